@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "voronka",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "voronka", targets: ["voronka"]),
+        .library(name: "VoronkaCore", targets: ["VoronkaCore"]),
+        .library(name: "VoronkaServer", targets: ["VoronkaServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "VoronkaCore"),
+        .target(name: "VoronkaStore", dependencies: [
+            "VoronkaCore",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ]),
+        .target(name: "VoronkaServer", dependencies: [
+            "VoronkaCore", "VoronkaStore",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+        ]),
+        .executableTarget(name: "voronka", dependencies: [
+            "VoronkaServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "VoronkaTestSupport", dependencies: [
+            "VoronkaCore", "VoronkaStore", "VoronkaServer",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+        .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore", "VoronkaTestSupport"]),
+        .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
+        .testTarget(name: "VoronkaServerTests", dependencies: [
+            "VoronkaServer", "VoronkaTestSupport",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

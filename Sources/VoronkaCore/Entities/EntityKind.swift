@@ -1,0 +1,41 @@
+/// The kinds of record Voronka stores; the journal names them this way.
+public enum EntityKind: String, Sendable, Codable, CaseIterable {
+    case user, company, contact, product, lead, pipeline, stage, deal, activity
+    case attribute = "attribute_definition"
+    case token = "api_token"
+    /// An installation setting (a JSON document by key).
+    case setting
+
+    /// The table and API path segment of this kind.
+    public var plural: String {
+        switch self {
+        case .company: "companies"
+        case .activity: "activities"
+        case .attribute: "attribute_definitions"
+        case .token: "api_tokens"
+        default: rawValue + "s"
+        }
+    }
+}
+
+extension EntityKind {
+    /// The Swift type of the records of this kind; nil for tokens, which have their own store calls.
+    public var entityType: (any Entity.Type)? {
+        switch self {
+        case .user: User.self
+        case .company: Company.self
+        case .contact: Contact.self
+        case .product: Product.self
+        case .lead: Lead.self
+        case .pipeline: Pipeline.self
+        case .stage: Stage.self
+        case .deal: Deal.self
+        case .activity: Activity.self
+        case .attribute: AttributeDefinition.self
+        case .token, .setting: nil
+        }
+    }
+
+    /// The stored fields of this kind.
+    public var fields: [FieldSpec] { entityType?.fields ?? [] }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The stored form of an entity: field name to value. Missing fields read as null.
+public struct Record: Hashable, Sendable {
+    public var values: [String: FieldValue]
+
+    public init(_ values: [String: FieldValue] = [:]) { self.values = values }
+
+    public subscript(_ name: String) -> FieldValue {
+        get { values[name] ?? .null }
+        set { values[name] = newValue }
+    }
+
+    public func int(_ name: String) -> Int64? { if case .int(let v) = self[name] { v } else { nil } }
+    public func double(_ name: String) -> Double? {
+        switch self[name] { case .double(let v): v; case .int(let v): Double(v); default: nil }
+    }
+    public func text(_ name: String) -> String? { if case .text(let v) = self[name] { v } else { nil } }
+    public func bool(_ name: String) -> Bool? { if case .bool(let v) = self[name] { v } else { nil } }
+    public func time(_ name: String) -> Date? { if case .time(let v) = self[name] { v } else { nil } }
+    public func day(_ name: String) -> Day? { if case .day(let v) = self[name] { v } else { nil } }
+    public func json(_ name: String) -> JSONValue? { if case .json(let v) = self[name] { v } else { nil } }
+
+    public func strings(_ name: String) -> [String] {
+        guard case .array(let items)? = json(name) else { return [] }
+        return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+    }
+    public func ids(_ name: String) -> [Int64] {
+        guard case .array(let items)? = json(name) else { return [] }
+        return items.compactMap { if case .number(let n) = $0 { Int64(exactly: n) } else { nil } }
+    }
+
+    public func enumValue<E: RawRepresentable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
+        text(name).flatMap(E.init(rawValue:))
+    }
+
+    /// The API's JSON object of this record.
+    public func jsonObject(fields: [FieldSpec]) -> [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for f in fields where f.name != "deleted_at" || !self[f.name].isNull {
+            out[f.name] = self[f.name].json(as: f.type)
+        }
+        return out
+    }
+
+    static func list(_ strings: [String]) -> FieldValue { .json(.array(strings.map(JSONValue.string))) }
+    static func idList(_ ids: [Int64]) -> FieldValue { .json(.array(ids.map { .number(Double($0)) })) }
+    static func optional(_ v: Int64?) -> FieldValue { v.map(FieldValue.int) ?? .null }
+    static func optional(_ v: String?) -> FieldValue { v.map(FieldValue.text) ?? .null }
+    static func optional(_ v: Date?) -> FieldValue { v.map(FieldValue.time) ?? .null }
+    static func optional(_ v: Day?) -> FieldValue { v.map(FieldValue.day) ?? .null }
+    static func optional(_ v: Bool?) -> FieldValue { v.map(FieldValue.bool) ?? .null }
+    static func optional(_ v: Double?) -> FieldValue { v.map(FieldValue.double) ?? .null }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Turns a JSON object from a request into field values, checking each against its specification.
+public enum RecordInput {
+    /// Applies `input` to `record`. On create, missing fields take their defaults and required ones are checked.
+    /// Returns every problem found, one per field; the record is only meaningful when none are returned.
+    public static func apply(_ input: [String: JSONValue], to record: inout Record, fields: [FieldSpec], creating: Bool) -> [FieldError] {
+        var errors: [FieldError] = []
+        let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for key in input.keys.sorted() {
+            guard let spec = byName[key] else { errors.append(FieldError(key, "is not a field of this record")); continue }
+            guard spec.writable else { errors.append(FieldError(key, "is read-only")); continue }
+            switch convert(input[key]!, spec: spec) {
+            case .success(let value): record[key] = value
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if creating {
+            for spec in fields where spec.writable && input[spec.name] == nil {
+                record[spec.name] = spec.defaultValue
+            }
+        }
+        for spec in fields where spec.required && (creating || input[spec.name] != nil) {
+            if record[spec.name].isNull, !errors.contains(where: { $0.field == spec.name }) {
+                errors.append(FieldError(spec.name, "is required"))
+            }
+        }
+        return errors
+    }
+
+    /// Converts one JSON value to the field's stored value.
+    public static func convert(_ value: JSONValue, spec: FieldSpec) -> Result<FieldValue, FieldError> {
+        func fail(_ reason: String) -> Result<FieldValue, FieldError> { .failure(FieldError(spec.name, reason)) }
+        if case .null = value {
+            return spec.required ? fail("is required and cannot be null") : .success(.null)
+        }
+        switch spec.type {
+        case .id, .int:
+            guard case .number(let n) = value, let i = Int64(exactly: n) else { return fail("must be a whole number, got \(describe(value))") }
+            if spec.type == .id, i <= 0 { return fail("must be a positive id") }
+            if let range = spec.range, !range.contains(Double(i)) { return fail("must be between \(format(range.lowerBound)) and \(format(range.upperBound))") }
+            return .success(.int(i))
+        case .double:
+            guard case .number(let n) = value, n.isFinite else { return fail("must be a number, got \(describe(value))") }
+            if let range = spec.range, !range.contains(n) { return fail("must be between \(format(range.lowerBound)) and \(format(range.upperBound))") }
+            return .success(.double(n))
+        case .money:
+            let number: Double?
+            switch value {
+            case .number(let n): number = n
+            case .string(let s): number = Double(s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: "."))
+            default: number = nil
+            }
+            guard let n = number else { return fail("must be an amount (a number), got \(describe(value))") }
+            guard let minor = Money.minorUnits(n) else { return fail("must be an amount with at most two decimals") }
+            if let range = spec.range, !range.contains(n) { return fail("must be between \(format(range.lowerBound)) and \(format(range.upperBound))") }
+            return .success(.int(minor))
+        case .text:
+            guard case .string(let s) = value else { return fail("must be a string, got \(describe(value))") }
+            if let allowed = spec.allowed, !allowed.contains(s) { return fail("must be one of: \(allowed.joined(separator: ", "))") }
+            if let max = spec.maxLength, s.count > max { return fail("must be at most \(max) characters") }
+            return .success(.text(s))
+        case .bool:
+            guard case .bool(let b) = value else { return fail("must be true or false, got \(describe(value))") }
+            return .success(.bool(b))
+        case .timestamp:
+            guard case .string(let s) = value, let date = Timestamp.parse(s) else { return fail("must be a date-time in ISO 8601 form, such as 2026-03-01T09:30:00Z") }
+            return .success(.time(date))
+        case .day:
+            guard case .string(let s) = value, let day = Day(s) else { return fail("must be a date in the form yyyy-MM-dd") }
+            return .success(.day(day))
+        case .json:
+            switch spec.shape {
+            case nil:
+                return .success(.json(value))
+            case .strings(let allowed)?:
+                guard case .array(let items) = value else { return fail("must be an array of strings") }
+                var out: [String] = []
+                for item in items {
+                    guard case .string(let s) = item else { return fail("must be an array of strings") }
+                    if let allowed, !allowed.contains(s) { return fail("has \"\(s)\"; allowed: \(allowed.joined(separator: ", "))") }
+                    let trimmed = s.trimmingCharacters(in: .whitespaces)
+                    if !trimmed.isEmpty, !out.contains(trimmed) { out.append(trimmed) }
+                }
+                return .success(.json(.array(out.map(JSONValue.string))))
+            case .ids?:
+                guard case .array(let items) = value else { return fail("must be an array of ids") }
+                var out: [Int64] = []
+                for item in items {
+                    guard case .number(let n) = item, let id = Int64(exactly: n), id > 0 else { return fail("must be an array of positive ids") }
+                    if !out.contains(id) { out.append(id) }
+                }
+                return .success(.json(.array(out.map { .number(Double($0)) })))
+            case .attributes?:
+                guard case .object(let object) = value else { return fail("must be an object of attribute values") }
+                for (key, item) in object {
+                    switch item {
+                    case .array, .object: return fail("attribute \(key) must be a number, text, flag or date, not \(item.typeName)")
+                    default: continue
+                    }
+                }
+                return .success(.json(value))
+            }
+        }
+    }
+
+    private static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): "\"\(s.prefix(40))\""
+        case .number(let n): format(n)
+        default: value.typeName
+        }
+    }
+
+    private static func format(_ n: Double) -> String {
+        n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+    }
+}

@@ -1,0 +1,9 @@
+import FluentKit
+
+/// Every schema change, in the order it was made. Never edit one that has landed: add the next.
+enum StoreMigrations {
+    static func register(in migrations: Migrations) {
+        migrations.add(M0001_CreateTables())       // users, tokens, CRM records, journal
+        migrations.add(M0002_DefaultPipelines())   // the lead funnel and two deal pipelines
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import SQLKit
+import VoronkaCore
+
+/// Whose records a list may return.
+public enum OwnerScope: Sendable, Equatable {
+    case everyone
+    /// Records whose owner field is one of these users.
+    case owners(Set<Int64>)
+}
+
+/// Read queries shared by the store and its transactions.
+enum Reads {
+    static func fetch(_ sql: any SQLDatabase, backend: Backend, _ kind: EntityKind, _ id: Int64, includeDeleted: Bool, forUpdate: Bool) async throws -> Record? {
+        let fields = kind.fields
+        let lock = forUpdate && backend == .postgres ? " FOR UPDATE" : ""
+        let deleted = includeDeleted ? "" : " AND deleted_at IS NULL"
+        guard let row = try await sql.raw("SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE id = \(bind: id)\(unsafeRaw: deleted)\(unsafeRaw: lock)").first() else { return nil }
+        return try RowCoding.record(row, fields: fields)
+    }
+
+    static func setting(_ sql: any SQLDatabase, _ key: String) async throws -> JSONValue? {
+        guard let row = try await sql.raw("SELECT value FROM settings WHERE key = \(bind: key)").first() else { return nil }
+        return JSONValue.parse(try row.decode(column: "value", as: String.self))
+    }
+
+    /// One page of a list, by keyset: rows after the cursor in (sort field, id) order.
+    static func list(_ sql: any SQLDatabase, backend: Backend, _ kind: EntityKind, query: ListQuery, scope: OwnerScope) async throws -> Page {
+        let fields = kind.fields
+        let specs = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var conditions: [any SQLExpression] = []
+        if !query.includeDeleted { conditions.append(SQLRaw("deleted_at IS NULL")) }
+        if case .owners(let owners) = scope {
+            conditions.append(ownerCondition(kind, owners))
+        }
+        for condition in query.conditions {
+            switch condition {
+            case .equals(let f, let values):
+                conditions.append(values.count == 1
+                    ? SQLBinaryExpression(SQLIdentifier(f), .equal, RowCoding.bind(values[0]))
+                    : SQLBinaryExpression(SQLIdentifier(f), .in, SQLGroupExpression(SQLList(values.map(RowCoding.bind)))))
+            case .isNull(let f, let isNull):
+                conditions.append(SQLRaw("\(f) IS \(isNull ? "" : "NOT ")NULL"))
+            case .atLeast(let f, let v):
+                conditions.append(SQLBinaryExpression(SQLIdentifier(f), .greaterThanOrEqual, RowCoding.bind(v)))
+            case .before(let f, let v):
+                conditions.append(SQLBinaryExpression(SQLIdentifier(f), .lessThan, RowCoding.bind(v)))
+            case .contains(let f, let text):
+                let pattern = "%" + text.lowercased().replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+                conditions.append(SQLBinaryExpression(SQLFunction("lower", args: SQLIdentifier(f)), .like, SQLBind(pattern)))
+            }
+        }
+        let sort = query.sortField
+        if let after = query.after {
+            let op: SQLBinaryOperator = query.descending ? .lessThan : .greaterThan
+            if sort == "id" {
+                conditions.append(SQLBinaryExpression(SQLIdentifier("id"), op, SQLBind(after.id)))
+            } else {
+                let value = RowCoding.bind(after.value)
+                conditions.append(SQLGroupExpression(SQLBinaryExpression(
+                    SQLBinaryExpression(SQLIdentifier(sort), op, value), .or,
+                    SQLGroupExpression(SQLBinaryExpression(
+                        SQLBinaryExpression(SQLIdentifier(sort), .equal, value), .and,
+                        SQLBinaryExpression(SQLIdentifier("id"), op, SQLBind(after.id)))))))
+            }
+        }
+        let direction = query.descending ? "DESC" : "ASC"
+        let order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
+        let whereClause: any SQLExpression = conditions.isEmpty ? SQLRaw("") : SQLList([SQLRaw(" WHERE "), SQLList(conditions, separator: SQLRaw(" AND "))], separator: SQLRaw(""))
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause)
+            ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
+            """).all()
+        var records = try rows.prefix(query.limit).map { try RowCoding.record($0, fields: fields) }
+        var next: String?
+        if rows.count > query.limit, let last = records.last, let spec = specs[sort], let id = last.int("id") {
+            next = ListQuery.encodeCursor(value: last[sort], id: id, spec: spec)
+        }
+        records = Array(records)
+        return Page(records: records, nextCursor: next)
+    }
+
+    /// Contacts are reached through their company's owner; other kinds through their own owner field.
+    static func ownerCondition(_ kind: EntityKind, _ owners: Set<Int64>) -> any SQLExpression {
+        let list = SQLGroupExpression(SQLList(owners.sorted().map { SQLBind($0) }))
+        if owners.isEmpty { return SQLRaw("1 = 0") }
+        switch kind {
+        case .contact:
+            return SQLBinaryExpression(SQLIdentifier("company_id"), .in,
+                SQLGroupExpression(SQLList([SQLRaw("SELECT id FROM companies WHERE owner_id IN "), list], separator: SQLRaw(""))))
+        default:
+            return SQLBinaryExpression(SQLIdentifier("owner_id"), .in, list)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SQLKit
+import VoronkaCore
+
+extension SQLStore {
+    /// Journal entries after a sequence number, oldest first; the cheap way to tail every change.
+    public func journal(after seq: Int64, limit: Int = 1000) async throws -> [JournalEntry] {
+        try await journalRows(where: SQLBinaryExpression(SQLIdentifier("seq"), .greaterThan, SQLBind(seq)), limit: limit)
+    }
+
+    /// The journal of one record, oldest first.
+    public func journal(of kind: EntityKind, _ id: Int64, limit: Int = 10_000) async throws -> [JournalEntry] {
+        try await journalRows(where: SQLList([
+            SQLBinaryExpression(SQLIdentifier("entity"), .equal, SQLBind(kind.rawValue)),
+            SQLBinaryExpression(SQLIdentifier("entity_id"), .equal, SQLBind(id)),
+        ], separator: SQLRaw(" AND ")), limit: limit)
+    }
+
+    /// The highest sequence number written so far (0 for an empty journal).
+    public func lastJournalSeq() async throws -> Int64 {
+        try await sql.raw("SELECT MAX(seq) AS seq FROM journal").first()?.decode(column: "seq", as: Int64?.self) ?? 0
+    }
+
+    private func journalRows(where condition: any SQLExpression, limit: Int) async throws -> [JournalEntry] {
+        let rows = try await sql.raw("""
+            SELECT seq, at, actor_id, entity, entity_id, action, changes FROM journal WHERE \(condition) ORDER BY seq LIMIT \(literal: limit)
+            """).all()
+        return try rows.compactMap { row in
+            let entityName = try row.decode(column: "entity", as: String.self)
+            guard let kind = EntityKind(rawValue: entityName),
+                  let action = JournalAction(rawValue: try row.decode(column: "action", as: String.self)) else { return nil }
+            return JournalEntry(
+                seq: try row.decode(column: "seq", as: Int64.self),
+                at: try row.decode(column: "at", as: Date.self),
+                actorID: try row.decode(column: "actor_id", as: Int64?.self),
+                entity: kind,
+                entityID: try row.decode(column: "entity_id", as: Int64.self),
+                action: action,
+                changes: JournalCodec.decode(try row.decode(column: "changes", as: String.self), kind: kind))
+        }
+    }
+}

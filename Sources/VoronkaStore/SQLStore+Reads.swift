@@ -1,0 +1,42 @@
+import Foundation
+import SQLKit
+import VoronkaCore
+
+extension SQLStore {
+    /// A live record by id.
+    public func fetch(_ kind: EntityKind, _ id: Int64, includeDeleted: Bool = false) async throws -> Record? {
+        try await Reads.fetch(sql, backend: backend, kind, id, includeDeleted: includeDeleted, forUpdate: false)
+    }
+
+    /// One page of records of a kind, within the owner scope.
+    public func list(_ kind: EntityKind, query: ListQuery, scope: OwnerScope = .everyone) async throws -> Page {
+        try await Reads.list(sql, backend: backend, kind, query: query, scope: scope)
+    }
+
+    /// Every live record of a kind, in id order (small tables: users, pipelines, stages).
+    public func all(_ kind: EntityKind) async throws -> [Record] {
+        let fields = kind.fields
+        return try await sql.raw("SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE deleted_at IS NULL ORDER BY id")
+            .all().map { try RowCoding.record($0, fields: fields) }
+    }
+
+    /// The manager of every user, for computing teams.
+    public func managers() async throws -> [Int64: Int64?] {
+        var out: [Int64: Int64?] = [:]
+        for row in try await sql.raw("SELECT id, manager_id FROM users").all() {
+            out[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "manager_id", as: Int64?.self)
+        }
+        return out
+    }
+
+    /// A setting's value, if set.
+    public func setting(_ key: String) async throws -> JSONValue? {
+        try await Reads.setting(sql, key)
+    }
+
+    /// The row count of a table (live rows unless told otherwise).
+    public func count(_ kind: EntityKind, includeDeleted: Bool = false) async throws -> Int {
+        let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.plural)\(unsafeRaw: includeDeleted ? "" : " WHERE deleted_at IS NULL")").first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
+    }
+}

@@ -1,0 +1,97 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import VoronkaCore
+
+/// Voronka's storage on SQLite or PostgreSQL: one implementation, the dialect differences inside.
+public final class SQLStore: Sendable {
+    public let backend: Backend
+    public let location: StoreLocation
+    let databases: Databases
+    let logger: Logger
+    let writeLock = WriteLock()
+
+    private init(location: StoreLocation, databases: Databases, logger: Logger) {
+        self.location = location; self.backend = location.backend; self.databases = databases; self.logger = logger
+    }
+
+    /// Opens (creates, for SQLite) the database; call `migrate()` before use and `shutdown()` after.
+    public static func open(_ location: StoreLocation, logger: Logger = Logger(label: "voronka.store")) async throws -> SQLStore {
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url):
+            do {
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                throw StoreError.cannotOpen("VORONKA_DATABASE_URL is not a PostgreSQL URL (\(error))")
+            }
+        }
+        let store = SQLStore(location: location, databases: databases, logger: logger)
+        do {
+            if location.backend == .sqlite {
+                try await store.sql.exec("PRAGMA journal_mode=WAL")
+            } else {
+                try await store.sql.exec("SELECT 1")
+            }
+        } catch {
+            await databases.shutdownAsync()
+            throw StoreError.cannotOpen("\(location): \(String(reflecting: error))")
+        }
+        return store
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+
+    var database: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    /// A connection for reads; writes go through `write`.
+    public var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// Applies every migration not yet applied; returns their names.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        let migrations = Migrations()
+        StoreMigrations.register(in: migrations)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        let before = try await appliedMigrations()
+        try await migrator.prepareBatch().get()
+        let after = try await appliedMigrations()
+        return after.filter { !before.contains($0) }
+    }
+
+    func appliedMigrations() async throws -> [String] {
+        try await sql.raw("SELECT name FROM _fluent_migrations ORDER BY batch, name").all().map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    /// Runs `body` in one transaction: everything it writes, journal entries included, commits together or not at all.
+    public func write<T: Sendable>(actor: Int64?, origin: String = "api", at: Date? = nil,
+                                   _ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        let serialize = backend == .sqlite
+        if serialize { await writeLock.acquire() }
+        do {
+            let result = try await database.transaction { db in
+                let tx = StoreTransaction(sql: db as! any SQLDatabase, backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
+                return try await body(tx)
+            }
+            if serialize { await writeLock.release() }
+            return result
+        } catch {
+            if serialize { await writeLock.release() }
+            throw error
+        }
+    }
+}
