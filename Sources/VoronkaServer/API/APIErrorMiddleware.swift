@@ -1,0 +1,44 @@
+import Vapor
+import VoronkaCore
+
+/// Turns every error into a JSON answer a client can act on: `{"error": {"status", "message", "fields": [{field, reason}]}}`.
+/// Domain errors keep their status; anything unexpected becomes a 500 whose detail goes to the log, never to the client.
+struct APIErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch let error as DomainError {
+            return Self.response(for: error)
+        } catch let abort as any AbortError {
+            let field: [FieldError] = abort.status == .payloadTooLarge ? [FieldError("body", "is too large")] : []
+            return Self.body(status: abort.status, message: abort.reason, fields: field)
+        } catch {
+            request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: error))")
+            return Self.body(status: .internalServerError, message: "Something went wrong on our side; the error is logged.", fields: [])
+        }
+    }
+
+    static func response(for error: DomainError) -> Response {
+        switch error {
+        case .invalid(let fields): body(status: .unprocessableEntity, message: "Some fields are not valid.", fields: fields)
+        case .notFound: body(status: .notFound, message: error.message, fields: [])
+        case .forbidden(let why): body(status: .forbidden, message: why, fields: [])
+        case .unauthenticated(let why):
+            {
+                let r = body(status: .unauthorized, message: why, fields: [])
+                r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+                return r
+            }()
+        case .conflict(let field, let reason): body(status: .conflict, message: "\(field): \(reason)", fields: [FieldError(field, reason)])
+        }
+    }
+
+    static func body(status: HTTPResponseStatus, message: String, fields: [FieldError]) -> Response {
+        let value = JSONValue.object(["error": .object([
+            "status": .number(Double(status.code)),
+            "message": .string(message),
+            "fields": .array(fields.map { .object(["field": .string($0.field), "reason": .string($0.reason)]) }),
+        ])])
+        return JSONResponse.make(value, status: status)
+    }
+}

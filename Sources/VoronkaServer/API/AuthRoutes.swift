@@ -1,0 +1,125 @@
+import Vapor
+import VoronkaCore
+import VoronkaStore
+
+/// Signing in and out, the caller's own account, and API tokens for integrations.
+enum AuthRoutes {
+    static var all: [APIRoute] {
+        [
+            APIRoute(.POST, "auth/login", "login", "Exchange email and password for a bearer token", tag: "auth", authenticated: false,
+                     request: .named("Login"), response: .named("Session")) { req, s in
+                let input = try req.jsonObject()
+                var errors: [FieldError] = []
+                guard case .string(let email)? = input["email"], !email.isEmpty else {
+                    errors.append(FieldError("email", "is required"))
+                    if input["password"] == nil { errors.append(FieldError("password", "is required")) }
+                    throw DomainError.invalid(errors)
+                }
+                guard case .string(let password)? = input["password"], !password.isEmpty else { throw DomainError.invalid("password", "is required") }
+                let found = try await s.store.credentials(email: email)
+                guard try await Passwords.verify(password, hash: found?.passwordHash), let userRecord = found?.user else {
+                    throw DomainError.unauthenticated("Wrong email or password.")
+                }
+                let user = User(record: userRecord)
+                guard user.active else { throw DomainError.unauthenticated("This account is deactivated.") }
+                let token = Secrets.token()
+                let expires = s.clock.now().addingTimeInterval(s.configuration.sessionLifetime)
+                _ = try await s.store.write(actor: user.id, origin: "login") { tx in
+                    try await tx.insertToken(userID: user.id, name: "login", kind: "session", hash: Secrets.hash(token: token), expiresAt: expires)
+                }
+                return JSONResponse.make(.object(["token": .string(token), "expires_at": .string(Timestamp.format(expires)),
+                                                  "user": .object(userRecord.jsonObject(fields: User.fields))]))
+            },
+            APIRoute(.POST, "auth/logout", "logout", "Revoke the token of this request", tag: "auth", response: nil, success: .noContent) { req, s in
+                let caller = try req.caller()
+                _ = try await s.store.write(actor: caller.user.id) { tx in try await tx.revokeToken(id: caller.tokenID, userID: caller.user.id) }
+                return Response(status: .noContent)
+            },
+            APIRoute(.GET, "me", "me", "The signed-in user", tag: "auth", response: .record(.user)) { req, s in
+                JSONResponse.record(try await s.records.get(.user, try req.caller().user.id, viewer: try req.caller().viewer), kind: .user)
+            },
+            APIRoute(.PATCH, "me", "update_me", "Change one's own name, language or password (password needs current_password)", tag: "auth",
+                     request: .named("MeUpdate"), response: .record(.user)) { req, s in
+                try await updateMe(req, s)
+            },
+            APIRoute(.GET, "tokens", "list_tokens", "The caller's API and login tokens (never their secrets)", tag: "auth", response: .named("Tokens")) { req, s in
+                let tokens = try await s.store.tokens(userID: try req.caller().user.id)
+                return JSONResponse.make(.object(["items": .array(tokens.map(tokenJSON))]))
+            },
+            APIRoute(.POST, "tokens", "create_token", "Create an API token; its secret is shown in this answer only", tag: "auth",
+                     request: .named("TokenCreate"), response: .named("TokenCreated"), success: .created) { req, s in
+                let caller = try req.caller()
+                let input = try req.jsonObject()
+                guard case .string(let name)? = input["name"], !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200 else {
+                    throw DomainError.invalid("name", "is required: say what the token is for (at most 200 characters)")
+                }
+                var expires: Date?
+                if let days = input["expires_in_days"] {
+                    guard case .number(let n) = days, let d = Int(exactly: n), (1...3650).contains(d) else {
+                        throw DomainError.invalid("expires_in_days", "must be a whole number of days from 1 to 3650")
+                    }
+                    expires = s.clock.now().addingTimeInterval(Double(d) * 86_400)
+                }
+                let extra = input.keys.filter { $0 != "name" && $0 != "expires_in_days" }.sorted()
+                if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, "is not a field of a token") }) }
+                let secret = Secrets.token()
+                let expiresAt = expires
+                let id = try await s.store.write(actor: caller.user.id) { tx in
+                    try await tx.insertToken(userID: caller.user.id, name: name, kind: "api", hash: Secrets.hash(token: secret), expiresAt: expiresAt)
+                }
+                return JSONResponse.make(.object(["id": .number(Double(id)), "name": .string(name), "token": .string(secret),
+                                                  "expires_at": expires.map { .string(Timestamp.format($0)) } ?? .null]), status: .created)
+            },
+            APIRoute(.DELETE, "tokens/:id", "revoke_token", "Revoke one of the caller's tokens", tag: "auth", response: nil, success: .noContent) { req, s in
+                let caller = try req.caller()
+                let id = try req.id()
+                let revoked = try await s.store.write(actor: caller.user.id) { tx in try await tx.revokeToken(id: id, userID: caller.user.id) }
+                if !revoked { throw DomainError.notFound(.token, id) }
+                return Response(status: .noContent)
+            },
+        ]
+    }
+
+    static func tokenJSON(_ t: TokenRecord) -> JSONValue {
+        .object(["id": .number(Double(t.id)), "name": .string(t.name), "kind": .string(t.kind),
+                 "created_at": .string(Timestamp.format(t.createdAt)),
+                 "expires_at": t.expiresAt.map { .string(Timestamp.format($0)) } ?? .null,
+                 "revoked_at": t.revokedAt.map { .string(Timestamp.format($0)) } ?? .null])
+    }
+
+    static func updateMe(_ req: Request, _ s: Services) async throws -> Response {
+        let caller = try req.caller()
+        var input = try req.jsonObject()
+        let allowed: Set<String> = ["name", "locale", "password", "current_password"]
+        let extra = input.keys.filter { !allowed.contains($0) }.sorted()
+        if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, "cannot be changed here; allowed: name, locale, password") }) }
+        var newHash: String?
+        if let password = input.removeValue(forKey: "password") {
+            guard case .string(let p) = password else { throw DomainError.invalid("password", "must be a string") }
+            let problems = Passwords.check(p)
+            if !problems.isEmpty { throw DomainError.invalid(problems) }
+            guard case .string(let current)? = input.removeValue(forKey: "current_password") else {
+                throw DomainError.invalid("current_password", "is required to change the password")
+            }
+            let stored = try await s.store.credentials(email: caller.user.email)
+            guard try await Passwords.verify(current, hash: stored?.passwordHash) else {
+                throw DomainError.invalid("current_password", "is not your current password")
+            }
+            newHash = try await Passwords.hash(p, cost: s.configuration.passwordCost)
+        }
+        input.removeValue(forKey: "current_password")
+        let changes = input
+        let passwordHash = newHash
+        // One's own profile is not an admin's user management: write it directly, with the same checks.
+        let updated = try await s.store.write(actor: caller.user.id, at: s.clock.now()) { tx in
+            guard let old = try await tx.fetch(.user, caller.user.id) else { throw DomainError.notFound(.user, caller.user.id) }
+            var record = old
+            let errors = RecordInput.apply(changes, to: &record, fields: User.fields, creating: false)
+            let normalized = try RecordService.normalize(.user, record, inputErrors: errors)
+            let result = try await tx.update(.user, from: old, to: normalized)
+            if let passwordHash { try await tx.setPasswordHash(userID: caller.user.id, passwordHash) }
+            return result
+        }
+        return JSONResponse.record(updated, kind: .user)
+    }
+}

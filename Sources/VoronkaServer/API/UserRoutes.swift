@@ -1,0 +1,48 @@
+import Vapor
+import VoronkaCore
+import VoronkaStore
+
+/// Creating users (with a password shown once) and resetting passwords: admins only.
+enum UserRoutes {
+    static var all: [APIRoute] {
+        [
+            APIRoute(.POST, "users", "create_user", "Create a user; without a password, a one-time password is generated and shown once",
+                     tag: "users", request: .named("UserCreate"), response: .named("UserCreated"), success: .created) { req, s in
+                var input = try req.jsonObject()
+                let viewer = try req.caller().viewer
+                try s.records.requireRole(.write, .user, viewer)
+                var generated: String?
+                let password: String
+                if let given = input.removeValue(forKey: "password") {
+                    guard case .string(let p) = given else { throw DomainError.invalid("password", "must be a string") }
+                    let problems = Passwords.check(p)
+                    if !problems.isEmpty { throw DomainError.invalid(problems) }
+                    password = p
+                } else {
+                    password = Secrets.password()
+                    generated = password
+                }
+                let hash = try await Passwords.hash(password, cost: s.configuration.passwordCost)
+                let user = try await s.records.create(.user, input, viewer: viewer) { tx, record in
+                    try await tx.setPasswordHash(userID: record.int("id")!, hash)
+                }
+                var body = user.jsonObject(fields: User.fields)
+                if let generated { body["one_time_password"] = .string(generated) }
+                return JSONResponse.make(.object(body), status: .created)
+            },
+            APIRoute(.POST, "users/:id/password", "reset_password", "Set a new generated password for a user and show it once",
+                     tag: "users", response: .named("PasswordReset")) { req, s in
+                let viewer = try req.caller().viewer
+                try s.records.requireRole(.write, .user, viewer)
+                let id = try req.id()
+                let password = Secrets.password()
+                let hash = try await Passwords.hash(password, cost: s.configuration.passwordCost)
+                try await s.store.write(actor: viewer.actorID) { tx in
+                    guard try await tx.fetch(.user, id) != nil else { throw DomainError.notFound(.user, id) }
+                    try await tx.setPasswordHash(userID: id, hash)
+                }
+                return JSONResponse.make(.object(["user_id": .number(Double(id)), "one_time_password": .string(password)]))
+            },
+        ]
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaStore
+
+/// The one place the application is wired: opens and migrates the store, registers every route.
+/// The caller owns the returned application and calls `asyncShutdown()` (which also closes the store).
+public func buildApplication(_ configuration: Configuration, environment: Environment = .production) async throws -> (Application, Services) {
+    let store = try await SQLStore.open(configuration.store)
+    do {
+        try await store.migrate()
+    } catch {
+        await store.shutdown()
+        throw error
+    }
+    let app = try await Application.make(environment)
+    let services = Services(store: store, clock: configuration.clock, configuration: configuration)
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    app.routes.defaultMaxBodySize = "2mb"
+    app.middleware = Middlewares()
+    app.middleware.use(APIErrorMiddleware())
+    app.lifecycle.use(StoreLifecycle(store: store))
+    registerAPI(on: app, services: services)
+    return (app, services)
+}
+
+/// Registers the JSON API from the route list.
+func registerAPI(on app: Application, services: Services) {
+    let open = app.routes
+    let authed = app.routes.grouped(BearerAuthentication(services: services))
+    for route in APIRoutes.all {
+        let handler = route.handler
+        (route.authenticated ? authed : open).on(route.method, route.pathComponents, body: .collect(maxSize: "2mb")) { req async throws -> Response in
+            try await handler(req, services)
+        }
+    }
+}
+
+/// Closes the store when the application shuts down.
+struct StoreLifecycle: LifecycleHandler {
+    let store: SQLStore
+    func shutdownAsync(_ application: Application) async {
+        await store.shutdown()
+    }
+}

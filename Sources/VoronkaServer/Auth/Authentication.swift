@@ -1,0 +1,39 @@
+import Vapor
+import VoronkaCore
+import VoronkaStore
+
+/// Who made a request, once their bearer token checked out.
+struct Caller: Sendable {
+    let user: User
+    let viewer: Viewer
+    let tokenID: Int64
+}
+
+private struct CallerKey: StorageKey { typealias Value = Caller }
+
+extension Request {
+    /// The authenticated caller; throws 401 when there is none.
+    func caller() throws -> Caller {
+        guard let caller = storage[CallerKey.self] else { throw DomainError.unauthenticated("Sign in first: send Authorization: Bearer <token>.") }
+        return caller
+    }
+}
+
+/// Resolves `Authorization: Bearer <token>` into a caller with their team; rejects everything else with 401.
+struct BearerAuthentication: AsyncMiddleware {
+    let services: Services
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization else {
+            throw DomainError.unauthenticated("Sign in first: send Authorization: Bearer <token>.")
+        }
+        guard let found = try await services.store.token(hash: Secrets.hash(token: bearer.token), now: services.clock.now()) else {
+            throw DomainError.unauthenticated("The token is unknown, revoked or expired.")
+        }
+        let user = User(record: found.user)
+        guard user.active else { throw DomainError.unauthenticated("This account is deactivated.") }
+        let managers = user.role.seesEverything ? [:] : try await services.store.managers()
+        request.storage[CallerKey.self] = Caller(user: user, viewer: Viewer(user: user, managers: managers), tokenID: found.token.id)
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,26 @@
+import NIOPosix
+import Vapor
+import VoronkaCore
+
+/// Password hashing (bcrypt) off the request's thread, and the rules a new password must meet.
+enum Passwords {
+    static let minimumLength = 10
+
+    static func hash(_ password: String, cost: Int) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    static func verify(_ password: String, hash: String?) async throws -> Bool {
+        // Without a stored hash, still spend the time of a check so that timing does not tell which emails exist.
+        let target = hash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuH8kUODMYLOdKfV1cKJz6dxt6IhRCMgK"
+        let ok = try await NIOThreadPool.singleton.runIfActive { try Bcrypt.verify(password, created: target) }
+        return ok && hash != nil
+    }
+
+    /// The problems of a proposed password, naming the field.
+    static func check(_ password: String, field: String = "password") -> [FieldError] {
+        if password.count < minimumLength { return [FieldError(field, "must be at least \(minimumLength) characters")] }
+        if password.count > 72 { return [FieldError(field, "must be at most 72 characters (bcrypt's limit)")] }
+        return []
+    }
+}

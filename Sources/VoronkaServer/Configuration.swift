@@ -1,0 +1,30 @@
+import Foundation
+import VoronkaCore
+import VoronkaStore
+
+/// Everything the application needs to start; built once from flags and environment by the executable.
+public struct Configuration: Sendable {
+    /// Where the data lives.
+    public var store: StoreLocation
+    public var host: String
+    public var port: Int
+    public var clock: Clock
+    /// bcrypt cost of password hashes (tests lower it to keep hashing quick).
+    public var passwordCost: Int
+    /// How long a login token lasts.
+    public var sessionLifetime: TimeInterval
+
+    public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
+                passwordCost: Int = 12, sessionLifetime: TimeInterval = 30 * 86_400) {
+        self.store = store; self.host = host; self.port = port; self.clock = clock
+        self.passwordCost = passwordCost; self.sessionLifetime = sessionLifetime
+    }
+
+    /// The store from `VORONKA_DATABASE_URL` (PostgreSQL) or else SQLite in `dataDirectory`
+    /// (`--data`, then `VORONKA_DATA`, then `./voronka-data`).
+    public static func storeLocation(dataDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLocation {
+        if let url = environment["VORONKA_DATABASE_URL"], !url.isEmpty { return .postgres(url: url) }
+        let dir = dataDirectory ?? environment["VORONKA_DATA"] ?? "./voronka-data"
+        return .sqlite(path: (dir as NSString).appendingPathComponent("voronka.sqlite"))
+    }
+}

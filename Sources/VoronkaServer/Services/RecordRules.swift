@@ -1,0 +1,176 @@
+import Foundation
+import VoronkaCore
+import VoronkaStore
+
+/// The domain rules that need other records: references, ownership, stages and pipelines, uniqueness.
+enum RecordRules {
+    /// Fills what a create may leave out: the caller as owner, the first pipeline and stage, the time a lead came in.
+    static func fillDefaults(_ kind: EntityKind, _ input: inout [String: JSONValue], tx: StoreTransaction, viewer: Viewer, now: Date) async throws {
+        if kind.fields.contains(where: { $0.name == "owner_id" }), input["owner_id"] == nil, !viewer.isSystem {
+            input["owner_id"] = .number(Double(viewer.userID))
+        }
+        switch kind {
+        case .deal, .lead:
+            let pipelineKind: PipelineKind = kind == .deal ? .deal : .lead
+            if input["pipeline_id"] == nil, input["stage_id"] == nil, let first = try await firstPipeline(pipelineKind, tx) {
+                input["pipeline_id"] = .number(Double(first))
+            }
+            if case .number(let pipeline)? = input["pipeline_id"], input["stage_id"] == nil,
+               let p = Int64(exactly: pipeline), let stage = try await firstStage(of: p, tx) {
+                input["stage_id"] = .number(Double(stage))
+            }
+            if case .number(let stage)? = input["stage_id"], input["pipeline_id"] == nil, let s = Int64(exactly: stage),
+               let record = try await tx.fetch(.stage, s) {
+                input["pipeline_id"] = record["pipeline_id"].json(as: .id)
+            }
+            if kind == .lead, input["received_at"] == nil { input["received_at"] = .string(Timestamp.format(now)) }
+        default:
+            break
+        }
+    }
+
+    /// Checks a new or changed record against the rest of the data; returns it with derived fields set.
+    static func check(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction, viewer: Viewer) async throws -> Record {
+        var record = new
+        var errors: [FieldError] = []
+        let changed = { (field: String) in old == nil || old![field] != new[field] }
+
+        for spec in kind.fields where spec.references != nil && changed(spec.name) {
+            guard let id = new.int(spec.name), let target = spec.references else { continue }
+            guard let referenced = try await tx.fetch(target, id) else {
+                errors.append(FieldError(spec.name, "no \(target.rawValue) with id \(id)")); continue
+            }
+            if spec.name == "owner_id" || spec.name == "manager_id" {
+                if User(record: referenced).active == false { errors.append(FieldError(spec.name, "user \(id) is deactivated")) }
+                if spec.name == "owner_id", !viewer.owns(id) {
+                    errors.append(FieldError(spec.name, "you can assign records only to yourself or your team"))
+                }
+            } else if AccessPolicy.scope(.read, target) == .ownership, viewer.visibleOwners != nil {
+                let owner = try await owner(of: target, referenced, lookup: { try await tx.fetch($0, $1) })
+                if !viewer.owns(owner) { errors.append(FieldError(spec.name, "no \(target.rawValue) with id \(id)")) }
+            }
+        }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+
+        switch kind {
+        case .deal, .lead:
+            record = try await checkStage(kind, old: old, new: record, tx: tx)
+            if kind == .deal { try await checkDealContacts(record, tx: tx) }
+        case .company:
+            if let taxID = record.text("tax_id"), changed("tax_id"),
+               try await tx.firstID(.company, where: ["tax_id": .text(taxID)], excluding: record.int("id")) != nil {
+                throw DomainError.conflict(field: "tax_id", reason: "another company already has tax id \(taxID)")
+            }
+        case .user:
+            if changed("email"), let email = record.text("email"), try await tx.emailTaken(email, excluding: record.int("id")) {
+                throw DomainError.conflict(field: "email", reason: "another user already has the email \(email)")
+            }
+            if let id = record.int("id"), let manager = record.int("manager_id"), changed("manager_id") {
+                if Viewer.team(of: id, managers: try await tx.managers()).contains(manager) {
+                    throw DomainError.invalid("manager_id", "user \(manager) reports to this user; the hierarchy cannot loop")
+                }
+            }
+        case .stage:
+            if let old, old["pipeline_id"] != record["pipeline_id"] {
+                throw DomainError.invalid("pipeline_id", "a stage cannot move to another pipeline; create a new stage there")
+            }
+        case .attribute:
+            if changed("key") || changed("entity"), let key = record.text("key"), let entity = record.text("entity"),
+               try await tx.firstID(.attribute, where: ["entity": .text(entity), "key": .text(key)], excluding: record.int("id")) != nil {
+                throw DomainError.conflict(field: "key", reason: "\(entity) already has an attribute \(key)")
+            }
+        default:
+            break
+        }
+        if ["company", "deal"].contains(kind.rawValue), changed("custom"), case .object(let custom)? = record.json("custom"), !custom.isEmpty {
+            let defs = try await tx.records(.attribute, where: "entity", equals: .text(kind.rawValue)).map(AttributeDefinition.init(record:))
+            let problems = AttributeDefinition.check(custom, against: defs)
+            if !problems.isEmpty { throw DomainError.invalid(problems) }
+        }
+        return record
+    }
+
+    /// A deal's or lead's stage must be of its pipeline, and that pipeline of the right kind; moving sets the stage times.
+    static func checkStage(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction) async throws -> Record {
+        var record = new
+        guard let stageID = new.int("stage_id"), let pipelineID = new.int("pipeline_id"),
+              let stageRecord = try await tx.fetch(.stage, stageID), let pipelineRecord = try await tx.fetch(.pipeline, pipelineID) else { return record }
+        let stage = Stage(record: stageRecord)
+        let pipeline = Pipeline(record: pipelineRecord)
+        if stage.pipelineID != pipelineID {
+            throw DomainError.invalid("stage_id", "stage \(stageID) (\(stage.name)) is not a stage of pipeline \(pipelineID) (\(pipeline.name))")
+        }
+        let wanted: PipelineKind = kind == .deal ? .deal : .lead
+        if pipeline.kind != wanted {
+            throw DomainError.invalid("pipeline_id", "pipeline \(pipelineID) (\(pipeline.name)) is a \(pipeline.kind.rawValue) pipeline, not a \(wanted.rawValue) pipeline")
+        }
+        let moved = old == nil || old!["stage_id"] != new["stage_id"]
+        guard moved, kind == .deal else { return record }
+        var errors: [FieldError] = []
+        if stage.kind == .lost, (record.text("lost_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("lost_reason", "is required to move a deal to the lost stage \(stage.name)"))
+        }
+        if stage.kind == .postponed, record.day("postponed_until") == nil {
+            errors.append(FieldError("postponed_until", "is required to postpone a deal (the date to re-check it)"))
+        }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        record["stage_entered_at"] = .time(tx.now)
+        if stage.kind.isClosed {
+            if old?.time("closed_at") == nil || old.map({ $0["closed_at"].isNull }) ?? true { record["closed_at"] = .time(tx.now) }
+        } else {
+            record["closed_at"] = .null
+        }
+        return record
+    }
+
+    /// A deal's contacts must work at the deal's company.
+    static func checkDealContacts(_ deal: Record, tx: StoreTransaction) async throws {
+        guard let company = deal.int("company_id") else { return }
+        for id in deal.ids("contact_ids") {
+            guard let contact = try await tx.fetch(.contact, id) else { throw DomainError.invalid("contact_ids", "no contact with id \(id)") }
+            if contact.int("company_id") != company {
+                throw DomainError.invalid("contact_ids", "contact \(id) works at another company than the deal's (\(company))")
+            }
+        }
+    }
+
+    /// Refuses deletes that would leave live records pointing at nothing.
+    static func checkDelete(_ kind: EntityKind, _ record: Record, tx: StoreTransaction, viewer: Viewer) async throws {
+        guard let id = record.int("id") else { return }
+        func count(_ kind: EntityKind, _ column: String) async throws -> Int64 {
+            try await tx.countLive(kind, where: column, equals: id)
+        }
+        switch kind {
+        case .company:
+            let deals = try await count(.deal, "company_id")
+            if deals > 0 { throw DomainError.conflict(field: "id", reason: "the company has \(deals) live deals; delete or move them first") }
+        case .stage:
+            let deals = try await count(.deal, "stage_id") + count(.lead, "stage_id")
+            if deals > 0 { throw DomainError.conflict(field: "id", reason: "\(deals) deals or leads are in this stage; move them first") }
+        case .pipeline:
+            let deals = try await count(.deal, "pipeline_id") + count(.lead, "pipeline_id")
+            if deals > 0 { throw DomainError.conflict(field: "id", reason: "\(deals) deals or leads are in this pipeline; move them first") }
+        case .user:
+            if id == viewer.userID { throw DomainError.conflict(field: "id", reason: "you cannot delete your own account") }
+        default:
+            break
+        }
+    }
+
+    /// The owner that decides access to a record: its owner field, or for a contact its company's.
+    static func owner(of kind: EntityKind, _ record: Record, lookup: (EntityKind, Int64) async throws -> Record?) async throws -> Int64? {
+        if kind == .contact {
+            guard let company = record.int("company_id"), let c = try await lookup(.company, company) else { return nil }
+            return c.int("owner_id")
+        }
+        return record.int("owner_id")
+    }
+
+    static func firstPipeline(_ kind: PipelineKind, _ tx: StoreTransaction) async throws -> Int64? {
+        try await tx.firstID(.pipeline, where: ["kind": .text(kind.rawValue)], order: ["position", "id"])
+    }
+
+    static func firstStage(of pipeline: Int64, _ tx: StoreTransaction) async throws -> Int64? {
+        try await tx.firstID(.stage, where: ["pipeline_id": .int(pipeline)], order: ["position", "id"])
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import VoronkaCore
+import VoronkaStore
+
+/// Reads and writes records for a caller: access rules, input checks and the domain's rules, one transaction per write.
+public struct RecordService: Sendable {
+    let store: SQLStore
+    let clock: Clock
+
+    /// A page of records the viewer may see.
+    public func list(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Page {
+        try requireRole(.read, kind, viewer)
+        let query = try ListQuery.parse(params, fields: kind.fields).get()
+        var scope = OwnerScope.everyone
+        if AccessPolicy.scope(.read, kind) == .ownership, let owners = viewer.visibleOwners { scope = .owners(owners) }
+        return try await store.list(kind, query: query, scope: scope)
+    }
+
+    /// One record the viewer may see.
+    public func get(_ kind: EntityKind, _ id: Int64, viewer: Viewer) async throws -> Record {
+        try requireRole(.read, kind, viewer)
+        guard let record = try await store.fetch(kind, id) else { throw DomainError.notFound(kind, id) }
+        try await requireOwnership(.read, kind, record, viewer: viewer, lookup: { try await store.fetch($0, $1) })
+        return record
+    }
+
+    /// Creates a record from API input.
+    public func create(_ kind: EntityKind, _ input: [String: JSONValue], viewer: Viewer,
+                       then: (@Sendable (StoreTransaction, Record) async throws -> Void)? = nil) async throws -> Record {
+        try requireRole(.write, kind, viewer)
+        let now = clock.now()
+        return try await store.write(actor: viewer.actorID, at: now) { tx in
+            var input = input
+            try await RecordRules.fillDefaults(kind, &input, tx: tx, viewer: viewer, now: now)
+            var record = Record()
+            let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: true)
+            let normalized = try Self.normalize(kind, record, inputErrors: errors)
+            let checked = try await RecordRules.check(kind, old: nil, new: normalized, tx: tx, viewer: viewer)
+            let inserted = try await tx.insert(kind, checked)
+            try await then?(tx, inserted)
+            return inserted
+        }
+    }
+
+    /// Changes the given fields of a record.
+    public func update(_ kind: EntityKind, _ id: Int64, _ input: [String: JSONValue], viewer: Viewer) async throws -> Record {
+        try requireRole(.write, kind, viewer)
+        return try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+            guard let old = try await tx.fetch(kind, id, forUpdate: true) else { throw DomainError.notFound(kind, id) }
+            try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
+            var record = old
+            let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: false)
+            let normalized = try Self.normalize(kind, record, inputErrors: errors)
+            let checked = try await RecordRules.check(kind, old: old, new: normalized, tx: tx, viewer: viewer)
+            return try await tx.update(kind, from: old, to: checked)
+        }
+    }
+
+    /// Soft-deletes a record; it stays in the journal and can be listed with `include_deleted=true`.
+    public func delete(_ kind: EntityKind, _ id: Int64, viewer: Viewer) async throws {
+        try requireRole(.write, kind, viewer)
+        try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+            guard let old = try await tx.fetch(kind, id, forUpdate: true) else { throw DomainError.notFound(kind, id) }
+            try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
+            try await RecordRules.checkDelete(kind, old, tx: tx, viewer: viewer)
+            try await tx.softDelete(kind, old)
+        }
+    }
+
+    /// The role check that needs no record.
+    func requireRole(_ action: AccessAction, _ kind: EntityKind, _ viewer: Viewer) throws {
+        switch AccessPolicy.scope(action, kind) {
+        case .everyone, .ownership: return
+        case .roles(let roles) where roles.contains(viewer.role): return
+        case .roles(let roles):
+            throw DomainError.forbidden("Only \(roles.map(\.rawValue).sorted().joined(separator: " or ")) may \(action == .read ? "read" : "change") \(kind.plural).")
+        case .nobody:
+            throw DomainError.forbidden("\(kind.plural) are managed through their own endpoints.")
+        }
+    }
+
+    /// The owner check for one record; contacts belong to their company's owner.
+    func requireOwnership(_ action: AccessAction, _ kind: EntityKind, _ record: Record, viewer: Viewer,
+                          lookup: (EntityKind, Int64) async throws -> Record?) async throws {
+        guard AccessPolicy.scope(action, kind) == .ownership, viewer.visibleOwners != nil else { return }
+        let owner = try await RecordRules.owner(of: kind, record, lookup: lookup)
+        if !viewer.owns(owner) {
+            throw DomainError.forbidden("This \(kind.rawValue) belongs to someone outside your team.")
+        }
+    }
+
+    /// Applies the typed entity's rules and normalisation; throws every field problem at once.
+    static func normalize(_ kind: EntityKind, _ record: Record, inputErrors: [FieldError]) throws -> Record {
+        guard let type = kind.entityType else { return record }
+        let entity = type.init(record: record)
+        let ruleErrors = inputErrors.isEmpty ? entity.validate() : []
+        let errors = inputErrors + ruleErrors.filter { e in !inputErrors.contains { $0.field == e.field } }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        var normalized = record
+        let writable = Set(type.fields.filter(\.writable).map(\.name))
+        for (key, value) in entity.record.values where writable.contains(key) { normalized[key] = value }
+        return normalized
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+import VoronkaCore
+import VoronkaStore
+
+/// What request handlers share: the store, the clock and the settings of this run.
+public struct Services: Sendable {
+    public let store: SQLStore
+    public let clock: Clock
+    public let configuration: Configuration
+
+    public var records: RecordService { RecordService(store: store, clock: clock) }
+}

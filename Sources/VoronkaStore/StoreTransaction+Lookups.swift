@@ -1,0 +1,46 @@
+import SQLKit
+import VoronkaCore
+
+extension StoreTransaction {
+    /// The first live record of a kind matching all of `conditions`, in `order` (field names), other than `excluding`.
+    public func firstID(_ kind: EntityKind, where conditions: [String: FieldValue], excluding: Int64? = nil, order: [String] = ["id"]) async throws -> Int64? {
+        var parts: [any SQLExpression] = [SQLRaw("deleted_at IS NULL")]
+        for (field, value) in conditions.sorted(by: { $0.key < $1.key }) {
+            parts.append(SQLBinaryExpression(SQLIdentifier(field), .equal, RowCoding.bind(value)))
+        }
+        if let excluding { parts.append(SQLBinaryExpression(SQLIdentifier("id"), .notEqual, SQLBind(excluding))) }
+        return try await sql.raw("""
+            SELECT id FROM \(unsafeRaw: kind.plural) WHERE \(SQLList(parts, separator: SQLRaw(" AND ")))
+            ORDER BY \(SQLList(order.map { SQLIdentifier($0) })) LIMIT 1
+            """).first()?.decode(column: "id", as: Int64.self)
+    }
+
+    /// Live records of a kind whose field equals a value.
+    public func records(_ kind: EntityKind, where field: String, equals value: FieldValue) async throws -> [Record] {
+        let fields = kind.fields
+        return try await sql.raw("""
+            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)
+            WHERE deleted_at IS NULL AND \(SQLIdentifier(field)) = \(RowCoding.bind(value)) ORDER BY id
+            """).all().map { try RowCoding.record($0, fields: fields) }
+    }
+
+    /// How many live records of a kind have `field` equal to `id`.
+    public func countLive(_ kind: EntityKind, where field: String, equals id: Int64) async throws -> Int64 {
+        try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.plural) WHERE \(SQLIdentifier(field)) = \(bind: id) AND deleted_at IS NULL")
+            .first()?.decode(column: "n", as: Int64.self) ?? 0
+    }
+
+    /// Whether another user (live or deleted) has this email.
+    public func emailTaken(_ email: String, excluding: Int64?) async throws -> Bool {
+        try await sql.raw("SELECT id FROM users WHERE email = \(bind: email) AND id <> \(bind: excluding ?? 0)").first() != nil
+    }
+
+    /// The manager of every user.
+    public func managers() async throws -> [Int64: Int64?] {
+        var out: [Int64: Int64?] = [:]
+        for row in try await sql.raw("SELECT id, manager_id FROM users").all() {
+            out[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "manager_id", as: Int64?.self)
+        }
+        return out
+    }
+}
