@@ -11,11 +11,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
-        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
@@ -30,17 +30,18 @@ let package = Package(
         .target(name: "VoronkaServer", dependencies: [
             "VoronkaCore", "VoronkaStore",
             .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
-            "VoronkaServer",
+            "VoronkaServer", "VoronkaCore",
+            .product(name: "Vapor", package: "vapor"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "VoronkaTestSupport", dependencies: [
             "VoronkaCore", "VoronkaStore", "VoronkaServer",
+            .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "VaporTesting", package: "vapor"),
         ]),
-        .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore", "VoronkaTestSupport"]),
+        .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore"]),
         .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
             "VoronkaServer", "VoronkaTestSupport",

@@ -21,7 +21,7 @@ public final class SQLStore: Sendable {
     }
 
     /// Opens (creates, for SQLite) the database; call `migrate()` before use and `shutdown()` after.
-    public static func open(_ location: StoreLocation, logger: Logger = Logger(label: "voronka.store")) async throws -> SQLStore {
+    public static func open(_ location: StoreLocation, logger: Logger = SQLStore.defaultLogger) async throws -> SQLStore {
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         switch location {
         case .sqlite(let path):
@@ -47,6 +47,13 @@ public final class SQLStore: Sendable {
             throw StoreError.cannotOpen("\(location): \(String(reflecting: error))")
         }
         return store
+    }
+
+    /// Logs warnings and errors only: migrations and queries are not news.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "voronka.store")
+        logger.logLevel = .warning
+        return logger
     }
 
     public func shutdown() async {

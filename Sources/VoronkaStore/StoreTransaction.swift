@@ -35,7 +35,9 @@ public final class StoreTransaction: @unchecked Sendable {
         stored["created_at"] = record["created_at"].isNull ? .time(time) : record["created_at"]
         stored["updated_at"] = .time(time)
         stored["deleted_at"] = .null
-        let columns = fields.map(\.name).filter { $0 != "id" || !record["id"].isNull }
+        let explicitID = (record.int("id") ?? 0) > 0
+        if !explicitID { stored["id"] = .null }
+        let columns = fields.map(\.name).filter { $0 != "id" || explicitID }
         let row = try await sql.raw("""
             INSERT INTO \(unsafeRaw: kind.plural) (\(unsafeRaw: columns.joined(separator: ", ")))
             VALUES (\(SQLList(columns.map { RowCoding.bind(stored[$0]) }))) RETURNING id

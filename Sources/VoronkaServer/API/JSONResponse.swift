@@ -58,7 +58,7 @@ extension Request {
 
 extension JSONValue {
     /// A string member of an object value.
-    func string(_ key: String) -> String? {
+    public func string(_ key: String) -> String? {
         if case .object(let o) = self, case .string(let s)? = o[key] { return s }
         return nil
     }

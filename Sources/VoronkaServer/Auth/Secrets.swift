@@ -1,4 +1,4 @@
-import Crypto
+import Vapor
 import Foundation
 
 /// Random secrets and their hashes: passwords shown once, tokens stored only as SHA-256.

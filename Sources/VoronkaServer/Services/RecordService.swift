@@ -93,7 +93,7 @@ public struct RecordService: Sendable {
     static func normalize(_ kind: EntityKind, _ record: Record, inputErrors: [FieldError]) throws -> Record {
         guard let type = kind.entityType else { return record }
         let entity = type.init(record: record)
-        let ruleErrors = inputErrors.isEmpty ? entity.validate() : []
+        let ruleErrors = entity.validate()
         let errors = inputErrors + ruleErrors.filter { e in !inputErrors.contains { $0.field == e.field } }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         var normalized = record

@@ -1,0 +1,56 @@
+import Foundation
+import VoronkaCore
+import VoronkaStore
+
+/// Fills the database with the deterministic demo company, batch by batch, each batch one transaction.
+public enum DemoLoader {
+    public struct Summary: Sendable {
+        public let deals: Int
+        public let rows: Int
+        public let journalEntries: Int
+        public let seconds: Double
+        /// The password every demo user signs in with.
+        public let usersPassword: String
+        public let userEmails: [String]
+    }
+
+    /// Generates `deals` deals (with their leads, companies, contacts, activities and history) as of `now`.
+    public static func load(_ services: Services, deals: Int, seed: UInt64 = 2026, now: Date,
+                            progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
+        let store = services.store
+        if try await store.count(.deal, includeDeleted: true) > 0 {
+            throw DomainError.conflict(field: "deals", reason: "the database already has deals; the demo fills an empty one (use another --data directory)")
+        }
+        let pipelines = try await store.all(.pipeline).map(Pipeline.init(record:))
+        let stages = try await store.all(.stage).map(Stage.init(record:))
+        let admin = try await store.all(.user).first { User(record: $0).role == .admin }?.int("id")
+        let context = DemoContext(nextID: try await store.nextIDs(), pipelines: pipelines, stages: stages, adminID: admin)
+        var generator = TemporaryGenerator(context: context)
+        let started = Date()
+        var done = 0, rows = 0, entries = 0
+        var users: [Int64] = []
+        var emails: [String] = []
+        progress(0, deals)
+        while let batch = generator.next() {
+            for row in batch.rows where row.kind == .user {
+                users.append(row.record.int("id")!)
+                emails.append(row.record.text("email") ?? "")
+            }
+            try await store.write(actor: nil, origin: "demo", at: now) { tx in
+                try await tx.bulkInsert(batch.rows)
+                try await tx.appendJournal(batch.journal)
+            }
+            done += batch.dealCount
+            rows += batch.rows.count
+            entries += batch.journal.count
+            progress(done, deals)
+        }
+        try await store.syncIDSequences()
+        let password = Secrets.password()
+        try await store.setPasswordHash(try await Passwords.hash(password, cost: services.configuration.passwordCost), userIDs: users)
+        return Summary(deals: done, rows: rows, journalEntries: entries, seconds: Date().timeIntervalSince(started),
+                       usersPassword: password, userEmails: emails)
+    }
+}
+
+struct TemporaryGenerator { let context: DemoContext; mutating func next() -> DemoBatch? { nil } }

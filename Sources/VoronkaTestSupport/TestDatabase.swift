@@ -1,0 +1,55 @@
+import Foundation
+import PostgresKit
+import VoronkaStore
+
+/// A fresh, empty database for one test, on either engine.
+///
+/// PostgreSQL comes from `VORONKA_TEST_POSTGRES_URL` (a server the test command starts); each test gets a database of its own.
+/// Without that variable the PostgreSQL cases fail, unless `VORONKA_SKIP_POSTGRES=1` says to leave them out on purpose.
+public enum TestDatabase {
+    /// The engines the storage suite runs on.
+    public static var backends: [Backend] {
+        ProcessInfo.processInfo.environment["VORONKA_SKIP_POSTGRES"] == "1" ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String {
+            "VORONKA_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL (or set VORONKA_SKIP_POSTGRES=1 to skip those cases knowingly)"
+        }
+    }
+
+    /// A new empty database; `drop` removes it afterwards.
+    public static func make(_ backend: Backend) async throws -> (location: StoreLocation, drop: @Sendable () async -> Void) {
+        switch backend {
+        case .sqlite:
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("voronka-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            return (.sqlite(path: dir.appendingPathComponent("test.sqlite").path), { try? FileManager.default.removeItem(at: dir) })
+        case .postgres:
+            guard let admin = ProcessInfo.processInfo.environment["VORONKA_TEST_POSTGRES_URL"], !admin.isEmpty else { throw Missing() }
+            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+            try await adminExec(admin, "CREATE DATABASE \(name)")
+            let url = replaceDatabase(in: admin, with: String(name))
+            return (.postgres(url: url), { try? await adminExec(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") })
+        }
+    }
+
+    static func replaceDatabase(in url: String, with name: String) -> String {
+        guard let slash = url.range(of: "/", options: .backwards), url.distance(from: url.startIndex, to: slash.lowerBound) > 10 else { return url + "/" + name }
+        let rest = url[slash.upperBound...]
+        let query = rest.firstIndex(of: "?").map { String(rest[$0...]) } ?? ""
+        return String(url[..<slash.upperBound]) + name + query
+    }
+
+    static func adminExec(_ url: String, _ sql: String) async throws {
+        let config = try SQLPostgresConfiguration(url: url)
+        let connection = try await PostgresConnection.connect(configuration: config.coreConfiguration, id: 1, logger: .init(label: "voronka.test"))
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: .init(label: "voronka.test"))
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import VoronkaCore
+
+typealias VoronkaCoreDay = VoronkaCore.Day

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaServer
+
+/// Where the data lives: shared by every subcommand.
+struct StoreOptions: ParsableArguments {
+    @ArgumentParser.Option(name: .long, help: "Data directory of the embedded SQLite database (default: $VORONKA_DATA or ./voronka-data). Ignored when VORONKA_DATABASE_URL is set.")
+    var data: String?
+
+    func configuration(host: String = "127.0.0.1", port: Int = 8080) -> Configuration {
+        Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port)
+    }
+
+    /// Builds the application, runs `body`, and shuts it down whatever happens.
+    func withServices<T>(host: String = "127.0.0.1", port: Int = 8080, environment: Environment = .production,
+                         _ body: (Application, Services) async throws -> T) async throws -> T {
+        let (app, services) = try await buildApplication(configuration(host: host, port: port), environment: environment)
+        do {
+            let result = try await body(app, services)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+/// Prints a user-facing error (never a stack trace) and exits with failure.
+func fail(_ error: any Error) -> ExitCode {
+    let message = (error as? DomainError)?.message ?? String(describing: error)
+    FileHandle.standardError.write(Data("voronka: \(message)\n".utf8))
+    return .failure
+}

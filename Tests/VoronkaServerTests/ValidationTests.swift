@@ -1,0 +1,98 @@
+import Foundation
+import Vapor
+import Testing
+import VoronkaCore
+import VoronkaStore
+import VoronkaTestSupport
+
+@Suite("Wrong input")
+struct ValidationTests {
+    @Test("Every create and update endpoint names the field of an unknown key, a wrong type and a malformed body", arguments: [Backend.sqlite])
+    func everyWriteEndpoint(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let records = try await OwnedRecords.create(in: app, as: "admin")
+            let product = try await app.call(.POST, "/api/v1/products", json: ["name": "Pump"]).id!
+            let attribute = try await app.call(.POST, "/api/v1/attribute_definitions", json: ["entity": "deal", "key": "k", "type": "text", "label": "K"]).id!
+            let ids: [EntityKind: Int64] = [.company: records.company, .contact: records.contact, .lead: records.lead, .deal: records.deal,
+                                            .activity: records.activity, .product: product, .pipeline: 2, .stage: 2, .attribute: attribute, .user: app.users["rep1"]!]
+            let seq = try await app.services.store.lastJournalSeq()
+            for kind in [EntityKind.company, .contact, .product, .lead, .deal, .activity, .pipeline, .stage, .attribute, .user] {
+                for (method, path) in [(HTTPMethodName.POST, "/api/v1/\(kind.plural)"), (.PATCH, "/api/v1/\(kind.plural)/\(ids[kind]!)")] {
+                    // action
+                    let unknown = try await app.call(method.vapor, path, json: ["no_such_field": 1])
+                    let malformed = try await app.call(method.vapor, path, raw: "{\"name\": ")
+                    let notObject = try await app.call(method.vapor, path, raw: "[1, 2]")
+                    // check
+                    #expect(unknown.status == .unprocessableEntity, "\(method) \(path)")
+                    #expect(unknown.errorFields.contains("no_such_field"), "\(method) \(path): \(unknown.text)")
+                    #expect(malformed.status == .unprocessableEntity && malformed.errorFields == ["body"], "\(method) \(path)")
+                    #expect(notObject.status == .unprocessableEntity && notObject.errorFields == ["body"], "\(method) \(path)")
+                }
+            }
+            // check: nothing was written by any of them
+            #expect(try await app.services.store.lastJournalSeq() == seq)
+        }
+    }
+
+    @Test("Wrong types, ranges, enumerations and references name their fields", arguments: TestDatabase.backends)
+    func fieldProblems(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let company = try await app.call(.POST, "/api/v1/companies", json: ["name": "Buyer"]).id!
+            let cases: [(String, JSONValue, [String])] = [
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "amount": "a lot"], ["amount"]),
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "amount": 10.123], ["amount"]),
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "currency": "XYZ"], ["currency"]),
+                ("/api/v1/deals", ["title": "T", "company_id": 999_999], ["company_id"]),
+                ("/api/v1/deals", ["company_id": .id(company)], ["title"]),
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "probability_override": 150, "expected_close": "31.12.2026"], ["expected_close", "probability_override"]),
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "probability_override": 30], ["probability_reason"]),
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "pipeline_id": 2, "stage_id": 14], ["stage_id"]),
+                ("/api/v1/deals", ["title": "T", "company_id": .id(company), "pipeline_id": 1], ["pipeline_id"]),
+                ("/api/v1/contacts", ["company_id": .id(company), "name": "A", "email": "not-an-email", "roles": ["boss"]], ["email", "roles"]),
+                ("/api/v1/leads", ["source": "pigeon"], ["source"]),
+                ("/api/v1/leads", ["source": "referral", "request_text": "x"], ["referrer_company_id"]),
+                ("/api/v1/activities", ["kind": "task", "subject": "Call back"], ["deal_id", "due_at"]),
+                ("/api/v1/companies", ["name": "C", "custom": ["steam_tph": 5]], ["custom.steam_tph"]),
+                ("/api/v1/users", ["name": "U", "email": "u@x.org", "role": "king"], ["role"]),
+                ("/api/v1/users", ["name": "U", "email": "u@x.org", "role": "sales_rep", "password": "short"], ["password"]),
+                ("/api/v1/stages", ["pipeline_id": 2, "name": "Won again", "kind": "won", "probability": 50], ["probability"]),
+            ]
+            for (path, body, fields) in cases {
+                // action
+                let reply = try await app.call(.POST, path, json: body)
+                // check
+                #expect(reply.status == .unprocessableEntity, "\(path) \(body.jsonText): \(reply.text)")
+                #expect(reply.errorFields.sorted() == fields, "\(path) \(body.jsonText): \(reply.text)")
+            }
+        }
+    }
+
+    @Test("Duplicates answer 409 naming the field; bad ids 422 or 404", arguments: TestDatabase.backends)
+    func conflictsAndIDs(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            _ = try await app.call(.POST, "/api/v1/companies", json: ["name": "A", "tax_id": "7707083893"])
+            // action
+            let duplicateTax = try await app.call(.POST, "/api/v1/companies", json: ["name": "B", "tax_id": "7707083893"])
+            let duplicateEmail = try await app.call(.POST, "/api/v1/users", json: ["name": "R", "email": "REP1@test.voronka.local", "role": "sales_rep"])
+            let badID = try await app.call(.GET, "/api/v1/deals/abc")
+            let missing = try await app.call(.GET, "/api/v1/deals/424242")
+            let badQuery = try await app.call(.GET, "/api/v1/deals?limit=0&sort=nonsense&amount_from=x")
+            // check
+            #expect(duplicateTax.status == .conflict && duplicateTax.errorFields == ["tax_id"])
+            #expect(duplicateEmail.status == .conflict && duplicateEmail.errorFields == ["email"])
+            #expect(badID.status == .unprocessableEntity && badID.errorFields == ["id"])
+            #expect(missing.status == .notFound)
+            #expect(badQuery.status == .unprocessableEntity)
+            #expect(badQuery.errorFields.sorted() == ["amount_from", "limit", "sort"])
+        }
+    }
+}
+
+/// HTTP methods as the tests name them.
+enum HTTPMethodName: String {
+    case POST, PATCH
+    var vapor: Vapor.HTTPMethod { self == .POST ? .POST : .PATCH }
+}
