@@ -51,7 +51,7 @@ struct ValidationTests {
                 ("/api/v1/deals", ["title": "T", "company_id": .id(company), "pipeline_id": 2, "stage_id": 14], ["stage_id"]),
                 ("/api/v1/deals", ["title": "T", "company_id": .id(company), "pipeline_id": 1], ["pipeline_id"]),
                 ("/api/v1/contacts", ["company_id": .id(company), "name": "A", "email": "not-an-email", "roles": ["boss"]], ["email", "roles"]),
-                ("/api/v1/leads", ["source": "pigeon"], ["source"]),
+                ("/api/v1/leads", ["source": "pigeon", "request_text": "Need pumps"], ["source"]),
                 ("/api/v1/leads", ["source": "referral", "request_text": "x"], ["referrer_company_id"]),
                 ("/api/v1/activities", ["kind": "task", "subject": "Call back"], ["deal_id", "due_at"]),
                 ("/api/v1/companies", ["name": "C", "custom": ["steam_tph": 5]], ["custom.steam_tph"]),
