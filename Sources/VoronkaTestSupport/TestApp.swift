@@ -125,15 +125,7 @@ public final class TestApp: @unchecked Sendable {
     }
 }
 
-extension JSONValue: ExpressibleByDictionaryLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByFloatLiteral {
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements, uniquingKeysWith: { a, _ in a })) }
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(stringInterpolation: DefaultStringInterpolation) { self = .string(String(stringInterpolation: stringInterpolation)) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-
+extension JSONValue {
     /// Shorthand for an id as JSON.
     public static func id(_ value: Int64?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import VoronkaCore
+
+@Suite("Dates and times")
+struct DayTests {
+    @Test("Days convert to and from days since the epoch, leap years included")
+    func epochRoundTrip() {
+        // setup
+        let cases: [(String, Int)] = [("1970-01-01", 0), ("2000-02-29", 11_016), ("2024-12-31", 20_088), ("1969-12-31", -1)]
+        for (text, n) in cases {
+            // action
+            let day = Day(text)
+            // check
+            #expect(day?.daysSinceEpoch == n, "\(text)")
+            #expect(Day(daysSinceEpoch: n).description == text)
+        }
+    }
+
+    @Test("Impossible dates and other forms are refused")
+    func invalidDays() {
+        for text in ["2023-02-29", "2024-13-01", "2024-1-1", "31.12.2024", "", "2024-04-31"] {
+            #expect(Day(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("Timestamps parse with Z, an offset, or none, and format back in UTC")
+    func timestamps() {
+        // action
+        let z = Timestamp.parse("2026-03-01T09:30:00Z")
+        let offset = Timestamp.parse("2026-03-01T12:30:00+03:00")
+        let bare = Timestamp.parse("2026-03-01 09:30")
+        let millis = Timestamp.parse("2026-03-01T09:30:00.250Z")
+        // check
+        #expect(z != nil && z == offset && z == bare)
+        #expect(Timestamp.format(z!) == "2026-03-01T09:30:00Z")
+        #expect(Timestamp.format(millis!) == "2026-03-01T09:30:00.250Z")
+        #expect(Timestamp.parse("2026-03-01T25:00:00Z") == nil)
+        #expect(Timestamp.parse("yesterday") == nil)
+    }
+}
