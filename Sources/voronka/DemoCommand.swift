@@ -18,10 +18,10 @@ struct DemoCommand: AsyncParsableCommand {
                     guard let day = VoronkaCoreDay(asOf) else { throw ValidationError("--as-of must be a date yyyy-MM-dd") }
                     now = day.startDate.addingTimeInterval(12 * 3600)
                 }
-                _ = try await Bootstrap.ensureAdmin(services).map { print("Created the administrator \($0.email), one-time password: \($0.password)") }
+                _ = try await Bootstrap.ensureAdmin(services).map { say("Created the administrator \($0.email), one-time password: \($0.password)") }
                 let summary = try await DemoLoader.load(services, deals: deals, seed: seed, now: now, progress: ProgressBar.draw)
                 let sizes = try await services.store.sizes()
-                print("""
+                say("""
                 Demo company: \(summary.deals) deals, \(summary.rows) records, \(summary.journalEntries) journal entries in \(String(format: "%.1f", summary.seconds)) s.
                 Database: \(sizes.database / 1_048_576) MiB\(sizes.journal.map { ", journal \($0 / 1_048_576) MiB" } ?? "").
                 Demo users (\(summary.userEmails.count), e.g. \(summary.userEmails.prefix(2).joined(separator: ", "))) sign in with password: \(summary.usersPassword)

@@ -11,3 +11,8 @@ enum ProgressBar {
         FileHandle.standardError.write(Data(line.utf8))
     }
 }
+
+/// Writes a line to standard output at once (unbuffered), so printed credentials reach a log or pipe immediately.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

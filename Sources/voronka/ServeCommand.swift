@@ -16,9 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let environment = Environment(name: "production", arguments: ["voronka", "serve"])
             try await store.withServices(host: host, port: port, environment: environment) { app, services in
-                print("Voronka: data in \(services.store.location)")
+                say("Voronka: data in \(services.store.location)")
                 if let admin = try await Bootstrap.ensureAdmin(services) {
-                    print("""
+                    say("""
                     First start: created the administrator.
                       email:    \(admin.email)
                       password: \(admin.password)
@@ -27,9 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 if demo, try await services.store.count(.deal, includeDeleted: true) == 0 {
                     let summary = try await DemoLoader.load(services, deals: demoDeals, now: services.clock.now(), progress: ProgressBar.draw)
-                    print("Demo company loaded: \(summary.deals) deals. Demo users (e.g. \(summary.userEmails.prefix(3).joined(separator: ", "))) sign in with password \(summary.usersPassword)")
+                    say("Demo company loaded: \(summary.deals) deals. Demo users (e.g. \(summary.userEmails.prefix(3).joined(separator: ", "))) sign in with password \(summary.usersPassword)")
                 }
-                print("Serving on http://\(host):\(port)/  (API document: http://\(host):\(port)/api/v1/openapi.json)")
+                say("Serving on http://\(host):\(port)/  (API document: http://\(host):\(port)/api/v1/openapi.json)")
                 try await app.execute()
             }
         } catch {
@@ -45,7 +45,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             try await store.withServices { _, services in
-                print("Migrations are applied; the schema is current (\(services.store.location)).")
+                say("Migrations are applied; the schema is current (\(services.store.location)).")
             }
         } catch { throw fail(error) }
     }

@@ -21,7 +21,7 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try await store.withServices { _, services in
                     let (user, password) = try await UserAdmin.add(services, name: name, email: email, role: role, managerEmail: manager)
-                    print("Created user \(user.id) \(user.email) (\(user.role.rawValue)). One-time password: \(password)")
+                    say("Created user \(user.id) \(user.email) (\(user.role.rawValue)). One-time password: \(password)")
                 }
             } catch { throw fail(error) }
         }
@@ -35,7 +35,7 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try await store.withServices { _, services in
                     for u in try await UserAdmin.list(services) {
-                        print("\(u.id)\t\(u.email)\t\(u.role.rawValue)\t\(u.name)\(u.active ? "" : "\t(inactive)")")
+                        say("\(u.id)\t\(u.email)\t\(u.role.rawValue)\t\(u.name)\(u.active ? "" : "\t(inactive)")")
                     }
                 }
             } catch { throw fail(error) }
@@ -50,7 +50,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 try await store.withServices { _, services in
-                    print("New password for \(email): \(try await UserAdmin.resetPassword(services, email: email))")
+                    say("New password for \(email): \(try await UserAdmin.resetPassword(services, email: email))")
                 }
             } catch { throw fail(error) }
         }
@@ -69,7 +69,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 try await store.withServices { _, services in
-                    print(try await UserAdmin.createToken(services, email: email, name: name))
+                    say(try await UserAdmin.createToken(services, email: email, name: name))
                 }
             } catch { throw fail(error) }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `voronka` command: parses arguments and calls into VoronkaServer; nothing else lives here.
 @main
@@ -8,4 +9,17 @@ struct Voronka: AsyncParsableCommand {
         abstract: "Voronka, a self-hosted B2B sales funnel.",
         subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self],
         defaultSubcommand: ServeCommand.self)
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
