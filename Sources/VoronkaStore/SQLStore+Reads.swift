@@ -40,3 +40,27 @@ extension SQLStore {
         return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 }
+
+extension SQLStore {
+    /// The first column of every index on a table (to check that sorted lists are backed by one).
+    public func indexLeadingColumns(_ table: String) async throws -> Set<String> {
+        switch backend {
+        case .sqlite:
+            var out = Set<String>()
+            let names = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = \(bind: table)").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+            for name in names {
+                if let first = try await sql.raw("SELECT name FROM pragma_index_info(\(bind: name)) ORDER BY seqno LIMIT 1").first() {
+                    out.insert(try first.decode(column: "name", as: String.self))
+                }
+            }
+            return out
+        case .postgres:
+            let rows = try await sql.raw("""
+                SELECT a.attname AS name FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0] WHERE t.relname = \(bind: table)
+                """).all()
+            return Set(try rows.map { try $0.decode(column: "name", as: String.self) })
+        }
+    }
+}

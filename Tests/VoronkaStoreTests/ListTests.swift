@@ -19,7 +19,7 @@ struct ListTests {
                 repeat {
                     var params = ["sort": sort, "limit": "50"]
                     if let cursor { params["cursor"] = cursor }
-                    let page = try await store.list(.company, query: ListQuery.parse(params, fields: Company.fields).get())
+                    let page = try await store.list(.company, query: ListQuery.parse(params, fields: Company.fields, sortable: Company.sortable).get())
                     seen += page.records.map { $0.int("id")! }
                     cursor = page.nextCursor
                 } while cursor != nil
@@ -39,9 +39,9 @@ struct ListTests {
             }
             // action
             let scoped = try await store.list(.company, query: ListQuery(), scope: .owners([1]))
-            let listed = try await store.list(.company, query: ListQuery.parse(["owner_id": "2,3"], fields: Company.fields).get())
-            let ranged = try await store.list(.company, query: ListQuery.parse(["created_at_from": "2023-11-16", "created_at_to": "2023-11-18"], fields: Company.fields).get())
-            let searched = try await store.list(.company, query: ListQuery.parse(["q": "f1"], fields: Company.fields).get())
+            let listed = try await store.list(.company, query: ListQuery.parse(["owner_id": "2,3"], fields: Company.fields, sortable: Company.sortable).get())
+            let ranged = try await store.list(.company, query: ListQuery.parse(["created_at_from": "2023-11-16", "created_at_to": "2023-11-18"], fields: Company.fields, sortable: Company.sortable).get())
+            let searched = try await store.list(.company, query: ListQuery.parse(["q": "f1"], fields: Company.fields, sortable: Company.sortable).get())
             // check
             #expect(scoped.records.count == 4)
             #expect(listed.records.count == 6)

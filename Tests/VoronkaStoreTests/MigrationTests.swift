@@ -47,3 +47,20 @@ struct MigrationTests {
         }
     }
 }
+
+@Suite("Indexes")
+struct IndexTests {
+    @Test("Every sortable field leads an index, so keyset pages never sort the whole table", arguments: TestDatabase.backends)
+    func sortableFieldsAreIndexed(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            for kind in EntityKind.allCases where kind.entityType != nil {
+                // action
+                let leading = try await store.indexLeadingColumns(kind.plural)
+                // check
+                for field in kind.sortable where field != "id" {
+                    #expect(leading.contains(field), "\(kind.plural).\(field) has no index")
+                }
+            }
+        }
+    }
+}

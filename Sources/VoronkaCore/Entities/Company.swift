@@ -4,6 +4,7 @@ import Foundation
 public struct Company: Entity, Hashable {
     public static let kind = EntityKind.company
     public static let ownerField: String? = "owner_id"
+    public static let sortable = ["id", "created_at", "updated_at", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("name", .text, required: true, maxLength: 300),
         FieldSpec("tax_id", .text, maxLength: 32),

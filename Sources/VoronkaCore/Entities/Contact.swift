@@ -13,6 +13,7 @@ public enum BuyingRole: String, Sendable, Codable, CaseIterable {
 /// A person at a company.
 public struct Contact: Entity, Hashable {
     public static let kind = EntityKind.contact
+    public static let sortable = ["id", "created_at", "updated_at", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("company_id", .id, required: true, references: .company),
         FieldSpec("name", .text, required: true, maxLength: 300),

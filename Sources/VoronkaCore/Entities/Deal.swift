@@ -12,6 +12,7 @@ public enum BudgetStatus: String, Sendable, Codable, CaseIterable {
 public struct Deal: Entity, Hashable {
     public static let kind = EntityKind.deal
     public static let ownerField: String? = "owner_id"
+    public static let sortable = ["id", "created_at", "updated_at", "amount", "title"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("title", .text, required: true, maxLength: 300),
         FieldSpec("company_id", .id, required: true, references: .company),

@@ -8,6 +8,8 @@ public protocol Entity: Sendable {
     static var fields: [FieldSpec] { get }
     /// The field naming the user who owns the record, when ownership decides access.
     static var ownerField: String? { get }
+    /// The fields lists may be sorted by: never null, each backed by an index on (field, id).
+    static var sortable: [String] { get }
 
     var id: Int64 { get }
     init(record: Record)
@@ -18,6 +20,7 @@ public protocol Entity: Sendable {
 
 extension Entity {
     public static var ownerField: String? { nil }
+    public static var sortable: [String] { ["id", "created_at", "updated_at"] }
     public func validate() -> [FieldError] { [] }
 
     /// The field specification by name.

@@ -38,4 +38,7 @@ extension EntityKind {
 
     /// The stored fields of this kind.
     public var fields: [FieldSpec] { entityType?.fields ?? [] }
+
+    /// The fields lists of this kind may be sorted by.
+    public var sortable: [String] { entityType?.sortable ?? ["id"] }
 }

@@ -17,6 +17,7 @@ public enum LeadOutcome: String, Sendable, Codable, CaseIterable {
 public struct Lead: Entity, Hashable {
     public static let kind = EntityKind.lead
     public static let ownerField: String? = "owner_id"
+    public static let sortable = ["id", "created_at", "updated_at", "received_at"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("received_at", .timestamp, required: true),
         .enumeration("source", LeadSource.self, required: true, default: .webForm),

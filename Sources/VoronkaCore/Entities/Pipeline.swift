@@ -8,6 +8,7 @@ public enum PipelineKind: String, Sendable, Codable, CaseIterable {
 /// An ordered list of stages, per team or product line.
 public struct Pipeline: Entity, Hashable {
     public static let kind = EntityKind.pipeline
+    public static let sortable = ["id", "position", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("name", .text, required: true, maxLength: 200),
         FieldSpec("name_ru", .text, maxLength: 200),
@@ -55,6 +56,7 @@ public enum StageKind: String, Sendable, Codable, CaseIterable {
 /// One step of a pipeline, with its default win probability and expected duration.
 public struct Stage: Entity, Hashable {
     public static let kind = EntityKind.stage
+    public static let sortable = ["id", "position", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("pipeline_id", .id, required: true, references: .pipeline),
         FieldSpec("name", .text, required: true, maxLength: 200),

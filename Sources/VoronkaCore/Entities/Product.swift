@@ -3,6 +3,7 @@ import Foundation
 /// An item of the catalog, so that a request can be matched to what the company sells.
 public struct Product: Entity, Hashable {
     public static let kind = EntityKind.product
+    public static let sortable = ["id", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("name", .text, required: true, maxLength: 300),
         FieldSpec("category", .text, maxLength: 200),

@@ -3,6 +3,7 @@ import Foundation
 /// A person who works in Voronka: a rep, a manager, the head of sales or an admin.
 public struct User: Entity, Hashable {
     public static let kind = EntityKind.user
+    public static let sortable = ["id", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("name", .text, required: true, maxLength: 200),
         FieldSpec("email", .text, required: true, maxLength: 320),

@@ -31,7 +31,7 @@ public struct ListQuery: Sendable, Equatable {
 
     /// Parses query parameters: `field=v1,v2` filters, `field_from` / `field_to` ranges on dates,
     /// `field_null=true|false`, `q` (name search), `sort=-field`, `limit`, `cursor`.
-    public static func parse(_ params: [String: String], fields: [FieldSpec]) -> Result<ListQuery, DomainError> {
+    public static func parse(_ params: [String: String], fields: [FieldSpec], sortable: [String] = ["id", "created_at", "updated_at"]) -> Result<ListQuery, DomainError> {
         var q = ListQuery()
         var errors: [FieldError] = []
         let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -42,8 +42,8 @@ public struct ListQuery: Sendable, Equatable {
             case "sort":
                 let desc = raw.hasPrefix("-")
                 let name = desc ? String(raw.dropFirst()) : raw
-                if let spec = byName[name], sortable(spec) { q.sortField = name; q.descending = desc }
-                else { errors.append(FieldError("sort", "cannot sort by \(name); sortable: \(fields.filter(sortable).map(\.name).joined(separator: ", "))")) }
+                if byName[name] != nil, sortable.contains(name) { q.sortField = name; q.descending = desc }
+                else { errors.append(FieldError("sort", "cannot sort by \(name); sortable: \(sortable.joined(separator: ", "))")) }
             case "cursor": continue
             case "q":
                 if let textField = ["name", "title", "subject"].first(where: { byName[$0] != nil }) {
@@ -60,11 +60,6 @@ public struct ListQuery: Sendable, Equatable {
             else { errors.append(FieldError("cursor", "is not a cursor of this list (take next_cursor from the previous page, with the same sort)")) }
         }
         return errors.isEmpty ? .success(q) : .failure(.invalid(errors))
-    }
-
-    /// Required fields and the system times are never null, so keyset paging over them is exact.
-    public static func sortable(_ spec: FieldSpec) -> Bool {
-        (spec.required || ["id", "created_at", "updated_at"].contains(spec.name)) && spec.type != .json && spec.type != .bool
     }
 
     private static func parseFilter(_ key: String, _ raw: String, byName: [String: FieldSpec], into q: inout ListQuery) -> [FieldError] {

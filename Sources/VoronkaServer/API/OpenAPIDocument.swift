@@ -120,7 +120,7 @@ enum OpenAPIDocument {
         var out = [
             p("limit", "integer", "page size, 1 to \(ListQuery.maxLimit) (default 50)"),
             p("cursor", "string", "next_cursor of the previous page"),
-            p("sort", "string", "a sortable field, - for descending: " + kind.fields.filter(ListQuery.sortable).map(\.name).joined(separator: ", ")),
+            p("sort", "string", "a sortable field, - for descending: " + kind.sortable.joined(separator: ", ")),
             p("include_deleted", "boolean", "also list soft-deleted records"),
         ]
         if kind.fields.contains(where: { ["name", "title", "subject"].contains($0.name) }) { out.append(p("q", "string", "part of the name, case-insensitive")) }

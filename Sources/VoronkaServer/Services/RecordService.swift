@@ -10,7 +10,7 @@ public struct RecordService: Sendable {
     /// A page of records the viewer may see.
     public func list(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Page {
         try requireRole(.read, kind, viewer)
-        let query = try ListQuery.parse(params, fields: kind.fields).get()
+        let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable).get()
         var scope = OwnerScope.everyone
         if AccessPolicy.scope(.read, kind) == .ownership, let owners = viewer.visibleOwners { scope = .owners(owners) }
         return try await store.list(kind, query: query, scope: scope)
