@@ -20,6 +20,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoronkaCore"),
+        .target(name: "VoronkaAnalytics", dependencies: ["VoronkaCore"]),
+        .target(name: "VoronkaImport", dependencies: ["VoronkaCore"]),
         .target(name: "VoronkaStore", dependencies: [
             "VoronkaCore",
             .product(name: "FluentKit", package: "fluent-kit"),
@@ -28,7 +30,7 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .target(name: "VoronkaServer", dependencies: [
-            "VoronkaCore", "VoronkaStore",
+            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport",
             .product(name: "Vapor", package: "vapor"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
@@ -42,6 +44,8 @@ let package = Package(
             .product(name: "VaporTesting", package: "vapor"),
         ]),
         .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore"]),
+        .testTarget(name: "VoronkaAnalyticsTests", dependencies: ["VoronkaAnalytics"]),
+        .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport"]),
         .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
             "VoronkaServer", "VoronkaTestSupport",
