@@ -44,3 +44,20 @@ extension StoreTransaction {
         return out
     }
 }
+
+extension StoreTransaction {
+    /// A setting's value within this transaction.
+    public func setting(_ key: String) async throws -> JSONValue? {
+        try await Reads.setting(sql, key)
+    }
+
+    /// Live records of a kind by ids (missing ids are left out).
+    public func records(_ kind: EntityKind, ids: [Int64]) async throws -> [Record] {
+        guard !ids.isEmpty else { return [] }
+        let fields = kind.fields
+        return try await sql.raw("""
+            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)
+            WHERE deleted_at IS NULL AND id IN \(SQLGroupExpression(SQLList(ids.map { SQLBind($0) }))) ORDER BY id
+            """).all().map { try RowCoding.record($0, fields: fields) }
+    }
+}

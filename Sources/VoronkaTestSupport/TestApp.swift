@@ -83,6 +83,12 @@ public final class TestApp: @unchecked Sendable {
             return nil
         }
 
+        /// The id of a record the call created or returned; throws with the answer's text when there is none.
+        public func requireID() throws -> Int64 {
+            guard let id else { throw UnexpectedReply(status: status, text: text) }
+            return id
+        }
+
         /// The `id` of the answer, for records.
         public var id: Int64? {
             if case .number(let n)? = self["id"] { return Int64(n) }
@@ -117,6 +123,13 @@ public final class TestApp: @unchecked Sendable {
             reply = Reply(status: res.status, json: JSONValue.parse(text) ?? .null, text: text)
         }
         return reply!
+    }
+
+    /// An answer without what the test needed, with its text for the failure message.
+    public struct UnexpectedReply: Error, CustomStringConvertible {
+        public let status: HTTPResponseStatus
+        public let text: String
+        public var description: String { "unexpected answer \(status.code): \(text)" }
     }
 
     public func shutdown() async {

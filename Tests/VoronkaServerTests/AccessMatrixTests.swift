@@ -61,8 +61,8 @@ struct AccessMatrixTests {
     func sharedRecords(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             // setup
-            let product = try await app.call(.POST, "/api/v1/products", as: "admin", json: ["name": "Steam boiler", "price": 1000000]).id!
-            let attribute = try await app.call(.POST, "/api/v1/attribute_definitions", as: "admin", json: ["entity": "company", "key": "steam_tph", "type": "number", "label": "Steam, t/h"]).id!
+            let product = try await app.call(.POST, "/api/v1/products", as: "admin", json: ["name": "Steam boiler", "price": 1000000]).requireID()
+            let attribute = try await app.call(.POST, "/api/v1/attribute_definitions", as: "admin", json: ["entity": "company", "key": "steam_tph", "type": "number", "label": "Steam, t/h"]).requireID()
             let cases: [(EntityKind, Int64, JSONValue, Set<String>)] = [
                 (.product, product, ["name": "Boiler B"], ["admin", "head"]),
                 (.pipeline, 2, ["name": "Complex products B"], ["admin"]),

@@ -15,12 +15,13 @@ struct DealFlowTests {
             let stages = try await app.call(.GET, "/api/v1/stages?pipeline_id=2&sort=position", as: "rep1").items
             func stageID(_ i: Int) -> Int64 { if case .object(let o) = stages[i], case .number(let n)? = o["id"] { Int64(n) } else { 0 } }
             // action
-            let toQualified = try await app.call(.POST, "/api/v1/deals/\(records.deal)/move", as: "rep1", json: ["stage_id": .id(stageID(1))])
+            let toPostponed = try await app.call(.POST, "/api/v1/deals/\(records.deal)/move", as: "rep1", json: ["stage_id": .id(stageID(7)), "postponed_until": "2027-01-15"])
             let lostWithoutReason = try await app.call(.POST, "/api/v1/deals/\(records.deal)/move", as: "rep1", json: ["stage_id": .id(stageID(6))])
             let lost = try await app.call(.POST, "/api/v1/deals/\(records.deal)/move", as: "rep1", json: ["stage_id": .id(stageID(6)), "lost_reason": "price"])
             let history = try await app.call(.GET, "/api/v1/deals/\(records.deal)/history", as: "rep1")
             // check
-            #expect(toQualified.status == .ok)
+            #expect(toPostponed.status == .ok)
+            #expect(toPostponed.string("postponed_until") == "2027-01-15")
             #expect(lostWithoutReason.status == .unprocessableEntity && lostWithoutReason.errorFields == ["lost_reason"])
             #expect(lost.status == .ok)
             #expect(lost["closed_at"] != .null && lost["closed_at"] != nil)

@@ -35,11 +35,11 @@ struct OwnedRecords {
     }
 
     static func create(in app: TestApp, as user: String) async throws -> OwnedRecords {
-        let company = try await app.call(.POST, "/api/v1/companies", as: user, json: ["name": "Owned by \(user)", "industry": "food"]).id!
-        let contact = try await app.call(.POST, "/api/v1/contacts", as: user, json: ["company_id": .id(company), "name": "Ivan Petrov", "roles": ["technical"]]).id!
-        let lead = try await app.call(.POST, "/api/v1/leads", as: user, json: ["company_id": .id(company), "request_text": "Need a steam boiler", "source": "phone"]).id!
-        let deal = try await app.call(.POST, "/api/v1/deals", as: user, json: ["company_id": .id(company), "title": "Boiler for \(user)", "amount": 1500000, "contact_ids": [.id(contact)]]).id!
-        let activity = try await app.call(.POST, "/api/v1/activities", as: user, json: ["kind": "call", "deal_id": .id(deal), "subject": "First call"]).id!
+        let company = try await app.call(.POST, "/api/v1/companies", as: user, json: ["name": "Owned by \(user)", "industry": "food"]).requireID()
+        let contact = try await app.call(.POST, "/api/v1/contacts", as: user, json: ["company_id": .id(company), "name": "Ivan Petrov", "roles": ["technical"]]).requireID()
+        let lead = try await app.call(.POST, "/api/v1/leads", as: user, json: ["company_id": .id(company), "request_text": "Need a steam boiler", "source": "phone"]).requireID()
+        let deal = try await app.call(.POST, "/api/v1/deals", as: user, json: ["company_id": .id(company), "title": "Boiler for \(user)", "amount": 1500000, "contact_ids": [.id(contact)]]).requireID()
+        let activity = try await app.call(.POST, "/api/v1/activities", as: user, json: ["kind": "call", "deal_id": .id(deal), "subject": "First call"]).requireID()
         return OwnedRecords(company: company, contact: contact, lead: lead, deal: deal, activity: activity)
     }
 }

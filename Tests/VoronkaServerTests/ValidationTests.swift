@@ -12,8 +12,8 @@ struct ValidationTests {
         try await withTestApp(backend) { app in
             // setup
             let records = try await OwnedRecords.create(in: app, as: "admin")
-            let product = try await app.call(.POST, "/api/v1/products", json: ["name": "Pump"]).id!
-            let attribute = try await app.call(.POST, "/api/v1/attribute_definitions", json: ["entity": "deal", "key": "k", "type": "text", "label": "K"]).id!
+            let product = try await app.call(.POST, "/api/v1/products", json: ["name": "Pump"]).requireID()
+            let attribute = try await app.call(.POST, "/api/v1/attribute_definitions", json: ["entity": "deal", "key": "k", "type": "text", "label": "K"]).requireID()
             let ids: [EntityKind: Int64] = [.company: records.company, .contact: records.contact, .lead: records.lead, .deal: records.deal,
                                             .activity: records.activity, .product: product, .pipeline: 2, .stage: 2, .attribute: attribute, .user: app.users["rep1"]!]
             let seq = try await app.services.store.lastJournalSeq()
@@ -39,7 +39,7 @@ struct ValidationTests {
     func fieldProblems(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             // setup
-            let company = try await app.call(.POST, "/api/v1/companies", json: ["name": "Buyer"]).id!
+            let company = try await app.call(.POST, "/api/v1/companies", json: ["name": "Buyer"]).requireID()
             let cases: [(String, JSONValue, [String])] = [
                 ("/api/v1/deals", ["title": "T", "company_id": .id(company), "amount": "a lot"], ["amount"]),
                 ("/api/v1/deals", ["title": "T", "company_id": .id(company), "amount": 10.123], ["amount"]),

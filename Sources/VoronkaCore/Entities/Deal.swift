@@ -41,6 +41,10 @@ public struct Deal: Entity, Hashable {
         FieldSpec("deadline", .day),
         FieldSpec("stage_entered_at", .timestamp, writable: false),
         FieldSpec("closed_at", .timestamp, writable: false),
+        FieldSpec("grade", .text, required: true, writable: false, allowed: DealGrade.allCases.map(\.rawValue), default: .text(DealGrade.ungraded.rawValue)),
+        FieldSpec("decision_maker_reached", .bool, required: true, writable: false, default: .bool(false)),
+        .enumeration("economics_exception", EconomicsException.Kind.self),
+        FieldSpec("economics_exception_reason", .text, maxLength: 2000),
     ]
 
     public var id: Int64
@@ -74,6 +78,13 @@ public struct Deal: Entity, Hashable {
     public var stageEnteredAt: Date?
     public var closedAt: Date?
     public var createdAt: Date?
+    /// The need/budget/urgency grade, recomputed by the server on every relevant change.
+    public var grade: DealGrade = .ungraded
+    /// Whether a decision maker or the economic buyer is among the contacts (recomputed with the grade).
+    public var decisionMakerReached = false
+    /// A claimed exception to the minimum economics of a deal, with its reason.
+    public var economicsException: EconomicsException.Kind?
+    public var economicsExceptionReason: String?
 
     public init(id: Int64 = 0, title: String, companyID: Int64, contactIDs: [Int64] = [], ownerID: Int64? = nil,
                 pipelineID: Int64, stageID: Int64, amount: Int64 = 0, currency: String = "RUB", expectedProfit: Int64? = nil,
@@ -122,6 +133,10 @@ public struct Deal: Entity, Hashable {
         stageEnteredAt = r.time("stage_entered_at")
         closedAt = r.time("closed_at")
         createdAt = r.time("created_at")
+        grade = r.enumValue("grade", DealGrade.self) ?? .ungraded
+        decisionMakerReached = r.bool("decision_maker_reached") ?? false
+        economicsException = r.enumValue("economics_exception", EconomicsException.Kind.self)
+        economicsExceptionReason = r.text("economics_exception_reason")
     }
 
     public var record: Record {
@@ -137,8 +152,16 @@ public struct Deal: Entity, Hashable {
             "need_text": Record.optional(needText), "budget_status": .text(budgetStatus.rawValue),
             "budget_amount": Record.optional(budgetAmount), "deadline": Record.optional(deadline),
             "stage_entered_at": Record.optional(stageEnteredAt), "closed_at": Record.optional(closedAt),
-            "created_at": Record.optional(createdAt),
+            "created_at": Record.optional(createdAt), "grade": .text(grade.rawValue), "decision_maker_reached": .bool(decisionMakerReached),
+            "economics_exception": Record.optional(economicsException?.rawValue),
+            "economics_exception_reason": Record.optional(economicsExceptionReason),
         ])
+    }
+
+    /// The claimed economics exception, if one is claimed with a reason.
+    public var claimedException: EconomicsException? {
+        guard let kind = economicsException else { return nil }
+        return try? EconomicsException(kind: kind, reason: economicsExceptionReason)
     }
 
     public func validate() -> [FieldError] {
@@ -147,6 +170,9 @@ public struct Deal: Entity, Hashable {
             errors.append(FieldError("probability_reason", "is required when probability_override is set"))
         }
         if tenderCost != nil, !tender { errors.append(FieldError("tender_cost", "is only kept for a tender (set tender to true)")) }
+        if let kind = economicsException {
+            do { _ = try EconomicsException(kind: kind, reason: economicsExceptionReason) } catch { errors.append(error) }
+        }
         if budgetStatus == .allocated, let amount = budgetAmount, amount <= 0 {
             errors.append(FieldError("budget_amount", "an allocated budget is above zero"))
         }

@@ -39,6 +39,7 @@ public struct Lead: Entity, Hashable {
         FieldSpec("outcome_reason", .text, maxLength: 2000),
         FieldSpec("fire", .bool, required: true, default: .bool(false)),
         FieldSpec("deal_id", .id, references: .deal),
+        FieldSpec("triage", .json, writable: false),
     ]
 
     public var id: Int64

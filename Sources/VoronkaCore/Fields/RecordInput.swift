@@ -16,11 +16,12 @@ public enum RecordInput {
             }
         }
         if creating {
-            for spec in fields where spec.writable && input[spec.name] == nil {
+            for spec in fields where input[spec.name] == nil && (spec.writable || !spec.defaultValue.isNull) {
                 record[spec.name] = spec.defaultValue
             }
         }
-        for spec in fields where spec.required && (creating || input[spec.name] != nil) {
+        // Read-only fields are the system's to fill (ids, times, derived values); only what a caller may write is checked.
+        for spec in fields where spec.required && spec.writable && (creating || input[spec.name] != nil) {
             if record[spec.name].isNull, !errors.contains(where: { $0.field == spec.name }) {
                 errors.append(FieldError(spec.name, "is required"))
             }

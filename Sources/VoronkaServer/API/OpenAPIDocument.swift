@@ -158,6 +158,14 @@ enum OpenAPIDocument {
             "Journal": object(["entries": "array", "last_seq": "integer"]),
             "Health": object(["status": "string", "database": "string", "journal_seq": "integer"]),
             "OpenAPI": object(["openapi": "string", "paths": "object"]),
+            "TriageRequest": object(["apply": "boolean", "pipeline_id": "integer"]),
+            "TriageOverride": object(["outcome": "string", "reason": "string", "pipeline_id": "integer"], required: ["outcome", "reason"]),
+            "Triage": object(["lead": "object", "deal": "object", "triage": "object"]),
+            "DealQualification": object(["deal_id": "integer", "grade": "string", "qualified": "boolean", "authority": "object", "checklist": "array", "economics": "object", "control": "object"]),
+            "Violations": object(["owners": "array", "violations": "integer", "uncontrolled": "integer", "weighted_pipeline": "number", "weighted_pipeline_capped": "number", "deals": "array"]),
+            "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean"]),
+            "Setting": object(["key": "string", "value": "object"]),
+            "SettingValue": object(["value": "object"], required: ["value"]),
         ]
     }()
 }

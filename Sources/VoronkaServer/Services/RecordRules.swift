@@ -53,9 +53,13 @@ enum RecordRules {
         if !errors.isEmpty { throw DomainError.invalid(errors) }
 
         switch kind {
-        case .deal, .lead:
-            record = try await checkStage(kind, old: old, new: record, tx: tx)
-            if kind == .deal { try await checkDealContacts(record, tx: tx) }
+        case .deal:
+            try await checkDealContacts(record, tx: tx)
+            let graded = try await DealGrading.grade(record, tx: tx)
+            DealGrading.apply(graded, to: &record)
+            record = try await checkStage(kind, old: old, new: record, tx: tx, grade: graded)
+        case .lead:
+            record = try await checkStage(kind, old: old, new: record, tx: tx, grade: nil)
         case .company:
             if let taxID = record.text("tax_id"), changed("tax_id"),
                try await tx.firstID(.company, where: ["tax_id": .text(taxID)], excluding: record.int("id")) != nil {
@@ -91,7 +95,7 @@ enum RecordRules {
     }
 
     /// A deal's or lead's stage must be of its pipeline, and that pipeline of the right kind; moving sets the stage times.
-    static func checkStage(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction) async throws -> Record {
+    static func checkStage(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction, grade: GradeResult?) async throws -> Record {
         var record = new
         guard let stageID = new.int("stage_id"), let pipelineID = new.int("pipeline_id"),
               let stageRecord = try await tx.fetch(.stage, stageID), let pipelineRecord = try await tx.fetch(.pipeline, pipelineID) else { return record }
@@ -114,6 +118,7 @@ enum RecordRules {
             errors.append(FieldError("postponed_until", "is required to postpone a deal (the date to re-check it)"))
         }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
+        if let grade { try DealGrading.gate(record, grade: grade, stage: stage) }
         record["stage_entered_at"] = .time(tx.now)
         if stage.kind.isClosed {
             if old?.time("closed_at") == nil || old.map({ $0["closed_at"].isNull }) ?? true { record["closed_at"] = .time(tx.now) }
@@ -121,6 +126,13 @@ enum RecordRules {
             record["closed_at"] = .null
         }
         return record
+    }
+
+    /// What follows a write in the same transaction: a changed contact regrades its deals.
+    static func afterWrite(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction) async throws {
+        if kind == .contact, old == nil || old!["roles"] != new["roles"] || old!["deleted_at"] != new["deleted_at"] {
+            try await DealGrading.regradeDeals(of: new, tx: tx)
+        }
     }
 
     /// A deal's contacts must work at the deal's company.

@@ -36,7 +36,12 @@ public struct RecordService: Sendable {
             let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: true)
             let normalized = try Self.normalize(kind, record, inputErrors: errors)
             let checked = try await RecordRules.check(kind, old: nil, new: normalized, tx: tx, viewer: viewer)
-            let inserted = try await tx.insert(kind, checked)
+            var inserted = try await tx.insert(kind, checked)
+            try await RecordRules.afterWrite(kind, old: nil, new: inserted, tx: tx)
+            if kind == .lead {
+                let context = try await QualificationContext.load(tx)
+                if context.autoTriage { inserted = try await LeadTriage.run(lead: inserted, context: context, tx: tx, by: .auto).lead }
+            }
             try await then?(tx, inserted)
             return inserted
         }
@@ -52,7 +57,9 @@ public struct RecordService: Sendable {
             let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: false)
             let normalized = try Self.normalize(kind, record, inputErrors: errors)
             let checked = try await RecordRules.check(kind, old: old, new: normalized, tx: tx, viewer: viewer)
-            return try await tx.update(kind, from: old, to: checked)
+            let updated = try await tx.update(kind, from: old, to: checked)
+            try await RecordRules.afterWrite(kind, old: old, new: updated, tx: tx)
+            return updated
         }
     }
 
@@ -64,6 +71,9 @@ public struct RecordService: Sendable {
             try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
             try await RecordRules.checkDelete(kind, old, tx: tx, viewer: viewer)
             try await tx.softDelete(kind, old)
+            var deleted = old
+            deleted["deleted_at"] = .time(tx.now)
+            try await RecordRules.afterWrite(kind, old: old, new: deleted, tx: tx)
         }
     }
 
