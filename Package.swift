@@ -30,7 +30,7 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .target(name: "VoronkaServer", dependencies: [
-            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport",
+            "VoronkaCore", "VoronkaStore",
             .product(name: "Vapor", package: "vapor"),
         ]),
         .executableTarget(name: "voronka", dependencies: [

@@ -11,6 +11,6 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 }
 
 /// The interface languages.
-public enum Locale: String, Sendable, Codable, CaseIterable {
+public enum Language: String, Sendable, Codable, CaseIterable {
     case en, ru
 }

@@ -10,7 +10,7 @@ public struct User: Entity, Hashable {
         .enumeration("role", Role.self, required: true, default: .salesRep),
         FieldSpec("manager_id", .id, references: .user),
         FieldSpec("active", .bool, required: true, default: .bool(true)),
-        .enumeration("locale", Locale.self, required: true, default: .en),
+        .enumeration("locale", Language.self, required: true, default: .en),
     ]
 
     public var id: Int64
@@ -19,10 +19,10 @@ public struct User: Entity, Hashable {
     public var role: Role
     public var managerID: Int64?
     public var active: Bool
-    public var locale: Locale
+    public var locale: Language
     public var createdAt: Date?
 
-    public init(id: Int64 = 0, name: String, email: String, role: Role, managerID: Int64? = nil, active: Bool = true, locale: Locale = .en, createdAt: Date? = nil) {
+    public init(id: Int64 = 0, name: String, email: String, role: Role, managerID: Int64? = nil, active: Bool = true, locale: Language = .en, createdAt: Date? = nil) {
         self.id = id; self.name = name; self.email = email; self.role = role
         self.managerID = managerID; self.active = active; self.locale = locale; self.createdAt = createdAt
     }
@@ -34,7 +34,7 @@ public struct User: Entity, Hashable {
         role = r.enumValue("role", Role.self) ?? .salesRep
         managerID = r.int("manager_id")
         active = r.bool("active") ?? true
-        locale = r.enumValue("locale", Locale.self) ?? .en
+        locale = r.enumValue("locale", Language.self) ?? .en
         createdAt = r.time("created_at")
     }
 
