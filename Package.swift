@@ -17,11 +17,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         .target(name: "VoronkaCore"),
         .target(name: "VoronkaAnalytics", dependencies: ["VoronkaCore"]),
         .target(name: "VoronkaImport", dependencies: ["VoronkaCore"]),
+        .target(name: "VoronkaWeb", dependencies: ["VoronkaCore", .product(name: "Plot", package: "Plot")]),
         .target(name: "VoronkaStore", dependencies: [
             "VoronkaCore",
             .product(name: "FluentKit", package: "fluent-kit"),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore"]),
         .testTarget(name: "VoronkaAnalyticsTests", dependencies: ["VoronkaAnalytics"]),
         .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport"]),
+        .testTarget(name: "VoronkaWebTests", dependencies: ["VoronkaWeb"]),
         .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
             "VoronkaServer", "VoronkaTestSupport",
