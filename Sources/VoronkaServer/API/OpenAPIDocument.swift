@@ -166,6 +166,7 @@ enum OpenAPIDocument {
             "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean"]),
             "Setting": object(["key": "string", "value": "object"]),
             "SettingValue": object(["value": "object"], required: ["value"]),
+            "Export": .object(["type": .string("string"), "description": .string("CSV text, or a JSON array of objects")]),
         ]
     }()
 }
