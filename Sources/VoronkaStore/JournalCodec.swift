@@ -9,7 +9,10 @@ enum JournalCodec {
         let types = Dictionary(kind.fields.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         return JSONValue.array(changes.map { c in
             let type = types[c.field] ?? .text
-            return .object(["f": .string(c.field), "o": c.old.json(as: type), "n": c.new.json(as: type)])
+            // An old value of null (every field of a create) is left out: the reader takes a missing "o" as null.
+            var entry: [String: JSONValue] = ["f": .string(c.field), "n": c.new.json(as: type)]
+            if !c.old.isNull { entry["o"] = c.old.json(as: type) }
+            return .object(entry)
         }).jsonText
     }
 

@@ -77,6 +77,11 @@ extension SQLStore {
         }
     }
 
+    /// Folds SQLite's write-ahead log into the database file (after bulk loads, before measuring its size).
+    public func checkpoint() async throws {
+        if backend == .sqlite { try await sql.exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     /// Sets one password hash for many users at once (the demo's users).
     public func setPasswordHash(_ hash: String, userIDs: [Int64]) async throws {
         guard !userIDs.isEmpty else { return }

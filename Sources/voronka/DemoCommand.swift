@@ -20,6 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
                 }
                 _ = try await Bootstrap.ensureAdmin(services).map { say("Created the administrator \($0.email), one-time password: \($0.password)") }
                 let summary = try await DemoLoader.load(services, deals: deals, seed: seed, now: now, progress: ProgressBar.draw)
+                try await services.store.checkpoint()
                 let sizes = try await services.store.sizes()
                 say("""
                 Demo company: \(summary.deals) deals, \(summary.rows) records, \(summary.journalEntries) journal entries in \(String(format: "%.1f", summary.seconds)) s.

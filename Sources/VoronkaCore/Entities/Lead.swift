@@ -63,6 +63,8 @@ public struct Lead: Entity, Hashable {
     public var outcomeReason: String?
     public var fire: Bool
     public var dealID: Int64?
+    /// The last triage: who decided, the outcome and the reasons (written by the server).
+    public var triage: JSONValue?
 
     public init(id: Int64 = 0, receivedAt: Date, source: LeadSource, referrerCompanyID: Int64? = nil, referrerContactID: Int64? = nil,
                 requestText: String? = nil, requestedProductIDs: [Int64] = [], contactName: String? = nil, contactEmail: String? = nil,
@@ -99,6 +101,7 @@ public struct Lead: Entity, Hashable {
         outcomeReason = r.text("outcome_reason")
         fire = r.bool("fire") ?? false
         dealID = r.int("deal_id")
+        triage = r.json("triage")
     }
 
     public var record: Record {
@@ -111,7 +114,7 @@ public struct Lead: Entity, Hashable {
             "company_id": Record.optional(companyID), "contact_id": Record.optional(contactID), "owner_id": Record.optional(ownerID),
             "first_response_at": Record.optional(firstResponseAt), "pipeline_id": .int(pipelineID), "stage_id": .int(stageID),
             "outcome": Record.optional(outcome?.rawValue), "outcome_reason": Record.optional(outcomeReason),
-            "fire": .bool(fire), "deal_id": Record.optional(dealID),
+            "fire": .bool(fire), "deal_id": Record.optional(dealID), "triage": triage.map(FieldValue.json) ?? .null,
         ])
     }
 

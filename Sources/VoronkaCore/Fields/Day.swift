@@ -56,7 +56,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+    }
+
+    /// Zero-padded decimal digits (hot in journal encoding, so no String(format:)).
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }

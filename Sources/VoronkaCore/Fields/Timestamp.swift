@@ -9,8 +9,8 @@ public enum Timestamp {
         let millis = ms - seconds * 1000
         let day = Day(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
         let secOfDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
-        let time = String(format: "%02d:%02d:%02d", secOfDay / 3600, secOfDay / 60 % 60, secOfDay % 60)
-        return millis == 0 ? "\(day)T\(time)Z" : "\(day)T\(time).\(String(format: "%03d", millis))Z"
+        let time = Day.pad(secOfDay / 3600, 2) + ":" + Day.pad(secOfDay / 60 % 60, 2) + ":" + Day.pad(secOfDay % 60, 2)
+        return millis == 0 ? "\(day)T\(time)Z" : "\(day)T\(time).\(Day.pad(Int(millis), 3))Z"
     }
 
     /// Parses `yyyy-MM-dd`, `yyyy-MM-ddTHH:mm[:ss[.SSS]]` with `Z`, an offset, or none (UTC).

@@ -14,6 +14,25 @@ public enum DemoLoader {
         public let userEmails: [String]
     }
 
+    /// The qualification settings of the demo company, unless some are set already: the audience of an industrial seller
+    /// (steam above 3 t/h, turnover above a billion roubles, process industries) and 500,000 roubles of costs over 100 deals a month.
+    static func seedSettings(_ store: SQLStore, now: Date) async throws {
+        let audience: JSONValue = ["rules": [
+            ["field": "custom.steam_tph", "operator": "greater", "value": 3, "label": "steam output", "label_ru": "паропроизводительность", "unit": "t/h", "unit_ru": "т/ч"],
+            ["field": "annual_revenue", "operator": "greater", "value": 1_000_000_000, "label": "annual turnover", "label_ru": "годовой оборот"],
+            ["field": "industry", "operator": "one_of", "value": ["food", "chemicals", "pulp and paper", "pharmaceuticals", "energy"]],
+        ]]
+        let values: [(SettingKey, JSONValue)] = [
+            (.audience, audience),
+            (.economics, ["monthly_costs": 500_000, "deals_per_month": 100, "fixed_minimum": nil]),
+        ]
+        try await store.write(actor: nil, origin: "demo", at: now) { tx in
+            for (key, value) in values where try await tx.setting(key.rawValue) == nil {
+                try await tx.setSetting(key.rawValue, try key.normalize(value))
+            }
+        }
+    }
+
     /// Generates `deals` deals (with their leads, companies, contacts, activities and history) as of `now`.
     public static func load(_ services: Services, deals: Int, seed: UInt64 = 2026, now: Date,
                             progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
@@ -25,7 +44,8 @@ public enum DemoLoader {
         let stages = try await store.all(.stage).map(Stage.init(record:))
         let admin = try await store.all(.user).first { User(record: $0).role == .admin }?.int("id")
         let context = DemoContext(nextID: try await store.nextIDs(), pipelines: pipelines, stages: stages, adminID: admin)
-        var generator = TemporaryGenerator(context: context)
+        var generator = DemoGenerator(seed: seed, deals: deals, now: now, context: context)
+        try await seedSettings(store, now: now)
         let started = Date()
         var done = 0, rows = 0, entries = 0
         var users: [Int64] = []
@@ -52,5 +72,3 @@ public enum DemoLoader {
                        usersPassword: password, userEmails: emails)
     }
 }
-
-struct TemporaryGenerator { let context: DemoContext; mutating func next() -> DemoBatch? { nil } }
