@@ -1,2 +1,3 @@
-/// Voronka's funnel analytics: pure functions over an in-memory snapshot of the journal.
+/// Voronka's funnel analytics: pure functions (`Metrics`) over an in-memory snapshot of the journal (`Snapshot`,
+/// built and kept current by `SnapshotBuilder`). No I/O.
 public enum VoronkaAnalytics {}

@@ -1,2 +1,3 @@
-/// Reading other systems' exports: CSV parsing, encodings, presets and mappings. No I/O: bytes in, rows out.
+/// Reading other systems' exports: CSV parsing, encodings, value parsers, mappings, presets and the import plan.
+/// No I/O here: bytes in, normalised rows out; the store writes them.
 public enum VoronkaImport {}

@@ -13,14 +13,21 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
         await store.shutdown()
         throw error
     }
+    let analytics: AnalyticsEngine
+    do {
+        analytics = try await AnalyticsEngine.build(store)
+    } catch {
+        await store.shutdown()
+        throw error
+    }
     let app = try await Application.make(environment)
-    let services = Services(store: store, clock: configuration.clock, configuration: configuration)
+    let services = Services(store: store, clock: configuration.clock, configuration: configuration, analytics: analytics)
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "2mb"
     app.middleware = Middlewares()
     app.middleware.use(APIErrorMiddleware())
-    app.lifecycle.use(StoreLifecycle(store: store))
+    app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
     registerAPI(on: app, services: services)
     return (app, services)
 }
@@ -40,7 +47,14 @@ func registerAPI(on app: Application, services: Services) {
 /// Closes the store when the application shuts down.
 struct StoreLifecycle: LifecycleHandler {
     let store: SQLStore
+    let analytics: AnalyticsEngine
+
+    func didBootAsync(_ application: Application) async throws {
+        await analytics.startTailing()
+    }
+
     func shutdownAsync(_ application: Application) async {
+        await analytics.stopTailing()
         await store.shutdown()
     }
 }

@@ -40,3 +40,23 @@ extension SQLStore {
         }
     }
 }
+
+extension SQLStore {
+    /// Every stage entry of deals and leads from the journal, in sequence order, without decoding the changes.
+    public func stageEvents(_ body: (EntityKind, Int64, Int64, Date) throws -> Void) async throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try await sql.raw("""
+                SELECT seq, entity, entity_id, stage_id, at FROM journal WHERE stage_id IS NOT NULL AND seq > \(bind: after)
+                ORDER BY seq LIMIT 50000
+                """).all()
+            if rows.isEmpty { return }
+            for row in rows {
+                guard let kind = EntityKind(rawValue: try row.decode(column: "entity", as: String.self)) else { continue }
+                try body(kind, try row.decode(column: "entity_id", as: Int64.self), try row.decode(column: "stage_id", as: Int64.self),
+                         try row.decode(column: "at", as: Date.self))
+            }
+            after = try rows.last!.decode(column: "seq", as: Int64.self)
+        }
+    }
+}

@@ -56,6 +56,6 @@ struct APIRoute: Sendable {
 enum APIRoutes {
     static var all: [APIRoute] {
         SystemRoutes.all + AuthRoutes.all + RecordRoutes.all + UserRoutes.all + StageMoveRoutes.all + JournalRoutes.all
-            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all
+            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + AnalyticsRoutes.all
     }
 }

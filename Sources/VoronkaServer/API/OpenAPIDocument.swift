@@ -166,6 +166,8 @@ enum OpenAPIDocument {
             "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean"]),
             "Setting": object(["key": "string", "value": "object"]),
             "SettingValue": object(["value": "object"], required: ["value"]),
+            "Dashboard": object(["as_of": "string", "last_seq": "integer", "definitions": "object", "conversion": "object", "curve": "array"]),
+            "Metric": object(["metric": "string", "as_of": "string", "last_seq": "integer", "definitions": "object", "value": "object"]),
             "Export": .object(["type": .string("string"), "description": .string("CSV text, or a JSON array of objects")]),
         ]
     }()

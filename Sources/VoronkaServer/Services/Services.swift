@@ -7,6 +7,8 @@ public struct Services: Sendable {
     public let store: SQLStore
     public let clock: Clock
     public let configuration: Configuration
+    /// The analytics snapshot, built at start and kept current from the journal.
+    public let analytics: AnalyticsEngine
 
     public var records: RecordService { RecordService(store: store, clock: clock) }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// First-response times of one owner's leads (or of all).
+public struct ResponseRow: Sendable, Codable, Equatable {
+    public var ownerID: Int64?
+    public var leads: Int
+    /// Leads answered by the as-of date.
+    public var answered: Int
+    public var medianHours: Double?
+    public var p90Hours: Double?
+    /// Answered later than the target.
+    public var lateAnswers: Int
+    /// Not answered, and older than the target at the as-of date.
+    public var unansweredOverdue: Int
+    /// lateAnswers + unansweredOverdue.
+    public var breaches: Int
+}
+
+/// First-response time. Definition "response-times v1":
+///
+/// Leads passing the filter, received in the period and by the as-of date. Response time = hours from arrival to the
+/// first response, for leads answered by the as-of date; the median and 90th percentile (nearest rank) are over the
+/// answered leads only. A breach is an answer later than `targetHours`, or no answer yet while the lead is older than
+/// `targetHours`. Per owner of the lead (leads without an owner under `ownerID: nil`) and overall.
+public struct ResponseReport: Sendable, Codable, Equatable {
+    public var definition = Metrics.definitions["response_times"]!
+    public var targetHours: Double
+    public var overall: ResponseRow
+    public var byOwner: [ResponseRow]
+}
+
+extension Metrics {
+    /// First-response time per owner and breaches of the target ("response-times v1").
+    public static func responseTimes(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date,
+                                     targetHours: Double = 4) -> ResponseReport {
+        responseTimes(Scope(snapshot, filter, asOf: asOf), targetHours: targetHours)
+    }
+
+    static func responseTimes(_ scope: Scope, targetHours: Double) -> ResponseReport {
+        let s = scope.snapshot
+        let groups = s.users.id.count + 1
+        var leads = [Int](repeating: 0, count: groups), answered = leads, late = leads, overdue = leads
+        let target = targetHours * 3600
+        let ok = scope.leadOK, receivedAt = s.leads.receivedAt, firstResponse = s.leads.firstResponseAt, owner = s.leads.owner
+        // Minute-wide buckets over 14 days.
+        var hours = GroupedPercentiles(groups: groups, scale: 60, buckets: 60 * 24 * 14, capacity: receivedAt.count)
+        for l in 0..<receivedAt.count where ok[l] {
+            let received = receivedAt[l]
+            guard scope.inPeriod(received) else { continue }
+            let g = Int(owner[l]) + 1
+            leads[g] += 1
+            let first = firstResponse[l]
+            if first <= scope.asOf {
+                answered[g] += 1
+                if first - received > target { late[g] += 1 }
+                hours.add(g, max(0, first - received) / 3600)
+            } else if scope.asOf - received > target {
+                overdue[g] += 1
+            }
+        }
+        let percentiles = hours.percentiles([0.5, 0.9], combined: true)
+        var rows: [ResponseRow] = []
+        for g in 0..<groups where leads[g] > 0 {
+            let p = percentiles[g]
+            rows.append(ResponseRow(ownerID: g > 0 ? s.users.id[g - 1] : nil, leads: leads[g], answered: answered[g],
+                                    medianHours: p.map { Round.money($0[0]) }, p90Hours: p.map { Round.money($0[1]) },
+                                    lateAnswers: late[g], unansweredOverdue: overdue[g], breaches: late[g] + overdue[g]))
+        }
+        rows.sort { ($0.ownerID ?? 0) < ($1.ownerID ?? 0) }
+        let p = percentiles[groups]
+        let sum = { (xs: [Int]) in xs.reduce(0, +) }
+        let overall = ResponseRow(ownerID: nil, leads: sum(leads), answered: sum(answered), medianHours: p.map { Round.money($0[0]) },
+                                  p90Hours: p.map { Round.money($0[1]) }, lateAnswers: sum(late), unansweredOverdue: sum(overdue),
+                                  breaches: sum(late) + sum(overdue))
+        return ResponseReport(targetHours: targetHours, overall: overall, byOwner: rows)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// An open deal that has been in its stage longer than expected.
+public struct StalledDeal: Sendable, Codable, Equatable {
+    public var dealID: Int64
+    public var stageID: Int64
+    public var ownerID: Int64?
+    /// The day it entered the stage.
+    public var enteredOn: String
+    public var daysInStage: Double
+    /// The limit it is past.
+    public var limitDays: Double
+    /// "expected_days" (the stage's configured duration) or "p80" (the stage's historical 80th percentile).
+    public var basis: String
+}
+
+/// Stalled deals. Definition "stalled v1":
+///
+/// Deals passing the filter (any period), open at the as-of date (not won or lost by then) and in an open stage (a
+/// postponed deal waits by design and is not stalled). A deal is stalled when the days since it entered its stage
+/// exceed the stage's expected duration, or, when the stage has none, the 80th percentile (nearest rank) of the days
+/// of every ended visit to that stage by the as-of date (all deals, unfiltered: the stage's norm). A stage with neither
+/// stalls no deal. `deals` lists the most overdue first (days in stage ÷ limit), at most `limit` of them.
+public struct StalledReport: Sendable, Codable, Equatable {
+    public var definition = Metrics.definitions["stalled"]!
+    /// Stalled deals in all.
+    public var count: Int
+    public var deals: [StalledDeal]
+}
+
+extension Metrics {
+    /// Open deals in their stage longer than expected ("stalled v1").
+    public static func stalledDeals(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date, limit: Int = 100) -> StalledReport {
+        stalledDeals(Scope(snapshot, filter, asOf: asOf), limit: limit)
+    }
+
+    static func stalledDeals(_ scope: Scope, limit: Int) -> StalledReport {
+        let s = scope.snapshot
+        let stageCount = s.stages.kind.count
+        var limitDays = [Double](repeating: .infinity, count: stageCount)
+        var basis = [String](repeating: "", count: stageCount)
+        var needNorm = [Bool](repeating: false, count: stageCount)
+        for st in 0..<stageCount where s.stages.kind[st] == Kind.open {
+            if s.stages.expectedDays[st] >= 0 {
+                limitDays[st] = Double(s.stages.expectedDays[st])
+                basis[st] = "expected_days"
+            } else {
+                needNorm[st] = true
+            }
+        }
+        if needNorm.contains(true) {
+            let norms = StageDurations(s, asOf: scope.asOf, ps: [0.8], stages: needNorm) { _ in true }
+            for st in 0..<stageCount where needNorm[st] {
+                if let p80 = norms.percentiles[st]?[0] { limitDays[st] = p80; basis[st] = "p80" }
+            }
+        }
+        var count = 0
+        var found = TopK<(d: Int, v: Int, days: Double, over: Double)>(limit) { a, b in
+            (a.over, s.deals.id[b.d]) > (b.over, s.deals.id[a.d])
+        }
+        for d in 0..<s.deals.createdAt.count where scope.dealOK[d] && s.deals.closedAt[d] > scope.asOf {
+            let v = scope.visitAt(d)
+            guard v >= 0 else { continue }
+            let st = Int(s.visits.stage[v])
+            guard s.stages.kind[st] == Kind.open, limitDays[st].isFinite else { continue }
+            let days = (scope.asOf - s.visits.enteredAt[v]) / 86_400
+            if days > limitDays[st] {
+                count += 1
+                found.offer((d, v, days, days / max(limitDays[st], 1.0 / 24)))
+            }
+        }
+        let listed = found.items.map { f in
+            let st = Int(s.visits.stage[f.v])
+            return StalledDeal(dealID: s.deals.id[f.d], stageID: s.stages.id[st], ownerID: scope.userID(s.deals.owner[f.d]),
+                               enteredOn: Months.dayLabel(Int((s.visits.enteredAt[f.v] / 86_400).rounded(.down))),
+                               daysInStage: Round.money(f.days), limitDays: Round.money(limitDays[st]), basis: basis[st])
+        }
+        return StalledReport(count: count, deals: listed)
+    }
+}

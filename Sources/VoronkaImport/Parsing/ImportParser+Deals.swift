@@ -1,0 +1,116 @@
+import Foundation
+import VoronkaCore
+
+extension ImportParser {
+    /// A deal and the stage events its row holds (stage date columns, and closed_at for a closed deal when the
+    /// mapping says so). Nil, with problems on the reader, when any cell is bad or a rule says to skip the row.
+    func deal(_ r: inout RowReader) -> (ImportedDeal, [ImportedStageEvent])? {
+        let id = r.sourceID()
+        let stage = r.required(.stageName)
+        let pipeline = r.text(.pipelineName) ?? mapping.pipelineName
+        let then = r.outcome(stage: stage, pipeline: pipeline, kind: .deal)
+        if then == .skip {
+            r.problem(column: nil, "is left out by the outcome rules")
+            return nil
+        }
+        let outcome = ImportedOutcome(rawValue: then.rawValue) ?? .open
+        let amount = r.money(.amount)
+        let currency = r.currency(mark: amount?.currency)
+        let createdAt = r.date(.createdAt)
+        var closedAt = r.date(.closedAt)
+        var expectedClose = r.day(.expectedClose)
+        if outcome == .open, let close = closedAt {
+            // An open deal's close date is the date it is expected to close (Bitrix24 and amoCRM use one column).
+            expectedClose = expectedClose ?? Day(close)
+            closedAt = nil
+        }
+        let events = stageEvents(&r, dealID: id?.0, stage: stage, pipeline: pipeline, closedAt: outcome == .open ? nil : closedAt)
+        let (source, sourceText) = leadSource(r)
+        guard let (sourceID, derived) = id, let stage, r.problems.isEmpty else { return nil }
+        let deal = ImportedDeal(
+            sourceID: sourceID, derivedID: derived, title: title(r, id: sourceID), company: r.company(),
+            contactName: r.text(.contactName), contactEmail: r.text(.email), contactPhone: r.text(.phone),
+            ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage, outcome: outcome,
+            amount: amount?.minorUnits ?? 0, currency: currency, createdAt: createdAt, closedAt: closedAt,
+            expectedClose: expectedClose, lostReason: r.text(.lostReason), leadSourceID: r.text(.leadSourceID),
+            source: source, sourceText: sourceText, productName: r.text(.productName), custom: r.custom(),
+            location: r.location)
+        return (deal, events)
+    }
+
+    /// A lead; nil with problems when a cell is bad.
+    func lead(_ r: inout RowReader) -> ImportedLead? {
+        let id = r.sourceID()
+        let receivedAt = r.date(.receivedAt)
+        if receivedAt == nil, r.raw(.receivedAt) == nil { r.problem(.receivedAt, "is empty, and every lead needs the time it was received") }
+        let stage = r.text(.stageName)
+        let pipeline = r.text(.pipelineName) ?? mapping.pipelineName
+        let then = r.outcome(stage: stage, pipeline: pipeline, kind: .lead)
+        if then == .skip {
+            r.problem(column: nil, "is left out by the outcome rules")
+            return nil
+        }
+        let closedAt = r.date(.closedAt)
+        let (source, sourceText) = leadSource(r)
+        guard let (sourceID, derived) = id, let receivedAt, r.problems.isEmpty else { return nil }
+        return ImportedLead(
+            sourceID: sourceID, derivedID: derived, receivedAt: receivedAt, source: source, sourceText: sourceText,
+            requestText: r.text(.requestText), contactName: r.text(.contactName), email: r.text(.email), phone: r.text(.phone),
+            company: r.company(), companyKey: nil, ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage,
+            outcome: ImportedOutcome(rawValue: then.rawValue) ?? .open, closedAt: closedAt, lostReason: r.text(.lostReason),
+            dealSourceID: r.text(.dealSourceID), productName: r.text(.productName), custom: r.custom(), location: r.location)
+    }
+
+    /// One row of a stage history file.
+    func stageEvent(_ r: inout RowReader) -> ImportedStageEvent? {
+        let dealID = r.required(.dealSourceID)
+        let stage = r.required(.stageName)
+        let enteredAt = r.date(.enteredAt)
+        if enteredAt == nil, r.raw(.enteredAt) == nil { r.problem(.enteredAt, "is empty, and every stage event needs the time") }
+        guard let dealID, let stage, let enteredAt, r.problems.isEmpty else { return nil }
+        return ImportedStageEvent(dealSourceID: dealID, pipelineName: r.text(.pipelineName) ?? mapping.pipelineName,
+                                  stageName: stage, enteredAt: enteredAt, ownerName: r.text(.ownerName), location: r.location)
+    }
+
+    private func stageEvents(_ r: inout RowReader, dealID: String?, stage: String?, pipeline: String?, closedAt: Date?) -> [ImportedStageEvent] {
+        guard let dealID else { return [] }
+        var events: [ImportedStageEvent] = []
+        for (index, stageName, pipelineName) in r.plan.stageColumns {
+            guard let value = r.cell(index), let at = r.date(value, column: index) else { continue }
+            events.append(ImportedStageEvent(dealSourceID: dealID, pipelineName: pipelineName ?? pipeline,
+                                             stageName: r.mapped(.stageName, stageName), enteredAt: at, ownerName: nil, location: r.location))
+        }
+        if mapping.closedAtEntersStage, let closedAt, let stage,
+           !events.contains(where: { $0.stageName == stage && $0.enteredAt == closedAt }) {
+            events.append(ImportedStageEvent(dealSourceID: dealID, pipelineName: pipeline, stageName: stage, enteredAt: closedAt,
+                                             ownerName: nil, location: r.location))
+        }
+        return events.sorted { $0.enteredAt < $1.enteredAt }
+    }
+
+    /// The title, or the mapping's template filled from the row, or "Deal <id>".
+    private func title(_ r: RowReader, id: String) -> String {
+        if let title = r.text(.title) { return title }
+        if !r.plan.titleParts.isEmpty {
+            var text = ""
+            for part in r.plan.titleParts { text += part.field.flatMap(r.text) ?? part.text }
+            let scalars = text.unicodeScalars
+            if let start = scalars.firstIndex(where: { !Self.titleTrim.contains($0) }),
+               let end = scalars.lastIndex(where: { !Self.titleTrim.contains($0) }) {
+                return String(scalars[start...end])
+            }
+        }
+        return "Deal \(id)"
+    }
+
+    /// What is trimmed from a filled template whose fields were empty ("GTX Pro — " → "GTX Pro").
+    private static let titleTrim = Set(" —–-,:/|".unicodeScalars)
+
+    /// The lead source: a `LeadSource` raw value after the value map, else a guess from common words, else the text.
+    private func leadSource(_ r: RowReader) -> (LeadSource?, String?) {
+        guard let (raw, _) = r.raw(.source) else { return (nil, nil) }
+        let mapped = r.mapped(.source, raw)
+        if let source = LeadSource(rawValue: mapped) ?? LeadSourceGuess.guess(mapped) { return (source, nil) }
+        return (nil, raw)
+    }
+}

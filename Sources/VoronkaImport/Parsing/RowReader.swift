@@ -1,0 +1,171 @@
+import Foundation
+import VoronkaCore
+
+/// Reads the fields of one record through a column plan, collecting a problem for every bad cell so that the
+/// report names them all; the row is left out when any was found.
+struct RowReader {
+    let plan: ColumnPlan
+    let fields: [String]
+    let location: SourceLocation
+    private(set) var problems: [RowProblem] = []
+
+    init(plan: ColumnPlan, record: CSVRecord, file: String) {
+        self.plan = plan
+        self.fields = record.fields
+        self.location = SourceLocation(file: file, line: record.line)
+    }
+
+    /// A cell trimmed, nil when empty or one of the mapping's empty values.
+    func cell(_ index: Int) -> String? {
+        let value = Folding.trim(fields[index])
+        if value.isEmpty { return nil }
+        if !plan.emptyValues.isEmpty, value.utf8.count <= plan.emptyValueMaxLength, plan.emptyValues.contains(Folding.fold(value)) {
+            return nil
+        }
+        return value
+    }
+
+    /// The field as written: the first filled column, or all filled columns joined for names.
+    func raw(_ field: TargetField) -> (value: String, column: Int)? {
+        let columns = plan.columns(field)
+        if field.joinsColumns, columns.count > 1 {
+            // First, middle and last name join; a column that repeats what is already there adds nothing.
+            var joined: String?
+            for part in columns.compactMap(cell) {
+                if let text = joined {
+                    if part.contains(text) { joined = part }
+                    else if !text.contains(part) { joined = text + (field == .requestText ? "\n" : " ") + part }
+                } else { joined = part }
+            }
+            return joined.map { ($0, columns[0]) }
+        }
+        for column in columns { if let value = cell(column) { return (value, column) } }
+        return nil
+    }
+
+    /// The field after the value map.
+    func text(_ field: TargetField) -> String? {
+        guard let (value, _) = raw(field) else { return nil }
+        return mapped(field, value)
+    }
+
+    func mapped(_ field: TargetField, _ value: String) -> String {
+        guard let map = plan.valueMaps[field.ordinal] else { return value }
+        return map[Folding.fold(value)] ?? value
+    }
+
+    func columnName(_ index: Int) -> String { plan.header[index] }
+
+    mutating func problem(_ field: TargetField, _ reason: String, value: String? = nil) {
+        let column = plan.columns(field).first.map(columnName) ?? field.rawValue
+        problems.append(RowProblem(location, column: column, reason: reason, value: value))
+    }
+
+    mutating func problem(column: Int?, _ reason: String, value: String? = nil) {
+        problems.append(RowProblem(location, column: column.map(columnName), reason: reason, value: value))
+    }
+
+    /// A required text field; records a problem when it is empty.
+    mutating func required(_ field: TargetField) -> String? {
+        if let value = text(field) { return value }
+        problem(field, "is empty, and every \(plan.kind.rawValue) row needs \(field.rawValue)")
+        return nil
+    }
+
+    mutating func date(_ field: TargetField) -> Date? {
+        guard let (value, column) = raw(field) else { return nil }
+        return date(value, column: column)
+    }
+
+    mutating func date(_ value: String, column: Int) -> Date? {
+        do { return try ValueParsers.timestamp(value, format: plan.dateFormat, utcOffset: plan.utcOffset) }
+        catch { problem(column: column, error.reason, value: value); return nil }
+    }
+
+    mutating func day(_ field: TargetField) -> Day? {
+        guard let (value, column) = raw(field) else { return nil }
+        do { return try ValueParsers.day(value, format: plan.dateFormat) }
+        catch { problem(column: column, error.reason, value: value); return nil }
+    }
+
+    /// An amount, multiplied by the mapping's factor for the field; negative amounts are refused.
+    mutating func money(_ field: TargetField) -> ParsedMoney? {
+        guard let (value, column) = raw(field) else { return nil }
+        do {
+            guard let parsed = try ValueParsers.money(value) else { return nil }
+            guard parsed.minorUnits >= 0 else { problem(column: column, "is negative", value: value); return nil }
+            let factor = plan.multipliers[field.ordinal]
+            let (product, overflow) = parsed.minorUnits.multipliedReportingOverflow(by: factor)
+            guard !overflow, product <= 9_000_000_000_000_000 else { problem(column: column, "is too large for an amount", value: value); return nil }
+            return ParsedMoney(minorUnits: product, currency: parsed.currency)
+        } catch {
+            problem(column: column, error.reason, value: value)
+            return nil
+        }
+    }
+
+    mutating func integer(_ field: TargetField) -> Int64? {
+        guard let (value, column) = raw(field) else { return nil }
+        do { return try ValueParsers.integer(value) }
+        catch { problem(column: column, error.reason, value: value); return nil }
+    }
+
+    /// The currency: a mark in the amount wins, then the currency column (after its value map), then the default.
+    mutating func currency(mark: String?) -> String {
+        if let mark { return mark }
+        guard let (value, column) = raw(.currency) else { return plan.currency }
+        let code = mapped(.currency, value).uppercased()
+        guard Money.currencies.contains(code) else {
+            problem(column: column, "is not a known currency (\(Money.currencies.joined(separator: ", ")))", value: value)
+            return plan.currency
+        }
+        return code
+    }
+
+    /// Custom attributes from "custom.<key>" columns, filled ones only.
+    func custom() -> [String: String] {
+        guard !plan.customColumns.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for (key, index) in plan.customColumns { if let value = cell(index) { out[key] = value } }
+        return out
+    }
+
+    func company() -> CompanyRef {
+        CompanyRef(sourceID: text(.companySourceID), taxID: text(.taxID), name: text(.companyName))
+    }
+
+    /// The outcome by the mapping's rules (the first that matches), else by the stage's meaning in the default pipelines.
+    func outcome(stage: String?, pipeline: String?, kind: PipelineKind) -> OutcomeRule.Then {
+        for (i, rule) in plan.mapping.outcomeRules.enumerated() {
+            let raw = plan.ruleColumns[i].flatMap(cell)
+            var mapped: String? = nil
+            if case .field(let f) = rule.subject, let raw { mapped = self.mapped(f, raw) }
+            if rule.matches(raw: raw, mapped: mapped, folded: plan.ruleValues[i]) { return rule.then }
+        }
+        switch stage.flatMap({ StageMeaning.kind(stage: $0, pipeline: pipeline, pipelineKind: kind) }) {
+        case .won?: return .won
+        case .lost?: return .lost
+        default: return .open
+        }
+    }
+
+    /// The source id, or one derived from the row's contents when the mapping has no id column.
+    mutating func sourceID(_ field: TargetField = .sourceID) -> (String, derived: Bool)? {
+        if plan.columns(field).isEmpty { return (Self.contentID(fields), true) }
+        if let id = text(field) { return (id, false) }
+        problem(field, "is empty; the id is what makes a repeated import update instead of duplicate")
+        return nil
+    }
+
+    /// "row-" and a 64-bit FNV-1a hash of the fields: stable across imports of the same row.
+    static func contentID(_ fields: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for field in fields {
+            for byte in field.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "row-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+}

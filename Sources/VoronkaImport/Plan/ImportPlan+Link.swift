@@ -1,0 +1,122 @@
+import Foundation
+
+extension ImportPlan {
+    /// Links the parsed files: companies first, so that every other row can name one by key.
+    mutating func link(_ parsed: [ParsedFile]) {
+        var companies = CompanyIndex(parsed.flatMap(\.companies))
+
+        contacts = parsed.flatMap(\.contacts)
+        for i in contacts.indices { contacts[i].companyKey = companies.resolve(contacts[i].company, at: contacts[i].location) }
+        leads = unique(parsed.flatMap(\.leads), kind: "lead", id: \.sourceID, location: \.location)
+        for i in leads.indices { leads[i].companyKey = companies.resolve(leads[i].company, at: leads[i].location) }
+        let hasLeadsFile = parsed.contains { $0.report.kind == .leads }
+        let leadsByID = Dictionary(leads.map { ($0.sourceID, $0) }, uniquingKeysWith: { _, last in last })
+        deals = unique(parsed.flatMap(\.deals), kind: "deal", id: \.sourceID, location: \.location)
+        for i in deals.indices {
+            if let leadID = deals[i].leadSourceID {
+                if let lead = leadsByID[leadID] { deals[i].fill(from: lead) }
+                else if hasLeadsFile {
+                    problems.append(RowProblem(deals[i].location, reason: "names lead \(leadID), which no leads file of this import has", severity: .warning))
+                }
+            }
+            deals[i].companyKey = companies.resolve(deals[i].company, at: deals[i].location)
+        }
+        self.companies = companies.all
+        stageEvents = history(parsed.flatMap(\.stageEvents), hasDealsFile: parsed.contains { $0.report.kind == .deals })
+        users = people(parsed.flatMap(\.users))
+        products = unique(parsed.flatMap(\.products), kind: "product", id: \.name, location: \.location)
+    }
+
+    /// One row per id: the last one read, in the place of the first; each repeat is a warning.
+    private mutating func unique<Row>(_ rows: [Row], kind: String, id: KeyPath<Row, String>, location: KeyPath<Row, SourceLocation>) -> [Row] {
+        var last: [String: Int] = [:]
+        last.reserveCapacity(rows.count)
+        var repeated = false
+        for (i, row) in rows.enumerated() {
+            if let earlier = last.updateValue(i, forKey: row[keyPath: id]) {
+                repeated = true
+                problems.append(RowProblem(row[keyPath: location], reason: "repeats \(kind) \(row[keyPath: id]) of \(rows[earlier][keyPath: location]); this later row is kept", severity: .warning))
+            }
+        }
+        guard repeated else { return rows }
+        var placed = Set<String>()
+        return rows.compactMap { row in placed.insert(row[keyPath: id]).inserted ? rows[last[row[keyPath: id]]!] : nil }
+    }
+
+    /// Events grouped by deal (in the order deals first appear) and sorted by time within each, without repeats of
+    /// the stage the deal is already in (Salesforce writes a history row for every change of amount or close date).
+    private mutating func history(_ events: [ImportedStageEvent], hasDealsFile: Bool) -> [ImportedStageEvent] {
+        // Sorting indexes by (group, time, line) compares numbers only; a group is a deal, numbered as it first appears.
+        var groupOf: [String: Int] = [:]
+        let groups = events.map { event in
+            if let g = groupOf[event.dealSourceID] { return g }
+            groupOf[event.dealSourceID] = groupOf.count
+            return groupOf.count - 1
+        }
+        let order = events.indices.sorted {
+            (groups[$0], events[$0].enteredAt, events[$0].location.line, $0) < (groups[$1], events[$1].enteredAt, events[$1].location.line, $1)
+        }
+        let dealIDs = hasDealsFile ? Set(deals.map(\.sourceID)) : []
+        var out: [ImportedStageEvent] = []
+        out.reserveCapacity(events.count)
+        var previous: Int?
+        for i in order {
+            let event = events[i]
+            if let p = previous, groups[p] == groups[i] {
+                previous = i
+                if events[p].stageName == event.stageName { continue }
+            } else {
+                previous = i
+                if hasDealsFile, !dealIDs.contains(event.dealSourceID) {
+                    problems.append(RowProblem(event.location, reason: "names deal \(event.dealSourceID), which no deals file of this import has; kept for a deal imported before", severity: .warning))
+                }
+            }
+            out.append(event)
+        }
+        return out
+    }
+
+    /// Users from users files (merged by name), then every manager and owner named elsewhere, as implied users.
+    private func people(_ listed: [ImportedUser]) -> [ImportedUser] {
+        var byName: [String: Int] = [:]
+        var out: [ImportedUser] = []
+        func add(_ user: ImportedUser) {
+            let key = Folding.fold(user.name)
+            if let at = byName[key] {
+                out[at].email = out[at].email ?? user.email
+                out[at].managerName = out[at].managerName ?? user.managerName
+                out[at].team = out[at].team ?? user.team
+            } else {
+                byName[key] = out.count
+                out.append(user)
+            }
+        }
+        listed.forEach(add)
+        var seen = Set<String>()
+        func addNamed(_ name: String?, _ location: SourceLocation) {
+            guard let name, seen.insert(name).inserted, byName[Folding.fold(name)] == nil else { return }
+            add(ImportedUser(name: name, email: nil, managerName: nil, team: nil, implied: true, location: location))
+        }
+        for user in listed { addNamed(user.managerName, user.location) }
+        for deal in deals { addNamed(deal.ownerName, deal.location) }
+        for lead in leads { addNamed(lead.ownerName, lead.location) }
+        for company in companies { addNamed(company.ownerName, company.location) }
+        for contact in contacts { addNamed(contact.ownerName, contact.location) }
+        for event in stageEvents { addNamed(event.ownerName, event.location) }
+        return out
+    }
+}
+
+extension ImportedDeal {
+    /// Takes what the deal's row leaves empty from the lead it came from.
+    mutating func fill(from lead: ImportedLead) {
+        if company.isEmpty { company = lead.company }
+        contactName = contactName ?? lead.contactName
+        contactEmail = contactEmail ?? lead.email
+        contactPhone = contactPhone ?? lead.phone
+        ownerName = ownerName ?? lead.ownerName
+        if source == nil, sourceText == nil { source = lead.source; sourceText = lead.sourceText }
+        createdAt = createdAt ?? lead.receivedAt
+        productName = productName ?? lead.productName
+    }
+}

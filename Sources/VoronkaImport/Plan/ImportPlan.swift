@@ -1,0 +1,63 @@
+import VoronkaCore
+
+/// One file of an import: its name, its bytes, and the mapping to read it with (nil: a preset detected from the header).
+public struct ImportSource: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+    public var mapping: ImportMapping?
+
+    public init(name: String, bytes: [UInt8], mapping: ImportMapping? = nil) {
+        self.name = name; self.bytes = bytes; self.mapping = mapping
+    }
+}
+
+/// How one file was read: the mapping used (and the preset it came from) and what parsing found.
+public struct PlannedFile: Hashable, Sendable {
+    public var name: String
+    /// The preset the mapping came from when it was detected; nil for a given mapping or when none matched.
+    public var presetID: String?
+    public var mapping: ImportMapping?
+    public var report: FileReport?
+}
+
+/// Everything an import would write, read from all its files and linked across them: companies de-duplicated by
+/// tax id, then normalised name; deals joined to their leads; owners and stages collected; problems listed.
+/// Building it writes nothing, so it is also the dry run (`summary`).
+public struct ImportPlan: Sendable {
+    public var files: [PlannedFile] = []
+    public var companies: [ImportedCompany] = []
+    public var contacts: [ImportedContact] = []
+    public var leads: [ImportedLead] = []
+    public var deals: [ImportedDeal] = []
+    /// Sorted by deal and time; a repeat of the stage a deal is already in is dropped.
+    public var stageEvents: [ImportedStageEvent] = []
+    /// Users from users files, then owners and managers that only other rows name (`implied`).
+    public var users: [ImportedUser] = []
+    public var products: [ImportedProduct] = []
+    /// Every file's problems, then those found linking the files.
+    public var problems: [RowProblem] = []
+
+    /// Reads every source and links the rows.
+    public init(sources: [ImportSource]) {
+        var parsed: [ParsedFile] = []
+        for source in sources {
+            var planned = PlannedFile(name: source.name)
+            if let mapping = source.mapping {
+                planned.mapping = mapping
+            } else if let preset = Presets.detect(header: CSVReader().header(of: source.bytes)) {
+                planned.presetID = preset.id
+                planned.mapping = preset.mapping
+            } else {
+                problems.append(RowProblem(file: source.name, line: 1, reason: "no preset matches this header; give a mapping (--preset or a mapping file)"))
+            }
+            if let mapping = planned.mapping {
+                let file = ImportParser(mapping: mapping, file: source.name).parse(source.bytes)
+                planned.report = file.report
+                problems += file.report.problems
+                parsed.append(file)
+            }
+            files.append(planned)
+        }
+        link(parsed)
+    }
+}

@@ -1,0 +1,77 @@
+/// What a dry run shows: per file how it was read, counts per kind, the mappings used, the stages and owners found,
+/// and every problem.
+public struct ImportSummary: Hashable, Sendable {
+    /// Rows of one kind that the import would write.
+    public struct Count: Hashable, Sendable {
+        public var kind: String
+        public var rows: Int
+        /// Of them, rows only other rows name (implied companies and users).
+        public var implied: Int
+    }
+
+    /// A stage found in deals, leads or history, with how many rows are in it and how many of those are won or lost.
+    public struct StageCount: Hashable, Sendable {
+        public var kind: ImportFileKind
+        public var pipeline: String?
+        public var stage: String
+        public var rows: Int
+        public var won: Int
+        public var lost: Int
+    }
+
+    /// An owner named by the rows, and whether a users file lists them (if not, the import creates an inactive user).
+    public struct OwnerCount: Hashable, Sendable {
+        public var name: String
+        public var rows: Int
+        public var listed: Bool
+    }
+
+    public var files: [PlannedFile]
+    public var counts: [Count]
+    public var stages: [StageCount]
+    public var owners: [OwnerCount]
+    /// Lead sources as written that no value map or known word turned into a `LeadSource`, with their row counts.
+    public var unmappedSources: [String: Int]
+    public var problems: [RowProblem]
+}
+
+extension ImportPlan {
+    /// The dry run's report of this plan.
+    public var summary: ImportSummary {
+        let counts = [
+            ImportSummary.Count(kind: "companies", rows: companies.count, implied: companies.filter(\.implied).count),
+            .init(kind: "contacts", rows: contacts.count, implied: 0),
+            .init(kind: "leads", rows: leads.count, implied: 0),
+            .init(kind: "deals", rows: deals.count, implied: 0),
+            .init(kind: "stage events", rows: stageEvents.count, implied: 0),
+            .init(kind: "users", rows: users.count, implied: users.filter(\.implied).count),
+            .init(kind: "products", rows: products.count, implied: 0),
+        ]
+        var stages: [String: ImportSummary.StageCount] = [:]
+        func count(_ kind: ImportFileKind, _ pipeline: String?, _ stage: String?, _ outcome: ImportedOutcome) {
+            guard let stage else { return }
+            let key = "\(kind.rawValue)\u{1F}\(pipeline ?? "")\u{1F}\(stage)"
+            stages[key, default: .init(kind: kind, pipeline: pipeline, stage: stage, rows: 0, won: 0, lost: 0)].rows += 1
+            if outcome == .won { stages[key]!.won += 1 }
+            if outcome == .lost { stages[key]!.lost += 1 }
+        }
+        for d in deals { count(.deals, d.pipelineName, d.stageName, d.outcome) }
+        for l in leads { count(.leads, l.pipelineName, l.stageName, l.outcome) }
+        for e in stageEvents { count(.stageHistory, e.pipelineName, e.stageName, .open) }
+
+        var ownerRows: [String: Int] = [:]
+        for name in deals.map(\.ownerName) + leads.map(\.ownerName) + companies.map(\.ownerName) + contacts.map(\.ownerName) {
+            if let name { ownerRows[name, default: 0] += 1 }
+        }
+        let listed = Set(users.filter { !$0.implied }.map { Folding.fold($0.name) })
+        var sources: [String: Int] = [:]
+        for text in deals.map(\.sourceText) + leads.map(\.sourceText) { if let text { sources[text, default: 0] += 1 } }
+
+        return ImportSummary(
+            files: files, counts: counts,
+            stages: stages.values.sorted { ($0.kind.rawValue, $0.pipeline ?? "", -$0.rows, $0.stage) < ($1.kind.rawValue, $1.pipeline ?? "", -$1.rows, $1.stage) },
+            owners: ownerRows.map { .init(name: $0.key, rows: $0.value, listed: listed.contains(Folding.fold($0.key))) }
+                .sorted { ($0.listed ? 1 : 0, -$0.rows, $0.name) < ($1.listed ? 1 : 0, -$1.rows, $1.name) },
+            unmappedSources: sources, problems: problems)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Vapor
+import VoronkaAnalytics
+import VoronkaCore
+
+/// Every funnel metric, answered from the in-memory snapshot; each answer carries its definitions' versions.
+enum AnalyticsRoutes {
+    /// The metrics served one by one, as named in the dashboard.
+    static let metrics = ["conversion", "curve", "anomalies", "stage_conversion", "time_in_stage", "stalled", "velocity",
+                          "response_times", "forecast", "calibration", "rescued_leads", "referrals", "completeness", "yearly_buyers"]
+
+    static var all: [APIRoute] {
+        [
+            APIRoute(.GET, "analytics/dashboard", "analytics_dashboard", "Every metric for a filter (pipeline_id, owner_id, source, segment, from, to, as_of, cohort, maturity_days)",
+                     tag: "analytics", response: .named("Dashboard")) { req, s in
+                JSONResponse.make(try await dashboard(req, s))
+            },
+            APIRoute(.GET, "analytics/:metric", "analytics_metric", "One metric (\(metrics.joined(separator: ", "))), same filters as the dashboard",
+                     tag: "analytics", response: .named("Metric")) { req, s in
+                let metric = req.parameters.get("metric") ?? ""
+                guard metrics.contains(metric) else {
+                    throw DomainError.invalid("metric", "is not a metric; metrics: \(metrics.joined(separator: ", "))")
+                }
+                guard case .object(let all) = try await dashboard(req, s) else { throw DomainError.invalid("metric", "no data") }
+                return JSONResponse.make(["metric": .string(metric), "as_of": all["as_of"] ?? .null, "last_seq": all["last_seq"] ?? .null,
+                                          "definitions": all["definitions"] ?? .null, "value": all[metric] ?? .null])
+            },
+        ]
+    }
+
+    static func dashboard(_ req: Request, _ s: Services) async throws -> JSONValue {
+        let viewer = try req.caller().viewer
+        let query = try AnalyticsQuery.parse(req.queryParameters, viewer: viewer, now: s.clock.now())
+        let snapshot = try await s.analytics.snapshot()
+        let dashboard = Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options)
+        return try JSONCoding.value(dashboard)
+    }
+}
+
+/// Codable values as the API's JSON: snake_case keys, ISO dates.
+enum JSONCoding {
+    static func value<T: Encodable>(_ value: T) throws -> JSONValue {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
+    }
+}

@@ -1,0 +1,71 @@
+import Plot
+import VoronkaCore
+
+/// The page shell: document head, skip link, header with navigation, language switch and sign-out, and `<main>`.
+public enum Layout {
+    /// A whole page around its content; `title` is the page's own title, shown before the app's name.
+    public static func page(_ shell: Shell, title: String, _ content: Markup...) -> HTML {
+        let t = shell.localizer
+        return HTML(
+            .attr("lang", shell.language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.plain(title + " · " + t[.appName])]),
+                .link(.rel(.stylesheet), .attr("href", shell.links.stylesheet)),
+                .script(.attr("src", shell.links.script), .flag("defer"))
+            ),
+            .body(
+                .a(.class("skip-link"), .attr("href", "#main"), .plain(t[.skipToContent])),
+                header(shell, t),
+                .main(.id("main"), .attr("tabindex", "-1"), .group(content))
+            )
+        )
+    }
+
+    static func header(_ shell: Shell, _ t: Localizer) -> Markup {
+        .header(.class("app-header"),
+            .a(.class("brand"), .attr("href", shell.links.home), .plain(t[.appName])),
+            .if(!shell.sections.isEmpty, navigation(shell, t)),
+            .div(.class("header-tools"),
+                languageSwitch(shell, t),
+                .unwrap(shell.user) { user in
+                    .group(
+                        .span(.class("user-name"), .attr("title", t(.signedInAs, ["name": user.name])), .plain(user.name)),
+                        .postForm(shell.links.signOut, csrf: shell.csrfToken, class: "sign-out",
+                                  .submit(t[.signOut], class: "button button-quiet"))
+                    )
+                }))
+    }
+
+    static func navigation(_ shell: Shell, _ t: Localizer) -> Markup {
+        .nav(.class("main-nav"), .attr("aria-label", t[.mainNavigation]),
+             .ul(.each(shell.sections) { section in
+                 .li(.a(.attr("href", shell.links.url(section)),
+                        .if(section == shell.section, .attr("aria-current", "page")),
+                        .plain(title(section, t))))
+             }))
+    }
+
+    /// One button per other language; each names its language in that language.
+    static func languageSwitch(_ shell: Shell, _ t: Localizer) -> Markup {
+        .postForm(shell.links.language, csrf: shell.csrfToken, class: "language-switch", label: t[.languageSwitch],
+                  .hidden(FormField.returnTo, shell.currentPath),
+                  .each(VoronkaCore.Language.allCases.filter { $0 != shell.language }) { language in
+                      .button(.type(.submit), .class("button button-quiet"), .attr("name", FormField.language),
+                              .attr("value", language.rawValue), .attr("lang", language.rawValue),
+                              .plain(Strings.autonym(language)))
+                  })
+    }
+
+    /// The navigation title of a section.
+    public static func title(_ section: Shell.Section, _ t: Localizer) -> String {
+        switch section {
+        case .leads: t[.navLeads]
+        case .pipeline: t[.navPipeline]
+        case .companies: t[.navCompanies]
+        case .dashboards: t[.navDashboards]
+        case .settings: t[.navSettings]
+        }
+    }
+}

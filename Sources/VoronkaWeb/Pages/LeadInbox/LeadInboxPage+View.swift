@@ -1,0 +1,83 @@
+import Plot
+import VoronkaCore
+
+extension LeadInboxPage {
+    /// Renders the lead inbox.
+    public static func view(_ model: Model) -> HTML {
+        let t = model.shell.localizer
+        return Layout.page(model.shell, title: t[.inboxTitle],
+            .h1(.plain(t[.inboxTitle])),
+            .p(.class("lead-count"), .plain(t.count(model.rows.count, .newLead))),
+            model.rows.isEmpty
+                ? .p(.class("empty"), .plain(t[.inboxEmpty]))
+                : .ol(.class("leads"), .each(model.rows) { .li(.class("lead"), .id("lead-\($0.id)"), row($0, model.shell, t)) }))
+    }
+
+    static func row(_ row: Row, _ shell: Shell, _ t: Localizer) -> Markup {
+        let f = t.format
+        let titleID = "lead-\(row.id)-title"
+        let owner = t[.owner] + ": " + (row.ownerName ?? t[.unassigned])
+        return .article(.attr("aria-labelledby", titleID),
+            .header(.class("lead-head"),
+                .h2(.id(titleID),
+                    .if(row.fire, .group(.span(.class("badge badge-fire"), .plain(t[.hotLead])), .plain(" "))),
+                    .plain((row.companyName ?? t[.unknownCompany]) + " "),
+                    .span(.class("lead-number"), .plain(t(.leadNumber, ["id": String(row.id)])))),
+                .p(.class("lead-meta"),
+                   .instant(row.receivedAt, f.dateTime(row.receivedAt)),
+                   .plain(" (" + t(.ago, ["time": f.duration(row.age)]) + ") · " + t.name(row.source) + " · " + owner)),
+                timer(row.timer, t)),
+            .unwrap(row.contactName) { .p(.class("lead-contact"), .plain(t[.contact] + ": " + $0)) },
+            .unwrap(row.requestText, { .blockquote(.class("lead-request"), .plain($0)) },
+                    else: .p(.class("lead-request muted"), .plain(t[.noRequest]))),
+            triage(row, t),
+            .if(row.outcome == nil, actions(row, shell, t)))
+    }
+
+    static func timer(_ timer: ResponseTimer, _ t: Localizer) -> Markup {
+        let f = t.format
+        let (className, icon, text): (String, String, String) = switch timer {
+        case .running(let remaining): ("timer timer-running", "◔", t(.timerWithin, ["time": f.duration(remaining)]))
+        case .overdue(let by): ("timer timer-overdue", "⚠", t(.timerOverdue, ["time": f.duration(by)]))
+        case .answered(let after, true): ("timer timer-answered", "✓", t(.timerAnswered, ["time": f.duration(after)]))
+        case .answered(let after, false): ("timer timer-late", "✓", t(.timerAnsweredLate, ["time": f.duration(after)]))
+        }
+        return .p(.class(className), .span(.attr("aria-hidden", "true"), .plain(icon + " ")), .plain(text))
+    }
+
+    static func triage(_ row: Row, _ t: Localizer) -> Markup {
+        .section(.class("triage"), .attr("aria-label", t[.reasons]),
+            .unwrap(row.outcome) { outcome in
+                .p(.strong(.plain(t[.decided] + ": ")), .span(.class("outcome outcome-" + outcome.rawValue), .plain(t.name(outcome))))
+            },
+            .unwrap(row.triage, { triage in
+                .group(
+                    .p(.strong(.plain(t[.suggestion] + ": ")),
+                       .span(.class("outcome outcome-" + triage.suggested.rawValue), .plain(t.name(triage.suggested))),
+                       .plain(" — " + t.pick(triage.summary))),
+                    .if(!triage.reasons.isEmpty, .ul(.class("reasons"), .each(triage.reasons) { reason in
+                        .li(.class("reason reason-" + reason.kind.rawValue), .verdictIcon(reason.verdict, t), .plain(" " + t.pick(reason.text)))
+                    })))
+            }, else: .p(.class("muted"), .plain(t[.notTriaged]))))
+    }
+
+    static func actions(_ row: Row, _ shell: Shell, _ t: Localizer) -> Markup {
+        .div(.class("lead-actions"), .attr("role", "group"), .attr("aria-label", t(.leadActions, ["id": String(row.id)])),
+            .postForm(row.actions.triage, csrf: shell.csrfToken, class: "action-form",
+                      .submit(t[.actionTriage], class: "button button-quiet")),
+            decision(.deal, title: t[.actionConvert], url: row.actions.convert, row, shell, t),
+            decision(.nurture, title: t[.actionNurture], url: row.actions.nurture, row, shell, t),
+            decision(.junk, title: t[.actionJunk], url: row.actions.junk, row, shell, t))
+    }
+
+    /// One decision's form: the suggested one is a single button; one that overrides the suggestion requires a reason.
+    static func decision(_ outcome: LeadOutcome, title: String, url: String, _ row: Row, _ shell: Shell, _ t: Localizer) -> Markup {
+        let suggested = row.triage?.suggested == outcome
+        let required = overrides(outcome, row.triage)
+        let id = "lead-\(row.id)-\(outcome.rawValue)-reason"
+        let info = FieldInfo(id: id, label: t[required ? .reasonRequired : .reasonOptional], hint: required ? t[.overrideHint] : nil)
+        return .postForm(url, csrf: shell.csrfToken, class: suggested ? "action-form suggested" : "action-form",
+            .if(!suggested, .inputField(info, name: FormField.reason, required: required, extra: [.attr("maxlength", "2000")])),
+            .submit(title, class: suggested ? "button button-primary" : "button"))
+    }
+}

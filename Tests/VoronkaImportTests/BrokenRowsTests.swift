@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import VoronkaCore
+@testable import VoronkaImport
+
+@Suite("Broken rows")
+struct BrokenRowsTests {
+    private let mapping = try! ImportMapping(json: [
+        "kind": "deals",
+        "columns": ["id": "source_id", "title": "title", "stage": "stage_name", "amount": "amount", "created": "created_at"],
+    ])
+
+    @Test("Bad rows are reported with line, column and reason; good rows survive whole")
+    func problemsAndSurvivors() {
+        // setup: an unclosed quote at the end swallows the rest of the file
+        let csv = """
+        id,title,stage,amount,created
+        1,Good one,Won,"1 000,50",2024-01-05
+        2,Bad date,Open,100,2024-13-45
+        3,Bad number,Open,12abc,2024-01-06
+        4,Wrong width,Open
+        5,"Multi
+        line title",Open,200,2024-01-07
+        6,Unclosed,"Open,300,2024-01-08
+        7,Never read,Open,1,2024-01-09
+
+        """
+        // action
+        let file = ImportParser(mapping: mapping, file: "deals.csv").parse(Array(csv.utf8))
+        // check
+        #expect(file.deals.map(\.sourceID) == ["1", "5"])
+        #expect(file.deals[0].amount == 100_050 && file.deals[1].title == "Multi\nline title")
+        #expect(file.deals.map(\.location.line) == [2, 6])
+        #expect(file.report.problems.map(\.line) == [3, 4, 5, 8])
+        #expect(file.report.problems.map(\.column) == ["created", "amount", nil, nil])
+        #expect(file.report.problems[0].reason == "is not a real calendar date" && file.report.problems[0].value == "2024-13-45")
+        #expect(file.report.problems[1].reason == "has unexpected text “abc” around the amount")
+        #expect(file.report.problems[2].reason == "has 3 fields where the header has 5")
+        #expect(file.report.problems[3].reason.contains("not closed before the end of the file"))
+        #expect(file.report.rowsImported == 2 && file.report.rowsSkipped == 3)
+        #expect(file.report.problems[0].description == "deals.csv:3, column created: “2024-13-45” is not a real calendar date (row left out)")
+    }
+
+    @Test("Every bad cell of a row is reported, and the row is left out once")
+    func severalProblemsInOneRow() {
+        let file = ImportParser(mapping: mapping, file: "d.csv").parse(Array("id,title,stage,amount,created\n1,T,,-5,31.02.2024\n2,T,Open,5,\n".utf8))
+        #expect(file.report.problems.map(\.column) == ["amount", "created", "stage"])
+        #expect(file.deals.map(\.sourceID) == ["2"])
+        #expect(file.report.rowsSkipped == 1)
+    }
+
+    @Test("An empty id is a problem; a file without an id column gets stable ids from row contents")
+    func ids() {
+        let withColumn = ImportParser(mapping: mapping, file: "d.csv").parse(Array("id,title,stage\n,T,Open\n".utf8))
+        #expect(withColumn.report.problems.first?.column == "id")
+        var noID = mapping
+        noID.columns["id"] = nil
+        let csv = Array("title,stage\nA,Open\nB,Open\nA,Open\n".utf8)
+        let first = ImportParser(mapping: noID, file: "d.csv").parse(csv)
+        let again = ImportParser(mapping: noID, file: "d.csv").parse(csv)
+        #expect(first.deals.map(\.sourceID) == again.deals.map(\.sourceID))
+        #expect(first.deals[0].sourceID == first.deals[2].sourceID && first.deals[0].sourceID != first.deals[1].sourceID)
+        #expect(first.deals.allSatisfy(\.derivedID) && first.report.derivedIDs)
+        let plan = ImportPlan(sources: [ImportSource(name: "d.csv", bytes: csv, mapping: noID)])
+        #expect(plan.deals.count == 2 && plan.problems.map(\.severity) == [.warning])
+    }
+
+    @Test("A file that maps no column to a required field reads nothing and says why")
+    func missingRequiredColumn() {
+        let file = ImportParser(mapping: mapping, file: "d.csv").parse(Array("id,title\n1,T\n".utf8))
+        #expect(file.deals.isEmpty && file.report.rowsSkipped == 1)
+        #expect(file.report.problems.map(\.line) == [1])
+        #expect(file.report.problems[0].reason.contains("stage_name"))
+    }
+}
