@@ -12,12 +12,18 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 swift build -c release --product voronka >/dev/null
 BIN=.build/release/voronka
 ADMIN=$($BIN token create --data "$DATA" --email admin@voronka.local --name bench)
-REP_EMAIL=$($BIN user list --data "$DATA" | awk -F'\t' '$3 == "sales_rep" { print $2; exit }')
+REP_EMAIL=$($BIN user list --data "$DATA" | awk -F'\t' '$3 == "sales_rep" && !found { print $2; found = 1 }')
 REP=$($BIN token create --data "$DATA" --email "$REP_EMAIL" --name bench)
 $BIN serve --data "$DATA" --port $PORT > /tmp/voronka-bench-serve.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null && break; sleep 0.2; done
+# The server answers at once and builds the analytics snapshot in the background; measure reads after that.
+for _ in $(seq 1 900); do
+  health=$(curl -sf "http://127.0.0.1:$PORT/api/v1/health" || true)
+  case "$health" in *'"analytics":"ready"'*) break ;; esac
+  sleep 1
+done
+curl -s "http://127.0.0.1:$PORT/api/v1/health"; echo
 DEEP=$(printf '[900000,900000]' | base64 | tr '+/' '-_' | tr -d '=')
 echo "| request | as | requests/s | p99 ms | ratio to $REFERENCE/s |"
 echo "| --- | --- | ---: | ---: | ---: |"

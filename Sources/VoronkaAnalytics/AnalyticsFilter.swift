@@ -3,8 +3,9 @@ import VoronkaCore
 
 /// What a metric looks at. Every set left nil means "all"; a non-nil set keeps only facts that match it.
 ///
-/// A lead matches a pipeline when its own funnel or its deal's pipeline is listed; a deal's source is its lead's
-/// source (a deal without a lead has none, so a source filter drops it); a segment is that of the record's company.
+/// A lead matches a pipeline when its own funnel or its (live) deal's pipeline is listed; a deal's source is its
+/// (live) lead's source (a deal without one has none, so a source filter drops it); a segment is that of the record's
+/// company.
 /// `team` and `ownerID` both restrict the owner: when both are set, the owner must be in the team and be `ownerID`.
 /// The period `[from, to)` applies to the time named in each metric's definition (usually arrival or creation).
 public struct AnalyticsFilter: Sendable, Hashable {
@@ -105,6 +106,11 @@ struct Scope {
 
     func inPeriod(_ t: Double) -> Bool { t >= from && t < to }
 
+    /// No filter and no period: every live fact counts.
+    var isUnrestricted: Bool {
+        ownerOK == nil && pipelineOK == nil && segmentOK == nil && sourceOK == nil && from == -.infinity && to == .infinity
+    }
+
     func owner(_ u: Int32) -> Bool {
         guard let ownerOK else { return true }
         return u >= 0 && ownerOK[Int(u)]
@@ -127,7 +133,8 @@ struct Scope {
         if !segment(ofCompany: snapshot.leads.company[l]) { return false }
         if pipelineOK != nil {
             let d = snapshot.leads.deal[l]
-            if !pipeline(snapshot.leads.pipeline[l]), d < 0 || !pipeline(snapshot.deals.pipeline[Int(d)]) { return false }
+            let dealMatches = d >= 0 && !snapshot.deals.has(Int(d), DealFacts.deleted) && pipeline(snapshot.deals.pipeline[Int(d)])
+            if !pipeline(snapshot.leads.pipeline[l]), !dealMatches { return false }
         }
         return true
     }
@@ -138,7 +145,7 @@ struct Scope {
         if !owner(snapshot.deals.owner[d]) { return false }
         if let sourceOK {
             let l = snapshot.deals.lead[d]
-            if l < 0 || !sourceOK[Int(snapshot.leads.source[Int(l)])] { return false }
+            if l < 0 || snapshot.leads.deleted[Int(l)] || !sourceOK[Int(snapshot.leads.source[Int(l)])] { return false }
         }
         if !segment(ofCompany: snapshot.deals.company[d]) { return false }
         if pipelineOK != nil, !pipeline(snapshot.deals.pipeline[d]) { return false }

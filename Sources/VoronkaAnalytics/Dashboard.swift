@@ -50,27 +50,62 @@ public struct Dashboard: Sendable, Codable, Equatable {
 }
 
 extension Metrics {
-    /// Every metric at once, sharing the filter's resolution between them.
+    /// Every metric at once, sharing the filter's resolution between them; the lead metrics and the deal metrics are
+    /// computed on two threads.
     public static func dashboard(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date,
                                  options: DashboardOptions = .standard) -> Dashboard {
         let scope = Scope(snapshot, filter, asOf: asOf)
-        let o = options
-        let (conversion, keys) = conversion(scope, grain: o.cohort, maturityDays: o.maturityDays)
+        let halves = Halves()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 { halves.leads = leadMetrics(scope, options) } else { halves.deals = dealMetrics(scope, options) }
+        }
+        let l = halves.leads!, d = halves.deals!
         return Dashboard(
             asOf: Months.dayLabel(Int((scope.asOf / 86_400).rounded(.down))), lastSeq: snapshot.lastSeq, definitions: definitions,
-            conversion: conversion,
-            curve: kaplanMeier(scope, unwon: o.unwonLeads),
-            anomalies: cohortAnomalies(conversion, keys: keys, rule: o.anomalyRule),
-            stageConversion: stageConversion(scope),
-            timeInStage: timeInStage(scope),
-            stalled: stalledDeals(scope, limit: o.listLimit),
-            velocity: velocity(scope, rates: o.rates, historyDays: o.velocityHistoryDays, months: o.trendMonths),
-            responseTimes: responseTimes(scope, targetHours: o.responseTargetHours),
-            forecast: forecast(scope, rates: o.rates, learned: LearnedRates(scope)),
-            calibration: calibration(scope),
-            rescuedLeads: rescuedLeads(scope, rates: o.rates),
-            referrals: referrals(scope, rates: o.rates),
-            completeness: completeness(scope, untouchedDays: o.untouchedDays, limit: o.listLimit),
-            yearlyBuyers: yearlyBuyers(scope))
+            conversion: l.conversion, curve: l.curve, anomalies: l.anomalies, stageConversion: d.stageConversion,
+            timeInStage: d.timeInStage, stalled: d.stalled, velocity: d.velocity, responseTimes: l.responseTimes,
+            forecast: d.forecast, calibration: d.calibration, rescuedLeads: l.rescuedLeads, referrals: l.referrals,
+            completeness: d.completeness, yearlyBuyers: d.yearlyBuyers)
     }
+
+    private static func leadMetrics(_ scope: Scope, _ o: DashboardOptions) -> LeadMetrics {
+        let (conversion, keys) = conversion(scope, grain: o.cohort, maturityDays: o.maturityDays)
+        return LeadMetrics(
+            conversion: conversion, curve: kaplanMeier(scope, unwon: o.unwonLeads),
+            anomalies: cohortAnomalies(conversion, keys: keys, rule: o.anomalyRule),
+            responseTimes: responseTimes(scope, targetHours: o.responseTargetHours),
+            rescuedLeads: rescuedLeads(scope, rates: o.rates), referrals: referrals(scope, rates: o.rates))
+    }
+
+    private static func dealMetrics(_ scope: Scope, _ o: DashboardOptions) -> DealMetrics {
+        let stageTimes = timeInStage(scope)
+        let learned = LearnedRates(scope)
+        return DealMetrics(
+            stageConversion: stageConversion(scope), timeInStage: stageTimes.report,
+            // Unfiltered, the time in stage is the stages' norm itself.
+            stalled: stalledDeals(scope, limit: o.listLimit, norms: scope.isUnrestricted ? stageTimes.p80 : nil),
+            velocity: velocity(scope, rates: o.rates, historyDays: o.velocityHistoryDays, months: o.trendMonths),
+            forecast: forecast(scope, rates: o.rates, learned: learned),
+            // Without a period, the calibration's history is the forecast's.
+            calibration: scope.from == -.infinity && scope.to == .infinity ? calibration(scope, rates: learned) : calibration(scope),
+            completeness: completeness(scope, untouchedDays: o.untouchedDays, limit: o.listLimit),
+            yearlyBuyers: yearlyBuyers(scope, limit: o.listLimit))
+    }
+}
+
+private struct LeadMetrics {
+    var conversion: ConversionReport, curve: [CurvePoint], anomalies: AnomalyReport, responseTimes: ResponseReport
+    var rescuedLeads: RescueReport, referrals: ReferralReport
+}
+
+private struct DealMetrics {
+    var stageConversion: StageConversionReport, timeInStage: TimeInStageReport, stalled: StalledReport
+    var velocity: VelocityReport, forecast: ForecastReport, calibration: CalibrationReport
+    var completeness: CompletenessReport, yearlyBuyers: YearlyBuyersReport
+}
+
+/// The two halves' results: each written by one thread, read after both have finished.
+private final class Halves: @unchecked Sendable {
+    var leads: LeadMetrics?
+    var deals: DealMetrics?
 }

@@ -13,13 +13,7 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
         await store.shutdown()
         throw error
     }
-    let analytics: AnalyticsEngine
-    do {
-        analytics = try await AnalyticsEngine.build(store)
-    } catch {
-        await store.shutdown()
-        throw error
-    }
+    let analytics = AnalyticsEngine(store: store)
     let app = try await Application.make(environment)
     let services = Services(store: store, clock: configuration.clock, configuration: configuration, analytics: analytics)
     app.http.server.configuration.hostname = configuration.host

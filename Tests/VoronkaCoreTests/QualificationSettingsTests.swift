@@ -57,7 +57,7 @@ struct QualificationSettingsTests {
     @Test("Economics settings read amounts in roubles and keep kopecks; unset values write as null")
     func economics() throws {
         // setup
-        let json: JSONValue = ["monthly_costs": 500_000, "deals_per_month": 100, "fixed_minimum": nil]
+        let json: JSONValue = ["monthly_costs": 500_000, "deals_per_month": 100, "fixed_minimum": .null]
         // action
         let settings = try EconomicsSettings(json: json)
         // check
@@ -77,7 +77,7 @@ struct QualificationSettingsTests {
         let explicit = try ControlSettings(json: ["first_meeting_stage_position": 1, "control_stage_position": 2, "cap": 15])
         // check
         #expect(defaults == ControlSettings())
-        #expect(defaults.json == ["first_meeting_stage_position": nil, "control_stage_position": nil, "cap": 10])
+        #expect(defaults.json == ["first_meeting_stage_position": .null, "control_stage_position": .null, "cap": 10] as JSONValue)
         #expect(try ControlSettings(json: explicit.json) == explicit)
         #expect(Self.errorField { _ = try ControlSettings(json: ["cap": 150]) } == "cap")
         #expect(Self.errorField { _ = try ControlSettings(json: ["control_stage_position": 1.5]) } == "control_stage_position")

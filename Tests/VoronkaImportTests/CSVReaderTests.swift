@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VoronkaImport
 
@@ -133,5 +134,36 @@ struct CSVReaderTests {
     func headerOnly() {
         let body = String(repeating: "1,2\n", count: 40_000)
         #expect(CSVReader().header(of: Array(("x, y \n" + body).utf8)) == ["x", "y"])
+    }
+
+    @Test("Any fields written with RFC 4180 quoting read back the same, with each delimiter and line ending")
+    func roundTrip() {
+        // setup: a fixed pseudo-random table of awkward fields
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let pieces = ["a", "Ромашка", " ", ",", ";", "\t", "\"", "\n", "\r\n", "1 500,00", "ё", "🎄", ""]
+        let table = (0..<200).map { _ in (0..<4).map { _ in (0..<next(4)).map { _ in pieces[next(pieces.count)] }.joined() } }
+        for delimiter in CSVDelimiter.allCases {
+            for newline in ["\n", "\r\n"] {
+                let sep = String(UnicodeScalar(delimiter.rawValue))
+                func quoted(_ f: String) -> String { "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                let text = (["h1", "h2", "h3", "h4"] + table.flatMap { $0 }).chunked(4).map { $0.map(quoted).joined(separator: sep) }
+                    .joined(separator: newline) + newline
+                // action
+                let read = CSVReader(delimiter: delimiter).read(Array(text.utf8))
+                // check
+                #expect(read.problems.isEmpty)
+                #expect(read.records.map(\.fields) == table, "delimiter \(delimiter.text)")
+            }
+        }
+    }
+}
+
+private extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -82,6 +82,6 @@ struct ImportPlanTests {
         let text = summary.text
         #expect(text.contains("pd.csv: deals by preset pipedrive-deals; utf-8, delimiter ,; 4 rows read, 3 imported, 1 left out"))
         #expect(text.contains("Deal - Status → status"))
-        #expect(text.contains("pd.csv:5: is left out by the outcome rules (row left out)"))
+        #expect(text.contains("pd.csv:5, column Deal - Status: “Deleted” matches the outcome rule “status is “Deleted” → skip” (row left out)"))
     }
 }

@@ -60,8 +60,9 @@ extension Metrics {
     static func completeness(_ scope: Scope, untouchedDays: Int, limit: Int) -> CompletenessReport {
         let s = scope.snapshot
         let groups = s.users.id.count + 1
-        var deals = [Int](repeating: 0, count: groups), filled = deals, complete = deals, untouched = deals
-        var fieldCounts = [Int](repeating: 0, count: 6)
+        let deals = Scratch(repeating: 0, count: groups), filled = Scratch(repeating: 0, count: groups)
+        let complete = Scratch(repeating: 0, count: groups), untouched = Scratch(repeating: 0, count: groups)
+        let fieldCounts = Scratch(repeating: 0, count: 6)
         var worst = TopK<(d: Int, filled: Int, idle: Double)>(limit) { a, b in
             (a.filled, -a.idle, s.deals.id[a.d]) < (b.filled, -b.idle, s.deals.id[b.d])
         }
@@ -84,8 +85,8 @@ extension Metrics {
         }
         let owners = (0..<groups).filter { deals[$0] > 0 }.map { row($0, deals[$0], filled[$0], complete[$0], untouched[$0]) }
             .sorted { ($0.ownerID ?? 0) < ($1.ownerID ?? 0) }
-        let total = deals.reduce(0, +)
-        let overall = row(nil, total, filled.reduce(0, +), complete.reduce(0, +), untouched.reduce(0, +))
+        let total = deals.array.reduce(0, +)
+        let overall = row(nil, total, filled.array.reduce(0, +), complete.array.reduce(0, +), untouched.array.reduce(0, +))
         let listed = worst.items.map { c -> DealCompleteness in
             let has = fields(s, c.d)
             return DealCompleteness(dealID: s.deals.id[c.d], ownerID: scope.userID(s.deals.owner[c.d]), filled: c.filled,
@@ -94,7 +95,7 @@ extension Metrics {
                                     daysSinceUpdate: Int((max(0, c.idle) / 86_400).rounded(.down)))
         }
         return CompletenessReport(untouchedDays: untouchedDays, overall: overall,
-                                  fields: zip(requiredDealFields, fieldCounts).map { FieldFill(field: $0, filled: $1, share: Round.ratio($1, total)) },
+                                  fields: zip(requiredDealFields, fieldCounts.array).map { FieldFill(field: $0, filled: $1, share: Round.ratio($1, total)) },
                                   owners: owners, worst: listed)
     }
 

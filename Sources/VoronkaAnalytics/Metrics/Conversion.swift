@@ -65,7 +65,7 @@ extension Metrics {
             window = max(0, given)
             basis = "given"
         } else {
-            var histogram = [Int](repeating: 0, count: 3_651)
+            let histogram = Scratch(repeating: 0, count: 3_651)
             var wins = 0
             for l in 0..<n where ok[l] {
                 let won = wonAt[l]
@@ -74,7 +74,7 @@ extension Metrics {
                 histogram[min(days, 3_650)] += 1
                 wins += 1
             }
-            if let p80 = Percentile.nearestRank(histogram: histogram, total: wins, 0.8) {
+            if let p80 = Percentile.nearestRank(histogram: histogram.array, total: wins, 0.8) {
                 window = p80
                 basis = "p80 of \(wins) wins"
             } else {
@@ -92,7 +92,8 @@ extension Metrics {
         let table = MonthTable(from: first, to: scope.asOf)
         let firstKey = grain.key(month: table.month(first)), lastKey = grain.key(month: table.month(scope.asOf))
         let count = lastKey - firstKey + 1
-        var total = [Int](repeating: 0, count: count), won = total, within = total
+        let total = Scratch(repeating: 0, count: count), won = Scratch(repeating: 0, count: count)
+        let within = Scratch(repeating: 0, count: count)
         let windowSeconds = Double(window) * 86_400
         for l in 0..<n where ok[l] {
             let r = received[l]

@@ -58,7 +58,7 @@ extension Metrics {
         let asOfDay = Int32((scope.asOf / 86_400).rounded(.down))
         let asOfMonth = Months.month(scope.asOf)
         // Month buckets from the as-of month on (a dictionary only for months over 50 years ahead).
-        var near = [ForecastAccumulator](repeating: ForecastAccumulator(), count: 600)
+        let near = Scratch(repeating: ForecastAccumulator(), count: 600)
         var far: [Int: ForecastAccumulator] = [:]
         var overdue = ForecastAccumulator(), unscheduled = ForecastAccumulator()
         var postponed = 0, unconverted = 0
@@ -96,7 +96,7 @@ extension Metrics {
             months.append(a.row(label))
         }
         emit(overdue, "overdue")
-        for (m, a) in near.enumerated() { emit(a, Months.label(asOfMonth + m)) }
+        for m in 0..<near.count { emit(near[m], Months.label(asOfMonth + m)) }
         for m in far.keys.sorted() { emit(far[m]!, Months.label(asOfMonth + m)) }
         emit(unscheduled, "unscheduled")
         var stages: [StageRate] = []
@@ -139,24 +139,23 @@ struct LearnedRates {
 
     init(_ scope: Scope, closedIn period: Bool = false) {
         let s = scope.snapshot
-        var closed = [Int](repeating: 0, count: s.stages.kind.count)
-        var won = closed
-        var seen = [Bool](repeating: false, count: s.deals.createdAt.count)
+        let closed = Scratch(repeating: 0, count: s.stages.kind.count), won = Scratch(repeating: 0, count: s.stages.kind.count)
+        let seen = Scratch(repeating: false, count: s.deals.createdAt.count)
         var deals = 0
-        let ok = scope.dealOK, state = scope.dealState, closedAt = s.deals.closedAt, kinds = s.stages.kind
+        let ok = scope.dealOK, state = scope.dealState, closedAt = s.deals.closedAt, kinds = s.stages.kind, asOf = scope.asOf
         let repeated = s.visits.repeated, visitDeal = s.visits.deal, entered = s.visits.enteredAt, stage = s.visits.stage
         for v in 0..<visitDeal.count where !repeated[v] {
             let d = Int(visitDeal[v])
             let outcome = state[d]
-            guard ok[d], outcome >= 0, entered[v] <= scope.asOf else { continue }
+            guard ok[d], outcome >= 0, entered[v] <= asOf else { continue }
             if period, !scope.inPeriod(closedAt[d]) { continue }
             let st = Int(stage[v])
             closed[st] += 1
             won[st] += Int(outcome)
             if !seen[d], kinds[st] == Kind.open { seen[d] = true; deals += 1 }
         }
-        self.closed = closed
-        self.won = won
+        self.closed = closed.array
+        self.won = won.array
         self.deals = deals
     }
 

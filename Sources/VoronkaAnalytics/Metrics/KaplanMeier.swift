@@ -47,7 +47,7 @@ extension Metrics {
         for l in 0..<n where ok[l] && scope.inPeriod(receivedAt[l]) { first = min(first, receivedAt[l]) }
         guard first.isFinite else { return [] }
         let days = Int(((scope.asOf - first) / 86_400).rounded(.down)) + 1
-        var events = [Int](repeating: 0, count: days), censored = events
+        let events = Scratch(repeating: 0, count: days), censored = Scratch(repeating: 0, count: days)
         var total = 0
         for l in 0..<n where ok[l] {
             let received = receivedAt[l]
@@ -62,7 +62,7 @@ extension Metrics {
             if unwon == .censoredAtClose { end = min(end, max(received, scope.leadClosedUnwonAt(l))) }
             censored[min(days - 1, Int((end - received) / 86_400))] += 1
         }
-        return curve(events: events, censored: censored, total: total)
+        return curve(events: events.array, censored: censored.array, total: total)
     }
 
     /// The product-limit estimate from per-day counts of events and censorings.

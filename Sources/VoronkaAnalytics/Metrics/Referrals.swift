@@ -5,7 +5,7 @@ public struct ReferralRow: Sendable, Codable, Equatable {
     /// The owner of the referring company; nil when the referrer is unknown or has no owner.
     public var ownerID: Int64?
     public var leads: Int
-    /// Leads that became deals.
+    /// Leads triaged to a deal.
     public var qualified: Int
     /// Leads whose deal was won by the as-of date.
     public var won: Int
@@ -20,8 +20,8 @@ public struct ReferralRow: Sendable, Codable, Equatable {
 /// Leads from the source "referral", received in the period and by the as-of date, passing the filter, where the
 /// owner filter applies to the credited owner: the owner of the referring company (`referrer_company_id`), since the
 /// referral was earned by whoever looks after that client. A referral without a referring company, or whose company
-/// has no owner, is credited to nobody (`ownerID: nil`). Qualified = the lead has a deal; won = its deal was won by
-/// the as-of date; conversion = won / leads.
+/// has no owner, is credited to nobody (`ownerID: nil`). Qualified = the lead's outcome is "deal" or it has a deal;
+/// won = its deal was won by the as-of date; conversion = won / leads.
 public struct ReferralReport: Sendable, Codable, Equatable {
     public var definition = Metrics.definitions["referrals"]!
     public var currency: String
@@ -40,8 +40,9 @@ extension Metrics {
         let s = scope.snapshot
         let factors = rates.factors(s)
         let groups = s.users.id.count + 1
-        var leads = [Int](repeating: 0, count: groups), qualified = leads, won = leads
-        var amounts = [MoneySum](repeating: MoneySum(), count: groups)
+        let leads = Scratch(repeating: 0, count: groups), qualified = Scratch(repeating: 0, count: groups)
+        let won = Scratch(repeating: 0, count: groups)
+        let amounts = Scratch(repeating: MoneySum(), count: groups)
         for l in 0..<s.leads.receivedAt.count where s.leads.source[l] == Source.referral {
             guard scope.inPeriod(s.leads.receivedAt[l]), scope.lead(l, checkOwner: false) else { continue }
             let r = s.leads.referrer[l]
@@ -49,11 +50,11 @@ extension Metrics {
             guard scope.owner(owner) else { continue }
             let g = Int(owner) + 1
             leads[g] += 1
-            let d = s.leads.deal[l]
-            if d >= 0 { qualified[g] += 1 }
+            let d = scope.liveDeal(l)
+            if d >= 0 || s.leads.outcome[l] == Outcome.deal { qualified[g] += 1 }
             if scope.leadWonAt(l).isFinite {
                 won[g] += 1
-                amounts[g].add(s.deals.amount[Int(d)], factor: factors[Int(s.deals.currency[Int(d)])])
+                amounts[g].add(s.deals.amount[d], factor: factors[Int(s.deals.currency[d])])
             }
         }
         var rows: [ReferralRow] = []

@@ -46,18 +46,19 @@ extension Metrics {
         let factors = rates.factors(s)
         let n = s.leads.receivedAt.count
         let parkedAt = s.leads.parkedAt, company = s.leads.company, deleted = s.leads.deleted, receivedAt = s.leads.receivedAt
-        var firstParked = [Double](repeating: .infinity, count: s.companies.id.count)
+        let firstParked = Scratch(repeating: Double.infinity, count: s.companies.id.count)
         var earliest = scope.asOf
         for l in 0..<n where !deleted[l] {
             earliest = min(earliest, receivedAt[l])
-            let c = company[l]
-            if c >= 0, parkedAt[l] < firstParked[Int(c)], parkedAt[l] <= scope.asOf { firstParked[Int(c)] = parkedAt[l] }
+            let c = company[l], parked = parkedAt[l]
+            if parked <= scope.asOf, c >= 0, parked < firstParked[Int(c)] { firstParked[Int(c)] = parked }
         }
         // Rows by owner and quarter, from a year before the first lead to the as-of quarter.
         let firstQuarter = Months.month(earliest) / 3 - 4, quarters = Months.month(scope.asOf) / 3 - firstQuarter + 1
         let groups = s.users.id.count + 1
-        var reopenedCount = [Int](repeating: 0, count: groups * quarters), reactivatedCount = reopenedCount, wonCount = reopenedCount
-        var amounts = [MoneySum](repeating: MoneySum(), count: groups * quarters)
+        let reopenedCount = Scratch(repeating: 0, count: groups * quarters), reactivatedCount = Scratch(repeating: 0, count: groups * quarters)
+        let wonCount = Scratch(repeating: 0, count: groups * quarters)
+        let amounts = Scratch(repeating: MoneySum(), count: groups * quarters)
         let ok = scope.leadOK, reopenedFlag = s.leads.reopened, source = s.leads.source, owner = s.leads.owner, wonAt = scope.leadWon
         for l in 0..<n where ok[l] {
             let reopened = reopenedFlag[l]
@@ -95,8 +96,8 @@ extension Metrics {
         let s = scope.snapshot
         let st = s.leads.stage[l]
         if st >= 0, s.stages.kind[Int(st)] == Kind.won, s.leads.closedAt[l].isFinite { return s.leads.closedAt[l] }
-        let d = s.leads.deal[l]
-        if d >= 0 { return s.deals.createdAt[Int(d)] }
+        let d = scope.liveDeal(l)
+        if d >= 0 { return s.deals.createdAt[d] }
         if s.leads.outcome[l] == Outcome.deal { return s.leads.closedAt[l].isFinite ? s.leads.closedAt[l] : nil }
         return nil
     }

@@ -39,11 +39,12 @@ extension Metrics {
     static func responseTimes(_ scope: Scope, targetHours: Double) -> ResponseReport {
         let s = scope.snapshot
         let groups = s.users.id.count + 1
-        var leads = [Int](repeating: 0, count: groups), answered = leads, late = leads, overdue = leads
+        let leads = Scratch(repeating: 0, count: groups), answered = Scratch(repeating: 0, count: groups)
+        let late = Scratch(repeating: 0, count: groups), overdue = Scratch(repeating: 0, count: groups)
         let target = targetHours * 3600
         let ok = scope.leadOK, receivedAt = s.leads.receivedAt, firstResponse = s.leads.firstResponseAt, owner = s.leads.owner
         // Minute-wide buckets over 14 days.
-        var hours = GroupedPercentiles(groups: groups, scale: 60, buckets: 60 * 24 * 14, capacity: receivedAt.count)
+        var hours = GroupedPercentiles(groups: groups, scale: 60, buckets: 60 * 24 * 14, ps: [0.5, 0.9], combined: true)
         for l in 0..<receivedAt.count where ok[l] {
             let received = receivedAt[l]
             guard scope.inPeriod(received) else { continue }
@@ -53,12 +54,16 @@ extension Metrics {
             if first <= scope.asOf {
                 answered[g] += 1
                 if first - received > target { late[g] += 1 }
-                hours.add(g, max(0, first - received) / 3600)
+                hours.count(g, max(0, first - received) * (1 / 3600.0))
             } else if scope.asOf - received > target {
                 overdue[g] += 1
             }
         }
-        let percentiles = hours.percentiles([0.5, 0.9], combined: true)
+        hours.plan()
+        for l in 0..<receivedAt.count where ok[l] && firstResponse[l] <= scope.asOf && scope.inPeriod(receivedAt[l]) {
+            hours.offer(Int(owner[l]) + 1, max(0, firstResponse[l] - receivedAt[l]) * (1 / 3600.0))
+        }
+        let percentiles = hours.result()
         var rows: [ResponseRow] = []
         for g in 0..<groups where leads[g] > 0 {
             let p = percentiles[g]
@@ -68,7 +73,7 @@ extension Metrics {
         }
         rows.sort { ($0.ownerID ?? 0) < ($1.ownerID ?? 0) }
         let p = percentiles[groups]
-        let sum = { (xs: [Int]) in xs.reduce(0, +) }
+        let sum = { (xs: Scratch<Int>) in xs.array.reduce(0, +) }
         let overall = ResponseRow(ownerID: nil, leads: sum(leads), answered: sum(answered), medianHours: p.map { Round.money($0[0]) },
                                   p90Hours: p.map { Round.money($0[1]) }, lateAnswers: sum(late), unansweredOverdue: sum(overdue),
                                   breaches: sum(late) + sum(overdue))

@@ -51,7 +51,7 @@ extension Metrics {
         let s = scope.snapshot
         let steps = StageSteps(s)
         let dealCount = s.deals.createdAt.count
-        var furthest = [Int16](repeating: -1, count: dealCount)
+        let furthest = Scratch<Int16>(repeating: -1, count: dealCount)
         let ok = scope.dealOK, created = s.deals.createdAt, step = steps.step
         let visitDeal = s.visits.deal, entered = s.visits.enteredAt, visitStage = s.visits.stage
         for v in 0..<visitDeal.count {
@@ -65,7 +65,7 @@ extension Metrics {
         var offset = [Int](repeating: 0, count: pipelineCount + 1)
         for p in 0..<pipelineCount { offset[p + 1] = offset[p] + steps.count[p] + 1 }
         var deals = [Int](repeating: 0, count: pipelineCount)
-        var ending = [Int](repeating: 0, count: offset[pipelineCount]), lost = ending
+        let ending = Scratch(repeating: 0, count: offset[pipelineCount]), lost = Scratch(repeating: 0, count: offset[pipelineCount])
         let pipeline = s.deals.pipeline, state = scope.dealState
         for d in 0..<dealCount where ok[d] && scope.inPeriod(created[d]) {
             let p = Int(pipeline[d])

@@ -19,7 +19,7 @@ public struct StalledDeal: Sendable, Codable, Equatable {
 /// Deals passing the filter (any period), open at the as-of date (not won or lost by then) and in an open stage (a
 /// postponed deal waits by design and is not stalled). A deal is stalled when the days since it entered its stage
 /// exceed the stage's expected duration, or, when the stage has none, the 80th percentile (nearest rank) of the days
-/// of every ended visit to that stage by the as-of date (all deals, unfiltered: the stage's norm). A stage with neither
+/// of every ended visit to that stage by the as-of date (all live deals, unfiltered: the stage's norm). A stage with neither
 /// stalls no deal. `deals` lists the most overdue first (days in stage ÷ limit), at most `limit` of them.
 public struct StalledReport: Sendable, Codable, Equatable {
     public var definition = Metrics.definitions["stalled"]!
@@ -34,7 +34,8 @@ extension Metrics {
         stalledDeals(Scope(snapshot, filter, asOf: asOf), limit: limit)
     }
 
-    static func stalledDeals(_ scope: Scope, limit: Int) -> StalledReport {
+    /// `norms`: the stages' 80th percentiles when already known for every visit (the unfiltered time in stage).
+    static func stalledDeals(_ scope: Scope, limit: Int, norms known: [Double?]? = nil) -> StalledReport {
         let s = scope.snapshot
         let stageCount = s.stages.kind.count
         var limitDays = [Double](repeating: .infinity, count: stageCount)
@@ -48,8 +49,13 @@ extension Metrics {
                 needNorm[st] = true
             }
         }
-        if needNorm.contains(true) {
-            let norms = StageDurations(s, asOf: scope.asOf, ps: [0.8], stages: needNorm) { _ in true }
+        if let known {
+            for st in 0..<stageCount where needNorm[st] {
+                if let p80 = known[st] { limitDays[st] = p80; basis[st] = "p80" }
+            }
+        } else if needNorm.contains(true) {
+            let live = Scope(s, .all, asOf: Date(timeIntervalSince1970: scope.asOf)).dealOK, visitDeal = s.visits.deal
+            let norms = StageDurations(s, asOf: scope.asOf, ps: [0.8], stages: needNorm) { live[Int(visitDeal[$0])] }
             for st in 0..<stageCount where needNorm[st] {
                 if let p80 = norms.percentiles[st]?[0] { limitDays[st] = p80; basis[st] = "p80" }
             }

@@ -29,13 +29,15 @@ public struct TimeInStageReport: Sendable, Codable, Equatable {
 extension Metrics {
     /// Median, 80th and 95th percentile of days in each stage ("time-in-stage v1").
     public static func timeInStage(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date) -> TimeInStageReport {
-        timeInStage(Scope(snapshot, filter, asOf: asOf))
+        timeInStage(Scope(snapshot, filter, asOf: asOf)).report
     }
 
-    static func timeInStage(_ scope: Scope) -> TimeInStageReport {
+    /// The report, and each stage's unrounded 80th percentile (by stage slot).
+    static func timeInStage(_ scope: Scope) -> (report: TimeInStageReport, p80: [Double?]) {
         let s = scope.snapshot
+        let ok = scope.dealOK, visitDeal = s.visits.deal, entered = s.visits.enteredAt
         let stats = StageDurations(s, asOf: scope.asOf, ps: [0.5, 0.8, 0.95]) { v in
-            scope.dealOK[Int(s.visits.deal[v])] && scope.inPeriod(s.visits.enteredAt[v])
+            ok[Int(visitDeal[v])] && scope.inPeriod(entered[v])
         }
         var rows: [StageTime] = []
         for st in 0..<s.stages.kind.count where stats.closed[st] + stats.open[st] > 0 {
@@ -51,7 +53,7 @@ extension Metrics {
             let sa = Int(s.stages.index[a.stageID]!), sb = Int(s.stages.index[b.stageID]!)
             return (a.pipelineID ?? 0, s.stages.position[sa], a.stageID) < (b.pipelineID ?? 0, s.stages.position[sb], b.stageID)
         }
-        return TimeInStageReport(stages: rows)
+        return (TimeInStageReport(stages: rows), stats.percentiles.map { $0?[1] })
     }
 }
 
@@ -64,23 +66,29 @@ struct StageDurations {
 
     init(_ s: Snapshot, asOf: Double, ps: [Double], stages wanted: [Bool]? = nil, include: (Int) -> Bool) {
         let stageCount = s.stages.kind.count
-        var closed = [Int](repeating: 0, count: stageCount)
-        var open = closed
+        let closed = Scratch(repeating: 0, count: stageCount), open = Scratch(repeating: 0, count: stageCount)
         // Hour-wide buckets over 400 days.
-        var days = GroupedPercentiles(groups: stageCount, scale: 24, buckets: 24 * 400, capacity: s.visits.deal.count)
+        var days = GroupedPercentiles(groups: stageCount, scale: 24, buckets: 24 * 400, ps: ps)
         let stage = s.visits.stage, entered = s.visits.enteredAt, left = s.visits.leftAt
-        for v in 0..<stage.count {
+        let wanted = wanted ?? [Bool](repeating: true, count: stageCount)
+        for v in 0..<stage.count where entered[v] <= asOf {
             let st = Int(stage[v])
-            guard entered[v] <= asOf, wanted?[st] ?? true, include(v) else { continue }
+            guard wanted[st], include(v) else { continue }
             if left[v] <= asOf {
                 closed[st] += 1
-                days.add(st, (left[v] - entered[v]) / 86_400)
+                days.count(st, (left[v] - entered[v]) * (1 / 86_400.0))
             } else {
                 open[st] += 1
             }
         }
-        self.closed = closed
-        self.open = open
-        percentiles = days.percentiles(ps)
+        days.plan()
+        for v in 0..<stage.count where left[v] <= asOf {
+            let st = Int(stage[v])
+            guard wanted[st], include(v) else { continue }
+            days.offer(st, (left[v] - entered[v]) * (1 / 86_400.0))
+        }
+        self.closed = closed.array
+        self.open = open.array
+        percentiles = days.result()
     }
 }

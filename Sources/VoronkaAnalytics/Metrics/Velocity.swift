@@ -53,7 +53,7 @@ extension Metrics {
         let factors = rates.factors(s)
         let window = Double(historyDays) * 86_400
         let periodSet = scope.from > -.infinity || scope.to < .infinity
-        var byOwner = [VelocityAccumulator](repeating: VelocityAccumulator(), count: s.users.id.count + 1)
+        let byOwner = Scratch(repeating: VelocityAccumulator(), count: s.users.id.count + 1)
         var unconverted = 0
         // Trend points: the ends of the last `months` months, the last one at the as-of date.
         let lastMonth = Months.month(scope.asOf)
@@ -61,7 +61,7 @@ extension Metrics {
             let m = lastMonth - max(1, months) + 1 + i
             return min(scope.asOf, Double(Months.firstDay(m + 1)) * 86_400)
         }
-        var trend = TrendAccumulator(points: points)
+        let trend = TrendAccumulator(points: points)
         for d in 0..<s.deals.createdAt.count where scope.dealOK[d] {
             let owner = Int(s.deals.owner[d]) + 1
             let created = s.deals.createdAt[d], closed = s.deals.closedAt[d]
@@ -77,9 +77,9 @@ extension Metrics {
                       factor: factor, window: window)
         }
         var overall = VelocityAccumulator()
-        for a in byOwner { overall.merge(a) }
+        for a in byOwner.array { overall.merge(a) }
         var rows: [VelocityRow] = []
-        for (i, a) in byOwner.enumerated() where a.open + a.won + a.lost > 0 {
+        for (i, a) in byOwner.array.enumerated() where a.open + a.won + a.lost > 0 {
             var row = a.row
             row.ownerID = i > 0 ? s.users.id[i - 1] : nil
             rows.append(row)
@@ -126,15 +126,17 @@ struct VelocityAccumulator {
 /// The overall velocity at several times in one pass: each deal adds to a range of points (difference arrays).
 struct TrendAccumulator {
     let points: [Double]
-    var open: [Int], won: [Int], lost: [Int], wonConverted: [Int]
-    var wonAmount: [Double], cycle: [Double]
+    let open: Scratch<Int>, won: Scratch<Int>, lost: Scratch<Int>, wonConverted: Scratch<Int>
+    let wonAmount: Scratch<Double>, cycle: Scratch<Double>
 
     init(points: [Double]) {
         self.points = points
-        open = [Int](repeating: 0, count: points.count + 1)
-        won = open; lost = open; wonConverted = open
-        wonAmount = [Double](repeating: 0, count: points.count + 1)
-        cycle = wonAmount
+        open = Scratch(repeating: 0, count: points.count + 1)
+        won = Scratch(repeating: 0, count: points.count + 1)
+        lost = Scratch(repeating: 0, count: points.count + 1)
+        wonConverted = Scratch(repeating: 0, count: points.count + 1)
+        wonAmount = Scratch(repeating: 0, count: points.count + 1)
+        cycle = Scratch(repeating: 0, count: points.count + 1)
     }
 
     /// The first point at or after t.
@@ -144,7 +146,7 @@ struct TrendAccumulator {
         return lo
     }
 
-    mutating func add(created: Double, closed: Double, won isWon: Bool, amount: Int64, factor: Double, window: Double) {
+    func add(created: Double, closed: Double, won isWon: Bool, amount: Int64, factor: Double, window: Double) {
         // Open at points p with created <= p < closed.
         let a = firstPoint(atOrAfter: created)
         let openEnd = closed.isFinite ? firstPoint(atOrAfter: closed) : points.count

@@ -25,31 +25,35 @@ public struct YearlyBuyer: Sendable, Codable, Equatable {
 /// at least two different years. M is the month with the most such years (ties: the most wins exactly in M, then the
 /// earlier month). The expected next purchase is M of the first year whose window (M ± 1) has no win yet and has not
 /// ended before the as-of month; the call date is the first day of the month before. The owner is the company's.
-/// Ordered by call date, then company id.
+/// Ordered by call date, then company id; at most `limit` listed, `count` in all.
 public struct YearlyBuyersReport: Sendable, Codable, Equatable {
     public var definition = Metrics.definitions["yearly_buyers"]!
+    /// Yearly buyers in all.
+    public var count: Int
     public var companies: [YearlyBuyer]
 }
 
 extension Metrics {
     /// Companies that buy in the same month (± 1) every year, and when to call them ("yearly-buyers v1").
-    public static func yearlyBuyers(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date) -> YearlyBuyersReport {
-        yearlyBuyers(Scope(snapshot, filter, asOf: asOf))
+    public static func yearlyBuyers(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date,
+                                    limit: Int = .max) -> YearlyBuyersReport {
+        yearlyBuyers(Scope(snapshot, filter, asOf: asOf), limit: limit)
     }
 
-    static func yearlyBuyers(_ scope: Scope) -> YearlyBuyersReport {
+    static func yearlyBuyers(_ scope: Scope, limit: Int) -> YearlyBuyersReport {
         let s = scope.snapshot
         let companies = s.companies.id.count
         let ok = scope.dealOK, state = scope.dealState, company = s.deals.company, closedAt = s.deals.closedAt
         // Won deals grouped by company (a counting sort): months won and times.
-        var start = [Int](repeating: 0, count: companies + 1)
-        for d in 0..<company.count where ok[d] && state[d] == 1 && company[d] >= 0 { start[Int(company[d]) + 1] += 1 }
+        let start = Scratch(repeating: 0, count: companies + 1)
+        for d in 0..<company.count where state[d] == 1 && ok[d] && company[d] >= 0 { start[Int(company[d]) + 1] += 1 }
         for c in 0..<companies { start[c + 1] += start[c] }
-        var next = start
-        var months = [Int](repeating: 0, count: start[companies])
-        var times = [Double](repeating: 0, count: start[companies])
-        let table = MonthTable(from: min(scope.asOf, s.deals.createdAt.min() ?? scope.asOf), to: scope.asOf)
-        for d in 0..<company.count where ok[d] && state[d] == 1 && company[d] >= 0 {
+        let next = Scratch(repeating: 0, count: companies + 1)
+        for c in 0...companies { next[c] = start[c] }
+        let months = Scratch(repeating: 0, count: start[companies])
+        let times = Scratch(repeating: 0.0, count: start[companies])
+        let table = MonthTable(from: scope.asOf - 20 * 365 * 86_400, to: scope.asOf)
+        for d in 0..<company.count where state[d] == 1 && ok[d] && company[d] >= 0 {
             let c = Int(company[d])
             months[next[c]] = table.month(closedAt[d])
             times[next[c]] = closedAt[d]
@@ -57,23 +61,28 @@ extension Metrics {
         }
         let asOfMonth = Months.month(scope.asOf)
         let asOfDay = Int((scope.asOf / 86_400).rounded(.down))
-        var found: [(call: Int, buyer: YearlyBuyer)] = []
+        var found = TopK<(call: Int, c: Int, month: Int, years: [Int], next: Int)>(limit) { a, b in
+            (a.call, s.companies.id[a.c]) < (b.call, s.companies.id[b.c])
+        }
+        var count = 0
         var won: [Int] = []
         for c in 0..<companies where start[c + 1] - start[c] >= 2 {
             won.removeAll(keepingCapacity: true)
-            won.append(contentsOf: months[start[c]..<start[c + 1]])
+            for i in start[c]..<start[c + 1] { won.append(months[i]) }
             won.sort()
             guard won[won.count - 1] - won[0] >= 10, let buyer = yearlyBuyer(won, asOfMonth: asOfMonth) else { continue }
-            var last = -Double.infinity
-            for i in start[c]..<start[c + 1] where abs(nearest(Int32(months[i]), to: buyer.month)) <= 1 { last = max(last, times[i]) }
-            let call = Months.firstDay(buyer.next - 1)
-            found.append((call, YearlyBuyer(companyID: s.companies.id[c], ownerID: scope.userID(s.companies.owner[c]),
-                                            month: buyer.month + 1, years: buyer.years, lastWon: Months.dayLabel(Int((last / 86_400).rounded(.down))),
-                                            nextPurchase: Months.dayLabel(Months.firstDay(buyer.next)), callOn: Months.dayLabel(call),
-                                            callOverdue: call < asOfDay)))
+            count += 1
+            found.offer((Months.firstDay(buyer.next - 1), c, buyer.month, buyer.years, buyer.next))
         }
-        found.sort { ($0.call, $0.buyer.companyID) < ($1.call, $1.buyer.companyID) }
-        return YearlyBuyersReport(companies: found.map(\.buyer))
+        let listed = found.items.map { f -> YearlyBuyer in
+            var last = -Double.infinity
+            for i in start[f.c]..<start[f.c + 1] where abs(nearest(Int32(months[i]), to: f.month)) <= 1 { last = max(last, times[i]) }
+            return YearlyBuyer(companyID: s.companies.id[f.c], ownerID: scope.userID(s.companies.owner[f.c]), month: f.month + 1,
+                               years: f.years, lastWon: Months.dayLabel(Int((last / 86_400).rounded(.down))),
+                               nextPurchase: Months.dayLabel(Months.firstDay(f.next)), callOn: Months.dayLabel(f.call),
+                               callOverdue: f.call < asOfDay)
+        }
+        return YearlyBuyersReport(count: count, companies: listed)
     }
 
     /// The anchor month (0–11), its years, and the next expected purchase (a month number), from one company's win

@@ -2,6 +2,10 @@ import Foundation
 import VoronkaCore
 
 /// Builds a `Snapshot` in bulk at start-up and keeps it current by applying journal entries one by one.
+///
+/// Applying is cheap only while the builder holds the snapshot's arrays alone: a copy of `snapshot` still in use
+/// elsewhere (a dashboard being computed) makes the next `apply` copy every array it writes. Apply a batch of entries,
+/// then hand out `snapshot`.
 public struct SnapshotBuilder: Sendable {
     /// The facts so far.
     public internal(set) var snapshot: Snapshot

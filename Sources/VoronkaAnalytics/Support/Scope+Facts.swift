@@ -36,6 +36,13 @@ extension Scope {
         return Int(v)
     }
 
+    /// The lead's deal slot, -1 when it has none or it was deleted.
+    @inline(__always)
+    func liveDeal(_ l: Int) -> Int {
+        let d = Int(snapshot.leads.deal[l])
+        return d >= 0 && !snapshot.deals.has(d, DealFacts.deleted) ? d : -1
+    }
+
     /// The owner's user id, nil for none.
     func userID(_ u: Int32) -> Int64? { u >= 0 ? snapshot.users.id[Int(u)] : nil }
 }

@@ -131,10 +131,11 @@ extension DemoGenerator {
         let status: BudgetStatus = r < 0.62 ? .allocated : r < 0.9 ? .collecting : .unknown
         let budget: FieldValue = status == .allocated
             ? .int(max(100, Int64((Double(amount / 100) * rng.uniform(0.85, 1.3) / 1000).rounded()) * 1000) * 100) : .null
-        let deadline = DemoTime.dayOf(t + rng.uniform(60, 300) * DemoTime.day)
+        // A quarter of the clients name no date yet: with a budget still open, such a deal grades CCC.
+        let deadline: Day? = rng.chance(0.75) ? DemoTime.dayOf(t + rng.uniform(60, 300) * DemoTime.day) : nil
         var values: [(String, FieldValue)] = [
             ("need_described", .bool(true)), ("need_text", .text(need)), ("budget_status", .text(status.rawValue)),
-            ("budget_amount", budget), ("deadline", .day(deadline)),
+            ("budget_amount", budget), ("deadline", deadline.map(FieldValue.day) ?? .null),
         ]
         let first = companies.contactID(company, 0)
         var contactIDs = h.record.ids("contact_ids")

@@ -95,7 +95,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
         case "[]": return .array([])
         case "{}": return .object([:])
         case "null": return .null
-        default: return try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        default: return JSONParser.parse(text)
         }
     }
 }

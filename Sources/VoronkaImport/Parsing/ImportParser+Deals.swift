@@ -8,9 +8,9 @@ extension ImportParser {
         let id = r.sourceID()
         let stage = r.required(.stageName)
         let pipeline = r.text(.pipelineName) ?? mapping.pipelineName
-        let then = r.outcome(stage: stage, pipeline: pipeline, kind: .deal)
+        let (then, rule) = r.outcome(stage: stage, pipeline: pipeline, kind: .deal)
         if then == .skip {
-            r.problem(column: nil, "is left out by the outcome rules")
+            r.skipped(byRule: rule)
             return nil
         }
         let outcome = ImportedOutcome(rawValue: then.rawValue) ?? .open
@@ -45,9 +45,9 @@ extension ImportParser {
         if receivedAt == nil, r.raw(.receivedAt) == nil { r.problem(.receivedAt, "is empty, and every lead needs the time it was received") }
         let stage = r.text(.stageName)
         let pipeline = r.text(.pipelineName) ?? mapping.pipelineName
-        let then = r.outcome(stage: stage, pipeline: pipeline, kind: .lead)
+        let (then, rule) = r.outcome(stage: stage, pipeline: pipeline, kind: .lead)
         if then == .skip {
-            r.problem(column: nil, "is left out by the outcome rules")
+            r.skipped(byRule: rule)
             return nil
         }
         let closedAt = r.date(.closedAt)

@@ -17,6 +17,13 @@ public struct FileReport: Hashable, Sendable {
     public var derivedIDs: Bool
 }
 
+extension FileReport {
+    static func empty(file: String, kind: ImportFileKind) -> FileReport {
+        FileReport(file: file, kind: kind, csv: CSVFileInfo(header: [], delimiter: .comma, encoding: .utf8, records: 0, problems: []),
+                   rowsRead: 0, rowsImported: 0, rowsSkipped: 0, problems: [], missingColumns: [], unusedColumns: [], derivedIDs: false)
+    }
+}
+
 /// Every row of one file, kept in memory.
 public struct ParsedFile: Hashable, Sendable {
     public var report: FileReport
@@ -67,19 +74,17 @@ public struct ImportParser: Sendable {
         }
         problems += info.problems.map { RowProblem(file: file, line: $0.line, reason: $0.reason) }
         problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
-        let widthProblems = info.problems.filter { $0.kind == .wrongWidth }.count
-        return FileReport(file: file, kind: mapping.kind, csv: info, rowsRead: info.records + widthProblems,
-                          rowsImported: imported, rowsSkipped: skipped + widthProblems, problems: problems,
+        // Each CSV problem is one record left out (an unclosed quote: the record it opened).
+        let unreadable = info.problems.count
+        return FileReport(file: file, kind: mapping.kind, csv: info, rowsRead: info.records + unreadable,
+                          rowsImported: imported, rowsSkipped: skipped + unreadable, problems: problems,
                           missingColumns: plan.missingColumns, unusedColumns: plan.unusedColumns,
                           derivedIDs: [.deals, .leads].contains(mapping.kind) && plan.columns(.sourceID).isEmpty)
     }
 
     /// Reads the whole file into memory.
     public func parse(_ bytes: [UInt8]) -> ParsedFile {
-        var out = ParsedFile(report: FileReport(file: file, kind: mapping.kind,
-                                                csv: CSVFileInfo(header: [], delimiter: .comma, encoding: .utf8, records: 0, problems: []),
-                                                rowsRead: 0, rowsImported: 0, rowsSkipped: 0, problems: [], missingColumns: [],
-                                                unusedColumns: [], derivedIDs: false))
+        var out = ParsedFile(report: .empty(file: file, kind: mapping.kind))
         out.report = parse(bytes) { row in
             switch row {
             case .company(let c): out.companies.append(c)

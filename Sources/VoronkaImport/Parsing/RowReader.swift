@@ -134,19 +134,27 @@ struct RowReader {
         CompanyRef(sourceID: text(.companySourceID), taxID: text(.taxID), name: text(.companyName))
     }
 
-    /// The outcome by the mapping's rules (the first that matches), else by the stage's meaning in the default pipelines.
-    func outcome(stage: String?, pipeline: String?, kind: PipelineKind) -> OutcomeRule.Then {
+    /// The outcome by the mapping's rules (the first that matches, and its index), else by the stage's meaning in
+    /// the default pipelines.
+    func outcome(stage: String?, pipeline: String?, kind: PipelineKind) -> (OutcomeRule.Then, rule: Int?) {
         for (i, rule) in plan.mapping.outcomeRules.enumerated() {
             let raw = plan.ruleColumns[i].flatMap(cell)
             var mapped: String? = nil
             if case .field(let f) = rule.subject, let raw { mapped = self.mapped(f, raw) }
-            if rule.matches(raw: raw, mapped: mapped, folded: plan.ruleValues[i]) { return rule.then }
+            if rule.matches(raw: raw, mapped: mapped, folded: plan.ruleValues[i]) { return (rule.then, i) }
         }
         switch stage.flatMap({ StageMeaning.kind(stage: $0, pipeline: pipeline, pipelineKind: kind) }) {
-        case .won?: return .won
-        case .lost?: return .lost
-        default: return .open
+        case .won?: return (.won, nil)
+        case .lost?: return (.lost, nil)
+        default: return (.open, nil)
         }
+    }
+
+    /// Records that a rule left the row out, naming the column the rule read and its value.
+    mutating func skipped(byRule index: Int?) {
+        guard let index else { return problem(column: nil, "is left out by the outcome rules") }
+        let column = plan.ruleColumns[index]
+        problem(column: column, "matches the outcome rule “\(plan.mapping.outcomeRules[index].text)”", value: column.flatMap(cell))
     }
 
     /// The source id, or one derived from the row's contents when the mapping has no id column.

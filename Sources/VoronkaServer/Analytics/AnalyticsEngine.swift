@@ -6,34 +6,51 @@ import VoronkaStore
 /// The in-memory snapshot behind every analytics answer: built from the tables at start, then kept current by
 /// applying the journal entries after the last sequence number it has seen (so processes sharing one PostgreSQL agree).
 public actor AnalyticsEngine {
-    private var builder: SnapshotBuilder
     private let store: SQLStore
+    private var builder: SnapshotBuilder?
+    private var building: Task<SnapshotBuilder, any Error>?
     private var tail: Task<Void, Never>?
 
-    init(builder: SnapshotBuilder, store: SQLStore) {
-        self.builder = builder
+    /// An engine that builds its snapshot when first asked (or when tailing starts), not before:
+    /// command-line tasks never pay for it, and the server answers other requests while it builds.
+    public init(store: SQLStore) {
         self.store = store
     }
 
     /// Builds the snapshot from the store's records and the journal's stage events.
-    public static func build(_ store: SQLStore) async throws -> AnalyticsEngine {
+    static func load(_ store: SQLStore) async throws -> SnapshotBuilder {
         let lastSeq = try await store.lastJournalSeq()
         let source = try await SnapshotSource.load(store)
-        let builder = SnapshotBuilder(leads: source.leads, deals: source.deals, stageEvents: source.dealStages, stages: source.stages,
-                                      companies: source.companies, users: source.users, lastSeq: lastSeq,
-                                      leadStageEvents: source.leadStages, dealUpdatedAt: source.dealUpdatedAt)
-        let engine = AnalyticsEngine(builder: builder, store: store)
-        // Entries written while the tables were read are applied again; the builder skips what it has seen.
-        try await engine.catchUp()
-        return engine
+        // Entries written while the tables were read are applied again by `catchUp`; the builder skips what it has seen.
+        return SnapshotBuilder(leads: source.leads, deals: source.deals, stageEvents: source.dealStages, stages: source.stages,
+                               companies: source.companies, users: source.users, lastSeq: lastSeq,
+                               leadStageEvents: source.leadStages, dealUpdatedAt: source.dealUpdatedAt)
+    }
+
+    /// "idle" before anyone asked, "building", or "ready"; and how long the build took.
+    public var state: (name: String, buildSeconds: Double?) {
+        if builder != nil { return ("ready", buildSeconds) }
+        return (building == nil ? "idle" : "building", nil)
+    }
+    private var buildSeconds: Double?
+
+    /// Waits for the snapshot, starting its build if nobody has.
+    private func ready() async throws {
+        if builder != nil { return }
+        let started = Date()
+        let task = building ?? Task { [store] in try await Self.load(store) }
+        building = task
+        let built = try await task.value
+        if builder == nil { builder = built; buildSeconds = Date().timeIntervalSince(started) }
     }
 
     /// Applies every journal entry written since the last one seen.
     public func catchUp() async throws {
-        while true {
-            let entries = try await store.journal(after: builder.snapshot.lastSeq, limit: 5000)
+        try await ready()
+        while let seen = builder?.snapshot.lastSeq {
+            let entries = try await store.journal(after: seen, limit: 5000)
             if entries.isEmpty { return }
-            builder.apply(entries)
+            builder!.apply(entries)
             if entries.count < 5000 { return }
         }
     }
@@ -41,16 +58,16 @@ public actor AnalyticsEngine {
     /// The current snapshot (a copy-on-write value; later changes do not affect it).
     public func snapshot() async throws -> Snapshot {
         try await catchUp()
-        return builder.snapshot
+        return builder!.snapshot
     }
 
-    /// Polls the journal every `interval` seconds until stopped.
+    /// Builds the snapshot in the background, then polls the journal every `interval` seconds until stopped.
     public func startTailing(every interval: Double = 0.5) {
         guard tail == nil else { return }
         tail = Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
                 try? await self?.catchUp()
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
             }
         }
     }
@@ -58,6 +75,7 @@ public actor AnalyticsEngine {
     public func stopTailing() {
         tail?.cancel()
         tail = nil
+        building?.cancel()
     }
 }
 

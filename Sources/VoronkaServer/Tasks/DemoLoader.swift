@@ -14,6 +14,33 @@ public enum DemoLoader {
         public let userEmails: [String]
     }
 
+    /// Companies whose lead was sent to nurture join the nurture group (the tag triage gives them), journaled as the demo's doing.
+    static func tagNurtureCompanies(_ store: SQLStore, now: Date) async throws {
+        var query = ListQuery()
+        query.conditions = [.equals("outcome", [.text(LeadOutcome.nurture.rawValue)])]
+        query.limit = 1000
+        var seen = Set<Int64>()
+        while true {
+            let page = try await store.list(.lead, query: query)
+            let companies = Set(page.records.compactMap { $0.int("company_id") }).subtracting(seen)
+            seen.formUnion(companies)
+            if !companies.isEmpty {
+                try await store.write(actor: nil, origin: "demo", at: now) { tx in
+                    for company in try await tx.records(.company, ids: companies.sorted()) {
+                        var tags = company.strings("tags")
+                        guard !tags.contains(LeadTriage.nurtureTag) else { continue }
+                        tags.append(LeadTriage.nurtureTag)
+                        var tagged = company
+                        tagged["tags"] = .json(.array(tags.map(JSONValue.string)))
+                        try await tx.update(.company, from: company, to: tagged)
+                    }
+                }
+            }
+            guard page.nextCursor != nil, let last = page.records.last?.int("id") else { return }
+            query.after = (value: .int(last), id: last)
+        }
+    }
+
     /// The qualification settings of the demo company, unless some are set already: the audience of an industrial seller
     /// (steam above 3 t/h, turnover above a billion roubles, process industries) and 500,000 roubles of costs over 100 deals a month.
     static func seedSettings(_ store: SQLStore, now: Date) async throws {
@@ -24,7 +51,7 @@ public enum DemoLoader {
         ]]
         let values: [(SettingKey, JSONValue)] = [
             (.audience, audience),
-            (.economics, ["monthly_costs": 500_000, "deals_per_month": 100, "fixed_minimum": nil]),
+            (.economics, ["monthly_costs": 500_000, "deals_per_month": 100, "fixed_minimum": .null]),
         ]
         try await store.write(actor: nil, origin: "demo", at: now) { tx in
             for (key, value) in values where try await tx.setting(key.rawValue) == nil {
@@ -66,6 +93,7 @@ public enum DemoLoader {
             progress(done, deals)
         }
         try await store.syncIDSequences()
+        try await tagNurtureCompanies(store, now: now)
         let password = Secrets.password()
         try await store.setPasswordHash(try await Passwords.hash(password, cost: services.configuration.passwordCost), userIDs: users)
         return Summary(deals: done, rows: rows, journalEntries: entries, seconds: Date().timeIntervalSince(started),

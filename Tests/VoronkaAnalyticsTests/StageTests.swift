@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import VoronkaCore
+@testable import VoronkaAnalytics
+
+@Suite("Stage conversion, time in stage, stalled deals")
+struct StageTests {
+    @Test("Stage-to-stage conversion and drop-off, hand-worked")
+    func conversion() {
+        // setup: D1 6→7→8→won (skips 9, 10); D2 6→7→lost; D3 6→8, open; D4 6→postponed; D5 6→lost
+        var f = Fixture()
+        f.deal(1, created: Fixture.at(0), path: [(7, Fixture.at(1)), (8, Fixture.at(2)), (11, Fixture.at(3))])
+        f.deal(2, created: Fixture.at(0), path: [(7, Fixture.at(1)), (12, Fixture.at(2))])
+        f.deal(3, created: Fixture.at(0), path: [(8, Fixture.at(1))])
+        f.deal(4, created: Fixture.at(0), path: [(13, Fixture.at(1))])
+        f.deal(5, created: Fixture.at(0), path: [(12, Fixture.at(1))])
+        // action
+        let report = Metrics.stageConversion(f.snapshot(), asOf: Fixture.at(10))
+        // check: reached 5, 3, 2, 1, 1, won 1
+        #expect(report.pipelines.count == 1)
+        let steps = report.pipelines[0].steps
+        #expect(report.pipelines[0].pipelineID == 2 && report.pipelines[0].deals == 5)
+        #expect(steps.map(\.stageID) == [6, 7, 8, 9, 10, nil])
+        #expect(steps.map(\.reached) == [5, 3, 2, 1, 1, 1])
+        #expect(steps.map(\.lostHere) == [1, 1, 0, 0, 0, 0])
+        #expect(steps.map(\.stillHere) == [1, 0, 1, 0, 0, 0])
+        #expect(steps.map(\.conversion) == [0.6, 0.666667, 0.5, 1, 1, nil])
+        #expect(steps.map(\.decidedConversion) == [0.75, 0.666667, 1, 1, 1, nil])
+        #expect(steps[0].dropOff == 0.4)
+    }
+
+    @Test("As of an earlier date, later moves are not seen; empty snapshot has no funnels")
+    func asOfAndEmpty() {
+        // setup
+        var f = Fixture()
+        f.deal(1, created: Fixture.at(0), path: [(7, Fixture.at(1)), (8, Fixture.at(2)), (11, Fixture.at(3))])
+        // action
+        let early = Metrics.stageConversion(f.snapshot(), asOf: Fixture.at(1.5))
+        let empty = Metrics.stageConversion(Snapshot(), asOf: Fixture.at(1.5))
+        // check
+        #expect(early.pipelines[0].steps.map(\.reached) == [1, 1, 0, 0, 0, 0])
+        #expect(early.pipelines[0].steps[1].stillHere == 1)
+        #expect(empty.pipelines.isEmpty)
+    }
+
+    /// Five deals leave stage 6 after 1, 2, 3, 4 and 10 days; deal 6 is still there (entered day 0). Five deals pass
+    /// stage 8 (no expected duration) in 2, 4, 6, 8, 10 days; deals 16 and 17 have been in it 9 and 7 days at day 20.
+    static func timing() -> Fixture {
+        var f = Fixture()
+        for (i, days) in [1.0, 2, 3, 4, 10].enumerated() { f.deal(Int64(1 + i), created: Fixture.at(0), path: [(7, Fixture.at(days))]) }
+        f.deal(6, created: Fixture.at(0))
+        for (i, days) in [2.0, 4, 6, 8, 10].enumerated() {
+            f.deal(Int64(10 + i), created: Fixture.at(0), path: [(8, Fixture.at(1)), (9, Fixture.at(1 + days))])
+        }
+        f.deal(16, created: Fixture.at(0), path: [(8, Fixture.at(11))])
+        f.deal(17, created: Fixture.at(0), path: [(8, Fixture.at(13))])
+        f.deal(18, created: Fixture.at(0), path: [(13, Fixture.at(1))])
+        return f
+    }
+
+    @Test("Median, 80th and 95th percentile by nearest rank; open visits are not measured")
+    func timeInStage() {
+        // setup
+        let snapshot = Self.timing().snapshot()
+        // action
+        let report = Metrics.timeInStage(snapshot, asOf: Fixture.at(20))
+        let six = report.stages.first { $0.stageID == 6 }!
+        // check: stage 6: deals 1–5 left after 1, 2, 3, 4, 10 days; deals 10–14, 18 after 1 day; 16 after 11, 17 after 13.
+        // 13 ended visits sorted: 1×7, 2, 3, 4, 10, 11, 13: median rank 7 → 1; p80 rank 11 → 10; p95 rank 13 → 13.
+        #expect(six.closedVisits == 13 && six.openVisits == 1)
+        #expect(six.medianDays == 1 && six.p80Days == 10 && six.p95Days == 13 && six.expectedDays == 14)
+        let eight = report.stages.first { $0.stageID == 8 }!
+        // Stage 8: 2, 4, 6, 8, 10 → median rank 3 → 6, p80 rank 4 → 8, p95 rank 5 → 10; deals 16, 17 still there.
+        #expect(eight.closedVisits == 5 && eight.openVisits == 2)
+        #expect(eight.medianDays == 6 && eight.p80Days == 8 && eight.p95Days == 10 && eight.expectedDays == nil)
+        #expect(Metrics.timeInStage(Snapshot(), asOf: Fixture.at(20)).stages.isEmpty)
+    }
+
+    @Test("Stalled: past the expected duration, or past the 80th percentile when none is set; postponed deals wait")
+    func stalled() {
+        // setup
+        let snapshot = Self.timing().snapshot()
+        // action
+        let report = Metrics.stalledDeals(snapshot, asOf: Fixture.at(20))
+        // check: deal 6 in stage 6 for 20 days > 14 (expected); deal 16 in stage 8 for 9 days > 8 (p80); deal 17: 7 days, no.
+        // Most overdue first: 20 / 14 = 1.43 before 9 / 8 = 1.125.
+        #expect(report.count == 2)
+        #expect(report.deals.map(\.dealID) == [6, 16])
+        #expect(report.deals.map(\.basis) == ["expected_days", "p80"])
+        #expect(report.deals[1].limitDays == 8 && report.deals[1].daysInStage == 9 && report.deals[1].enteredOn == "2024-01-12")
+        #expect(Metrics.stalledDeals(Snapshot(), asOf: Fixture.at(20)).count == 0)
+    }
+}
