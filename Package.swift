@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
-            "VoronkaServer", "VoronkaCore",
+            "VoronkaServer", "VoronkaCore", "VoronkaImport",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
