@@ -49,6 +49,27 @@ struct QualificationTests {
         }
     }
 
+    @Test("With auto_triage on, a new lead is triaged as it arrives, in the same write", arguments: TestDatabase.backends)
+    func autoTriage(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            try await configureQualification(app)
+            let target = try await app.call(.POST, "/api/v1/companies", as: "rep1", json: ["name": "Бумкомбинат", "industry": "pulp and paper", "annual_revenue": 5_000_000_000, "custom": ["steam_tph": 40]]).requireID()
+            let switched = try await app.call(.PUT, "/api/v1/settings/auto_triage", json: ["value": true])
+            // action
+            let lead = try await app.call(.POST, "/api/v1/leads", as: "rep1", json: ["company_id": .id(target), "request_text": "Нужен паровой котёл"])
+            let history = try await app.call(.GET, "/api/v1/leads/\(try lead.requireID())/history", as: "rep1")
+            // check
+            #expect(switched.status == .ok)
+            #expect(lead.status == .created)
+            #expect(lead.string("outcome") == "deal")
+            #expect(lead["fire"] == true)
+            #expect(lead["deal_id"] != nil && lead["deal_id"] != .null)
+            guard case .array(let entries)? = history["entries"] else { Issue.record("no history"); return }
+            #expect(entries.compactMap { $0.string("action") } == ["create", "stage"])
+        }
+    }
+
     @Test("A person overrides with a reason, journaled; without a reason it is refused", arguments: [Backend.sqlite])
     func override(backend: Backend) async throws {
         try await withTestApp(backend) { app in
