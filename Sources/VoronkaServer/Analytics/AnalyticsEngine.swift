@@ -40,8 +40,14 @@ public actor AnalyticsEngine {
         let started = Date()
         let task = building ?? Task { [store] in try await Self.load(store) }
         building = task
-        let built = try await task.value
-        if builder == nil { builder = built; buildSeconds = Date().timeIntervalSince(started) }
+        do {
+            let built = try await task.value
+            if builder == nil { builder = built; buildSeconds = Date().timeIntervalSince(started) }
+        } catch {
+            // A failed build (the database went away) is tried again by the next caller, not remembered forever.
+            if building == task { building = nil }
+            throw error
+        }
     }
 
     /// Applies every journal entry written since the last one seen.
