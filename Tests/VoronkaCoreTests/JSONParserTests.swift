@@ -28,3 +28,18 @@ struct JSONParserTests {
         }
     }
 }
+
+@Suite("Record JSON")
+struct RecordJSONTests {
+    @Test("A record written straight to text reads back as the same object as its dictionary form")
+    func directTextMatchesObject() {
+        // setup
+        var record = Deal(title: "Котёл \"БМК\"\nи монтаж", companyID: 3, contactIDs: [4, 5], pipelineID: 2, stageID: 6, amount: 150_000_050,
+                          tags: ["tender"], custom: ["steam_tph": 5.5]).record
+        record["created_at"] = .time(Date(timeIntervalSince1970: 1_790_000_000.25))
+        // action
+        let text = record.jsonText(fields: Deal.fields)
+        // check
+        #expect(JSONValue.parse(text) == .object(record.jsonObject(fields: Deal.fields)))
+    }
+}

@@ -14,10 +14,16 @@ enum JSONResponse {
     }
 
     static func page(_ page: Page, kind: EntityKind) -> Response {
-        make(.object([
-            "items": .array(page.records.map { .object($0.jsonObject(fields: kind.fields)) }),
-            "next_cursor": page.nextCursor.map(JSONValue.string) ?? .null,
-        ]))
+        let fields = kind.fields
+        var text = "{\"items\":["
+        for (i, record) in page.records.enumerated() {
+            if i > 0 { text += "," }
+            text += record.jsonText(fields: fields)
+        }
+        text += "],\"next_cursor\":" + (page.nextCursor.map(JSONValue.string) ?? .null).jsonText + "}"
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }
 
