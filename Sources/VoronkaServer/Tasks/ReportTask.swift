@@ -1,0 +1,56 @@
+import Foundation
+import VoronkaAnalytics
+import VoronkaCore
+
+/// `voronka report METRIC`: one analytics metric as the API answers it, and as a table for people.
+public enum ReportTask {
+    /// The metric's JSON (as `GET /api/v1/analytics/{metric}` gives it), for the whole installation.
+    public static func value(_ services: Services, metric: String, params: [String: String]) async throws -> JSONValue {
+        guard AnalyticsRoutes.metrics.contains(metric) || metric == "dashboard" else {
+            throw DomainError.invalid("metric", "is not a metric; metrics: \(AnalyticsRoutes.metrics.joined(separator: ", ")), dashboard")
+        }
+        let query = try AnalyticsQuery.parse(params, viewer: .system, now: services.clock.now())
+        let snapshot = try await services.analytics.snapshot()
+        let all = try JSONCoding.value(Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options))
+        guard metric != "dashboard", case .object(let o) = all else { return all }
+        return o[metric] ?? .null
+    }
+
+    /// The rows of the first list of objects in a metric (cohorts, stages, owners…), as a header and text cells.
+    public static func table(_ value: JSONValue) -> (header: [String], rows: [[String]])? {
+        func rows(_ v: JSONValue) -> [[String: JSONValue]]? {
+            switch v {
+            case .array(let items):
+                let objects = items.compactMap { if case .object(let o) = $0 { o } else { nil } }
+                guard !objects.isEmpty, objects.count == items.count else { return nil }
+                // Rows that hold rows of their own (a pipeline's steps) are flattened: the parent's plain fields lead.
+                let flattened = objects.flatMap { parent -> [[String: JSONValue]] in
+                    guard let key = parent.keys.sorted().first(where: { k in
+                        if case .array(let inner) = parent[k]!, case .object? = inner.first { true } else { false }
+                    }), let children = rows(parent[key]!) else { return [parent] }
+                    let plain = parent.filter { if case .array = $0.value { false } else if case .object = $0.value { false } else { true } }
+                    return children.map { child in child.merging(plain) { mine, _ in mine } }
+                }
+                return flattened
+            case .object(let o):
+                for key in o.keys.sorted() { if let found = rows(o[key]!) { return found } }
+                return nil
+            default: return nil
+            }
+        }
+        guard let objects = rows(value) else { return nil }
+        var header: [String] = []
+        for o in objects { for key in o.keys.sorted() where !header.contains(key) { if case .array = o[key]! {} else if case .object = o[key]! {} else { header.append(key) } } }
+        return (header, objects.map { o in header.map { key in cell(o[key] ?? .null) } })
+    }
+
+    static func cell(_ v: JSONValue) -> String {
+        switch v {
+        case .null: ""
+        case .string(let s): s
+        case .bool(let b): b ? "yes" : "no"
+        case .number(let n): n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(format: "%.4g", n)
+        default: v.jsonText
+        }
+    }
+}
