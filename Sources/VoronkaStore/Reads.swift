@@ -19,6 +19,15 @@ enum Reads {
         return try RowCoding.record(row, fields: fields)
     }
 
+    /// The manager of every user (the team hierarchy).
+    static func managers(_ sql: any SQLDatabase) async throws -> [Int64: Int64?] {
+        var out: [Int64: Int64?] = [:]
+        for row in try await sql.raw("SELECT id, manager_id FROM users").all() {
+            out[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "manager_id", as: Int64?.self)
+        }
+        return out
+    }
+
     static func setting(_ sql: any SQLDatabase, _ key: String) async throws -> JSONValue? {
         guard let row = try await sql.raw("SELECT value FROM settings WHERE key = \(bind: key)").first() else { return nil }
         return JSONValue.parse(try row.decode(column: "value", as: String.self))
@@ -71,12 +80,11 @@ enum Reads {
             SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause)
             ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
             """).all()
-        var records = try rows.prefix(query.limit).map { try RowCoding.record($0, fields: fields) }
+        let records = try rows.prefix(query.limit).map { try RowCoding.record($0, fields: fields) }
         var next: String?
         if rows.count > query.limit, let last = records.last, let spec = specs[sort], let id = last.int("id") {
             next = ListQuery.encodeCursor(value: last[sort], id: id, spec: spec)
         }
-        records = Array(records)
         return Page(records: records, nextCursor: next)
     }
 

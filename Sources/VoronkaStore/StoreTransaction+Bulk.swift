@@ -33,9 +33,7 @@ extension StoreTransaction {
 
     /// Appends journal entries as they are (their own times and actors), numbering them in order.
     public func appendJournal(_ entries: [JournalEntry]) async throws {
-        if backend == .postgres {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: JournalCodec.advisoryLockKey))").run()
-        }
+        try await lockJournal()
         let perStatement = 3000
         var start = 0
         while start < entries.count {

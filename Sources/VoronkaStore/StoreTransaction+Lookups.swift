@@ -37,11 +37,7 @@ extension StoreTransaction {
 
     /// The manager of every user.
     public func managers() async throws -> [Int64: Int64?] {
-        var out: [Int64: Int64?] = [:]
-        for row in try await sql.raw("SELECT id, manager_id FROM users").all() {
-            out[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "manager_id", as: Int64?.self)
-        }
-        return out
+        try await Reads.managers(sql)
     }
 }
 

@@ -75,16 +75,20 @@ public final class StoreTransaction: @unchecked Sendable {
     /// Appends a journal entry. On PostgreSQL an advisory lock held to commit makes `seq` order equal commit order,
     /// so that a reader tailing `seq > n` never misses an entry committed late.
     func journal(_ kind: EntityKind, _ id: Int64, _ action: JournalAction, changes: [FieldChange], at: Date) async throws {
-        if backend == .postgres, !journalLocked {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: JournalCodec.advisoryLockKey))").run()
-            journalLocked = true
-        }
+        try await lockJournal()
         let stage: FieldValue = changes.first { $0.field == "stage_id" }?.new ?? .null
         try await sql.raw("""
             INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes)
             VALUES (\(bind: at), \(bind: now), \(RowCoding.bind(actor.map(FieldValue.int) ?? .null)), \(bind: kind.rawValue), \(bind: id),
                     \(bind: action.rawValue), \(RowCoding.bind(stage)), \(bind: origin), \(bind: JournalCodec.encode(changes, kind: kind)))
             """).run()
+    }
+
+    /// Takes the journal's advisory lock once per transaction (PostgreSQL; SQLite writers are serialised already).
+    func lockJournal() async throws {
+        guard backend == .postgres, !journalLocked else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: JournalCodec.advisoryLockKey))").run()
+        journalLocked = true
     }
 
     /// Sets a setting's value (settings are small JSON documents keyed by name).
@@ -96,10 +100,7 @@ public final class StoreTransaction: @unchecked Sendable {
         } else {
             try await sql.raw("UPDATE settings SET value = \(bind: value.jsonText), updated_at = \(bind: now) WHERE key = \(bind: key)").run()
         }
-        if backend == .postgres, !journalLocked {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: JournalCodec.advisoryLockKey))").run()
-            journalLocked = true
-        }
+        try await lockJournal()
         let changes = JournalCodec.settingChange(key: key, old: old, new: value)
         try await sql.raw("""
             INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes)

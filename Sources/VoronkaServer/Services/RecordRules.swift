@@ -121,7 +121,7 @@ enum RecordRules {
         if let grade { try DealGrading.gate(record, grade: grade, stage: stage) }
         record["stage_entered_at"] = .time(tx.now)
         if stage.kind.isClosed {
-            if old?.time("closed_at") == nil || old.map({ $0["closed_at"].isNull }) ?? true { record["closed_at"] = .time(tx.now) }
+            if old?.time("closed_at") == nil { record["closed_at"] = .time(tx.now) }
         } else {
             record["closed_at"] = .null
         }
