@@ -41,11 +41,17 @@ extension Metrics {
     }
 
     static func kaplanMeier(_ scope: Scope, unwon: UnwonLeadHandling) -> [CurvePoint] {
+        let counts = dailyCounts(scope, unwon: unwon)
+        return curve(events: counts.events, censored: counts.censored, total: counts.total)
+    }
+
+    /// Per day since arrival: wins and censorings of the leads in scope, and how many leads there are.
+    static func dailyCounts(_ scope: Scope, unwon: UnwonLeadHandling) -> (events: [Int], censored: [Int], total: Int) {
         let receivedAt = scope.snapshot.leads.receivedAt, ok = scope.leadOK, wonAt = scope.leadWon
         let n = receivedAt.count
         var first = Double.infinity
         for l in 0..<n where ok[l] && scope.inPeriod(receivedAt[l]) { first = min(first, receivedAt[l]) }
-        guard first.isFinite else { return [] }
+        guard first.isFinite else { return ([], [], 0) }
         let days = Int(((scope.asOf - first) / 86_400).rounded(.down)) + 1
         let events = Scratch(repeating: 0, count: days), censored = Scratch(repeating: 0, count: days)
         var total = 0
@@ -62,11 +68,22 @@ extension Metrics {
             if unwon == .censoredAtClose { end = min(end, max(received, scope.leadClosedUnwonAt(l))) }
             censored[min(days - 1, Int((end - received) / 86_400))] += 1
         }
-        return curve(events: events.array, censored: censored.array, total: total)
+        return (events.array, censored.array, total)
     }
 
-    /// The product-limit estimate from per-day counts of events and censorings.
+    /// The product-limit estimate from per-day counts of events and censorings, rounded for reports.
     static func curve(events: [Int], censored: [Int], total: Int) -> [CurvePoint] {
+        productLimit(events: events, censored: censored, total: total).map { p in
+            var p = p
+            p.conversion = Round.share(p.conversion)
+            p.lower = Round.share(p.lower)
+            p.upper = Round.share(p.upper)
+            return p
+        }
+    }
+
+    /// The product-limit estimate at full precision (the lifelines cross-check compares these within 1e-9).
+    static func productLimit(events: [Int], censored: [Int], total: Int) -> [CurvePoint] {
         var points: [CurvePoint] = []
         var atRisk = total
         var survival = 1.0
@@ -78,9 +95,8 @@ extension Metrics {
                 if atRisk > e { greenwood += Double(e) / (Double(atRisk) * Double(atRisk - e)) }
                 let se = survival > 0 ? survival * greenwood.squareRoot() : 0
                 let conversion = 1 - survival
-                points.append(CurvePoint(day: day, atRisk: atRisk, events: e, censored: c, conversion: Round.share(conversion),
-                                         lower: Round.share(max(0, conversion - 1.96 * se)),
-                                         upper: Round.share(min(1, conversion + 1.96 * se))))
+                points.append(CurvePoint(day: day, atRisk: atRisk, events: e, censored: c, conversion: conversion,
+                                         lower: max(0, conversion - 1.96 * se), upper: min(1, conversion + 1.96 * se)))
             }
             atRisk -= e + c
         }
