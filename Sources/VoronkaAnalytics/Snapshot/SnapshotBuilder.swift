@@ -24,150 +24,38 @@ public struct SnapshotBuilder: Sendable {
     public init(leads: [Lead], deals: [Deal], stageEvents: [(dealID: Int64, stageID: Int64, at: Date)], stages: [Stage],
                 companies: [Company], users: [User], lastSeq: Int64,
                 leadStageEvents: [(leadID: Int64, stageID: Int64, at: Date)] = [], dealUpdatedAt: [Int64: Date] = [:]) {
-        var s = Snapshot()
-        s.lastSeq = lastSeq
-        for user in users {
-            let u = Int(s.users.slot(user.id))
-            s.users.manager[u] = user.managerID.map { s.users.slot($0) } ?? -1
-        }
-        for company in companies {
-            let c = Int(s.companies.slot(company.id))
-            s.companies.segment[c] = company.segment.map { s.segments.code($0) } ?? -1
-            s.companies.owner[c] = company.ownerID.map { s.users.slot($0) } ?? -1
-        }
+        var loader = SnapshotLoader(lastSeq: lastSeq)
+        for user in users { loader.user(id: user.id, managerID: user.managerID) }
+        for company in companies { loader.company(id: company.id, segment: company.segment, ownerID: company.ownerID) }
         for stage in stages {
-            let st = Int(s.stages.slot(stage.id))
-            s.stages.pipeline[st] = s.pipelines.slot(stage.pipelineID)
-            s.stages.position[st] = Int32(clamping: stage.position)
-            s.stages.kind[st] = Kind.code(stage.kind)
-            s.stages.probability[st] = Double(stage.probability) / 100
-            s.stages.expectedDays[st] = stage.expectedDays.map { Int32(clamping: $0) } ?? -1
+            loader.stage(id: stage.id, pipelineID: stage.pipelineID, position: stage.position, kind: stage.kind,
+                         probability: stage.probability, expectedDays: stage.expectedDays)
         }
-        var pending = PendingLinks()
-        SnapshotBuilder.loadLeads(leads, events: leadStageEvents, into: &s, pending: &pending)
-        SnapshotBuilder.loadDeals(deals, events: stageEvents, updatedAt: dealUpdatedAt, into: &s, pending: &pending)
-        // A qualified lead whose qualification time is unknown was qualified when its deal was made.
-        for l in 0..<s.leads.receivedAt.count where s.leads.closedAt[l] == .infinity && s.leads.outcome[l] == Outcome.deal {
-            let d = s.leads.deal[l]
-            s.leads.closedAt[l] = d >= 0 ? s.deals.createdAt[Int(d)] : Snapshot.fallbackTime(s, l)
-        }
-        snapshot = s
-        self.pending = pending
-    }
-
-    private static func loadLeads(_ leads: [Lead], events: [(leadID: Int64, stageID: Int64, at: Date)],
-                                  into s: inout Snapshot, pending: inout PendingLinks) {
-        s.leads.index.slots.reserveCapacity(leads.count)
+        loader.reserve(leads: leads.count, deals: deals.count)
         for lead in leads {
-            let l = Int(s.leads.append(id: lead.id, receivedAt: lead.receivedAt.timeIntervalSince1970))
-            s.leads.source[l] = Source.code(lead.source)
-            s.leads.owner[l] = lead.ownerID.map { s.users.slot($0) } ?? -1
-            s.leads.company[l] = lead.companyID.map { s.companies.slot($0) } ?? -1
-            s.leads.referrer[l] = lead.referrerCompanyID.map { s.companies.slot($0) } ?? -1
-            s.leads.pipeline[l] = s.pipelines.slot(lead.pipelineID)
-            s.leads.firstResponseAt[l] = lead.firstResponseAt?.timeIntervalSince1970 ?? .infinity
-            pending.setLeadDeal(l, lead.dealID, in: &s)
+            loader.lead(.init(id: lead.id, receivedAt: lead.receivedAt.timeIntervalSince1970, source: lead.source, ownerID: lead.ownerID,
+                              companyID: lead.companyID, referrerCompanyID: lead.referrerCompanyID, pipelineID: lead.pipelineID,
+                              stageID: lead.stageID, outcome: lead.outcome,
+                              firstResponseAt: lead.firstResponseAt?.timeIntervalSince1970, dealID: lead.dealID))
         }
-        let history = EventGroups(events.map { ($0.leadID, $0.stageID, $0.at.timeIntervalSince1970) }, count: leads.count,
-                                  slot: { s.leads.index[$0] })
-        for (l, lead) in leads.enumerated() {
-            let stage = s.stages.slot(lead.stageID)
-            let outcome = Outcome.code(lead.outcome)
-            if history.start[l] < history.start[l + 1] {
-                for e in history.start[l]..<history.start[l + 1] {
-                    s.leadEnters(l, stage: s.stages.slot(history.stage[e]), at: history.at[e])
-                }
-                s.leads.stage[l] = stage
-                s.leads.outcome[l] = outcome
-                if outcome == Outcome.nurture || outcome == Outcome.junk, s.leads.parkedAt[l] == .infinity {
-                    s.leadOutcome(l, outcome, at: Snapshot.fallbackTime(s, l))
-                }
-            } else {
-                let t = Snapshot.fallbackTime(s, l)
-                s.leadEnters(l, stage: stage, at: t)
-                s.leadOutcome(l, outcome, at: t)
-                if s.stages.kind[Int(stage)] == Kind.won || outcome == Outcome.deal { s.leads.closedAt[l] = .infinity }
-            }
-        }
-    }
-
-    private static func loadDeals(_ deals: [Deal], events: [(dealID: Int64, stageID: Int64, at: Date)], updatedAt: [Int64: Date],
-                                  into s: inout Snapshot, pending: inout PendingLinks) {
-        s.deals.index.slots.reserveCapacity(deals.count)
         for deal in deals {
-            let created = deal.createdAt?.timeIntervalSince1970 ?? deal.stageEnteredAt?.timeIntervalSince1970 ?? 0
-            let d = Int(s.deals.append(id: deal.id, createdAt: created))
-            s.deals.owner[d] = deal.ownerID.map { s.users.slot($0) } ?? -1
-            s.deals.pipeline[d] = s.pipelines.slot(deal.pipelineID)
-            s.deals.amount[d] = deal.amount
-            s.deals.currency[d] = UInt8(truncatingIfNeeded: s.currencies.code(deal.currency))
-            s.deals.closedAt[d] = deal.closedAt?.timeIntervalSince1970 ?? .infinity
-            s.deals.company[d] = s.companies.slot(deal.companyID)
-            s.deals.probabilityOverride[d] = deal.probabilityOverride.map { Int8(clamping: $0) } ?? -1
-            s.deals.expectedClose[d] = deal.expectedClose.map { Int32($0.daysSinceEpoch) } ?? noDay
-            s.deals.deadline[d] = deal.deadline.map { Int32($0.daysSinceEpoch) } ?? noDay
-            s.deals.set(d, DealFacts.referral, deal.referral)
-            s.deals.set(d, DealFacts.hasContact, !deal.contactIDs.isEmpty)
-            s.deals.set(d, DealFacts.needDescribed, deal.needDescribed == true)
-            s.deals.set(d, DealFacts.budgetKnown, deal.budgetStatus != .unknown)
-            pending.setDealLead(d, deal.leadID, in: &s)
-            pending.dealArrived(d, id: deal.id, in: &s)
+            loader.deal(.init(id: deal.id, createdAt: deal.createdAt?.timeIntervalSince1970,
+                              updatedAt: dealUpdatedAt[deal.id]?.timeIntervalSince1970,
+                              stageEnteredAt: deal.stageEnteredAt?.timeIntervalSince1970, closedAt: deal.closedAt?.timeIntervalSince1970,
+                              ownerID: deal.ownerID, pipelineID: deal.pipelineID, stageID: deal.stageID, companyID: deal.companyID,
+                              leadID: deal.leadID, amount: deal.amount, currency: deal.currency,
+                              probabilityOverride: deal.probabilityOverride, expectedClose: deal.expectedClose, deadline: deal.deadline,
+                              referral: deal.referral, hasContact: !deal.contactIDs.isEmpty, needDescribed: deal.needDescribed == true,
+                              budgetKnown: deal.budgetStatus != .unknown))
         }
-        let history = EventGroups(events.map { ($0.dealID, $0.stageID, $0.at.timeIntervalSince1970) }, count: deals.count,
-                                  slot: { s.deals.index[$0] })
-        s.visits.reserve(events.count + deals.count / 8)
-        for (d, deal) in deals.enumerated() {
-            var last = s.deals.createdAt[d]
-            for e in history.start[d]..<history.start[d + 1] {
-                s.dealEnters(d, stage: s.stages.slot(history.stage[e]), at: history.at[e])
-                last = max(last, history.at[e])
-            }
-            let stage = s.stages.slot(deal.stageID)
-            if s.deals.stage[d] != stage {
-                let at = deal.stageEnteredAt?.timeIntervalSince1970 ?? last
-                s.dealEnters(d, stage: stage, at: at)
-                last = max(last, at)
-            }
-            let closed = s.deals.closedAt[d]
-            s.deals.updatedAt[d] = updatedAt[deal.id]?.timeIntervalSince1970 ?? max(last, closed.isFinite ? closed : last)
-        }
+        for e in leadStageEvents { loader.leadEntered(leadID: e.leadID, stageID: e.stageID, at: e.at.timeIntervalSince1970) }
+        for e in stageEvents { loader.dealEntered(dealID: e.dealID, stageID: e.stageID, at: e.at.timeIntervalSince1970) }
+        self = loader.finish()
     }
-}
 
-/// Stage events grouped by record slot (a counting sort), each group in time order; events of unknown records are dropped.
-struct EventGroups {
-    /// Events of slot `i` are at `start[i]..<start[i + 1]`.
-    var start: [Int]
-    var stage: [Int64]
-    var at: [Double]
-
-    init(_ events: [(Int64, Int64, Double)], count: Int, slot: (Int64) -> Int32?) {
-        var slots = [Int32](repeating: -1, count: events.count)
-        start = [Int](repeating: 0, count: count + 1)
-        for (i, e) in events.enumerated() {
-            guard let s = slot(e.0), Int(s) < count else { continue }
-            slots[i] = s
-            start[Int(s) + 1] += 1
-        }
-        for i in 0..<count { start[i + 1] += start[i] }
-        var next = start
-        stage = [Int64](repeating: 0, count: start[count])
-        at = [Double](repeating: 0, count: start[count])
-        for (i, e) in events.enumerated() where slots[i] >= 0 {
-            let s = Int(slots[i])
-            stage[next[s]] = e.1
-            at[next[s]] = e.2
-            next[s] += 1
-        }
-        // Groups are small: an insertion sort by time keeps equal times in input order.
-        for g in 0..<count where start[g + 1] - start[g] > 1 {
-            for i in (start[g] + 1)..<start[g + 1] {
-                let (st, t) = (stage[i], at[i])
-                var j = i - 1
-                while j >= start[g], at[j] > t { stage[j + 1] = stage[j]; at[j + 1] = at[j]; j -= 1 }
-                stage[j + 1] = st; at[j + 1] = t
-            }
-        }
+    init(snapshot: Snapshot, pending: PendingLinks) {
+        self.snapshot = snapshot
+        self.pending = pending
     }
 }
 

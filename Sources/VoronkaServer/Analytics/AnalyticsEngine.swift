@@ -17,14 +17,10 @@ public actor AnalyticsEngine {
         self.store = store
     }
 
-    /// Builds the snapshot from the store's records and the journal's stage events.
+    /// Builds the snapshot from the tables' columns and the journal's stage entries.
     static func load(_ store: SQLStore) async throws -> SnapshotBuilder {
-        let lastSeq = try await store.lastJournalSeq()
-        let source = try await SnapshotSource.load(store)
         // Entries written while the tables were read are applied again by `catchUp`; the builder skips what it has seen.
-        return SnapshotBuilder(leads: source.leads, deals: source.deals, stageEvents: source.dealStages, stages: source.stages,
-                               companies: source.companies, users: source.users, lastSeq: lastSeq,
-                               leadStageEvents: source.leadStages, dealUpdatedAt: source.dealUpdatedAt)
+        try await SnapshotReader.load(store)
     }
 
     /// "idle" before anyone asked, "building", or "ready"; and how long the build took.
@@ -82,36 +78,5 @@ public actor AnalyticsEngine {
         tail?.cancel()
         tail = nil
         building?.cancel()
-    }
-}
-
-/// The records a snapshot is built from, read in one pass per table.
-struct SnapshotSource {
-    var leads: [Lead] = []
-    var deals: [Deal] = []
-    var dealUpdatedAt: [Int64: Date] = [:]
-    var stages: [Stage] = []
-    var companies: [Company] = []
-    var users: [User] = []
-    var dealStages: [(dealID: Int64, stageID: Int64, at: Date)] = []
-    var leadStages: [(leadID: Int64, stageID: Int64, at: Date)] = []
-
-    static func load(_ store: SQLStore) async throws -> SnapshotSource {
-        var s = SnapshotSource()
-        try await store.exportPages(.user) { s.users += $0.filter { $0["deleted_at"].isNull }.map(User.init(record:)) }
-        try await store.exportPages(.stage) { s.stages += $0.filter { $0["deleted_at"].isNull }.map(Stage.init(record:)) }
-        try await store.exportPages(.company) { s.companies += $0.filter { $0["deleted_at"].isNull }.map(Company.init(record:)) }
-        try await store.exportPages(.lead) { s.leads += $0.filter { $0["deleted_at"].isNull }.map(Lead.init(record:)) }
-        try await store.exportPages(.deal) { page in
-            for record in page where record["deleted_at"].isNull {
-                let deal = Deal(record: record)
-                s.deals.append(deal)
-                if let updated = record.time("updated_at") { s.dealUpdatedAt[deal.id] = updated }
-            }
-        }
-        try await store.stageEvents { kind, id, stage, at in
-            if kind == .deal { s.dealStages.append((id, stage, at)) } else if kind == .lead { s.leadStages.append((id, stage, at)) }
-        }
-        return s
     }
 }
