@@ -2,23 +2,33 @@ import ArgumentParser
 import Foundation
 import VoronkaCore
 import VoronkaImport
+import VoronkaServer
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Read exports of other CRMs (CSV: Bitrix24, amoCRM, Pipedrive, HubSpot, Salesforce, Maven CRM, or any file with a mapping).",
-        discussion: "With --dry-run, prints the counts, the mapping used for every file and every problem (file, line, column, reason) without writing. Writing to the database is not available yet.")
+        discussion: """
+        With --dry-run, prints the counts, the mapping used for every file and every problem (file, line, column, reason) without writing.
+        Without it, writes in batches (each all or nothing), keyed by the source system's ids: running it again after an \
+        interruption finishes the work without duplicates, and importing the same export again changes nothing.
+        """)
+
+    @OptionGroup var store: StoreOptions
 
     @ArgumentParser.Argument(help: "CSV files (leads, companies, contacts, deals, stage history) of one export.") var files: [String]
     @ArgumentParser.Option(help: "A preset to read every file with (default: detected from each header): \(Presets.all.map(\.id).joined(separator: ", ")).") var preset: String?
     @ArgumentParser.Option(help: "A mapping file (JSON) to read every file with.") var mapping: String?
     @ArgumentParser.Flag(help: "Report what the import would do, without writing.") var dryRun = false
+    @ArgumentParser.Option(help: "The source system the ids belong to (default: from the presets, e.g. bitrix24, hubspot, maven; else \"import\").") var system: String?
+    @ArgumentParser.Option(help: "The deal pipeline for rows that name none (created with Won and Lost stages when missing; default: the first deal pipeline).") var pipeline: String?
+    @ArgumentParser.Option(help: "Rows per transaction.") var batchSize = 5000
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one CSV file") }
         if preset != nil, mapping != nil { throw ValidationError("give --preset or --mapping, not both") }
         if let preset, Presets.named(preset) == nil { throw ValidationError("--preset must be one of: \(Presets.all.map(\.id).joined(separator: ", "))") }
-        if !dryRun { throw ValidationError("only --dry-run is available so far: writing imports to the database is the next step") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() async throws {
@@ -37,7 +47,19 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw fail(DomainError.invalid("file", "cannot read \(path)")) }
             sources.append(ImportSource(name: (path as NSString).lastPathComponent, bytes: Array(data), mapping: chosen))
         }
+        let started = Date()
         let plan = ImportPlan(sources: sources)
         say(plan.summary.text)
+        guard !dryRun else { return }
+        let parsed = Date().timeIntervalSince(started)
+        let options = ImportOptions(system: system ?? ImportNames.system(presetIDs: plan.files.map(\.presetID)), pipeline: pipeline, batchSize: batchSize)
+        do {
+            try await store.withServices { _, services in
+                let writer = ImportWriter(store: services.store, options: options, actor: nil, now: services.clock.now())
+                let result = try await writer.write(plan, progress: ProgressBar.draw)
+                say("Read and linked in \(String(format: "%.1f", parsed)) s.")
+                say(result.text)
+            }
+        } catch let e as ValidationError { throw e } catch { throw fail(error) }
     }
 }

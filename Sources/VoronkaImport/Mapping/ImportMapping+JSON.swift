@@ -74,6 +74,7 @@ extension ImportMapping {
         if let prefix = try r.string("stage_entered_prefix") { stageEnteredPrefix = prefix.isEmpty ? nil : prefix }
         if let columns = try r.stringMap("stage_date_columns") { stageDateColumns = columns }
         if let flag = try r.bool("closed_at_enters_stage") { closedAtEntersStage = flag }
+        if let order = try r.strings("stage_order") { stageOrder = order }
         if let template = try r.string("title_template") { titleTemplate = template.isEmpty ? nil : template }
         if let factors = try r.object("multipliers") {
             for (fieldName, value) in factors {

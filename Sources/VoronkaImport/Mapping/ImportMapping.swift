@@ -43,6 +43,9 @@ public struct ImportMapping: Hashable, Sendable {
     /// The delimiter and encoding, when they must not be detected.
     public var delimiter: CSVDelimiter?
     public var encoding: TextEncoding?
+    /// The order of the stages an import creates in a pipeline (those it names; the others follow in the order they
+    /// first occur in time).
+    public var stageOrder: [String] = []
 
     public init(kind: ImportFileKind, columns: [String: ColumnTarget], valueMaps: [TargetField: [String: String]] = [:],
                 emptyValues: [String] = ["-"], dateFormat: DateFormat = .auto, utcOffset: Int = 0, currency: String = "RUB",

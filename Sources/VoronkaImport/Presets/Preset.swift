@@ -5,7 +5,7 @@ public struct Preset: Hashable, Sendable {
     public let title: String
     /// Columns that all occur in this export's header and together tell it from the others.
     public let signature: [String]
-    public let mapping: ImportMapping
+    public var mapping: ImportMapping
 }
 
 /// The presets for common exports, and detection by header.

@@ -2,7 +2,13 @@
 extension Presets {
     /// sales_pipeline.csv: close_value is non-zero exactly when a deal is won; engage_date is when it entered
     /// Engaging (Prospecting deals have none), close_date when it was won or lost.
-    static let mavenPipeline = Preset(
+    static let mavenPipeline: Preset = {
+        var preset = mavenPipelineColumns
+        preset.mapping.stageOrder = ["Prospecting", "Engaging"]
+        return preset
+    }()
+
+    private static let mavenPipelineColumns = Preset(
         id: "maven-pipeline", title: "Maven CRM sales_pipeline.csv",
         signature: ["opportunity_id", "sales_agent", "deal_stage", "close_value"],
         mapping: ImportMapping(

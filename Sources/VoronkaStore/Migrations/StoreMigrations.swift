@@ -7,6 +7,7 @@ enum StoreMigrations {
         migrations.add(M0002_DefaultPipelines())   // the lead funnel and two deal pipelines
         migrations.add(M0003_SortIndexes())        // (field, id) indexes behind every sortable field
         migrations.add(M0004_Qualification())      // deal grade, economics exception, lead triage
+        migrations.add(M0005_ImportKeys())         // source-system ids of imported records
         migrations.add(M0006_JournalStageEntries()) // the stage entries the analytics snapshot reads at start
     }
 }

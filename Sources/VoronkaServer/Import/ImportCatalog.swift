@@ -1,0 +1,99 @@
+import Foundation
+import VoronkaCore
+import VoronkaImport
+import VoronkaStore
+
+/// What rows of an import are matched against and linked by: users, products, pipelines and stages (resolved or
+/// created before any batch), and the ids of companies, contacts and leads as their batches write them.
+final class ImportCatalog: @unchecked Sendable {
+    // Filled by `prepare` and by the batches of one import, which run one after another.
+    var userByName: [String: Int64] = [:]
+    var userByEmail: [String: Int64] = [:]
+    var productByName: [String: Int64] = [:]
+    var pipelines: [Pipeline] = []
+    var stages: [Stage] = []
+    var dealPipeline: Int64 = 0
+    var leadPipeline: Int64 = 0
+    /// "pipeline id|folded stage name" → stage id; nil value: rejected by the mapping's policy.
+    var stageByName: [String: Int64?] = [:]
+    var pipelineByName: [String: Int64] = [:]
+    var companyIDs: [String: Int64] = [:]
+    var contactIDs: [String: Int64] = [:]
+    var leadIDs: [String: Int64] = [:]
+    var problems: [String] = []
+
+    func user(_ name: String?) -> Int64? { name.flatMap { userByName[ImportNames.fold($0)] } }
+
+    func stage(_ pipeline: Int64, _ name: String) -> Int64?? { stageByName["\(pipeline)|\(ImportNames.fold(name))"] }
+
+    func stageKind(_ id: Int64) -> StageKind { stages.first { $0.id == id }?.kind ?? .open }
+
+    /// The first stage of a kind in a pipeline (by position).
+    func firstStage(_ pipeline: Int64, _ kind: StageKind) -> Int64? {
+        stages.filter { $0.pipelineID == pipeline && $0.kind == kind }.min { $0.position < $1.position }?.id
+    }
+
+    func pipeline(named name: String?) -> Int64 {
+        guard let name else { return dealPipeline }
+        return pipelineByName[ImportNames.fold(name)] ?? dealPipeline
+    }
+
+    /// Users, products, pipelines and stages, in one transaction: few rows, each matched by name before it is created.
+    func prepare(_ plan: ImportPlan, options: ImportOptions, tx: StoreTransaction) async throws {
+        try await prepareUsers(plan, options, tx)
+        try await prepareProducts(plan, tx)
+        try await preparePipelines(plan, options, tx)
+    }
+
+    private func prepareUsers(_ plan: ImportPlan, _ options: ImportOptions, _ tx: StoreTransaction) async throws {
+        for r in try await tx.records(.user, fields: ["id", "name", "email"]) {
+            guard let id = r.int("id") else { continue }
+            if let name = r.text("name") { userByName[ImportNames.fold(name)] = userByName[ImportNames.fold(name)] ?? id }
+            if let email = r.text("email") { userByEmail[email.lowercased()] = id }
+        }
+        var created: Set<Int64> = []
+        for user in plan.users {
+            let folded = ImportNames.fold(user.name)
+            if let email = user.email?.lowercased(), let id = userByEmail[email] { userByName[folded] = userByName[folded] ?? id; continue }
+            if userByName[folded] != nil { continue }
+            var email = user.email?.lowercased() ?? Self.placeholderEmail(user.name, system: options.system)
+            var n = 1
+            while userByEmail[email] != nil { n += 1; email = Self.placeholderEmail(user.name + " \(n)", system: options.system) }
+            let record = User(name: user.name, email: email, role: .salesRep, active: false).record
+            let id = try await tx.insert(.user, record, at: tx.now).int("id")!
+            userByName[folded] = id
+            userByEmail[email] = id
+            created.insert(id)
+        }
+        for user in plan.users {
+            guard let id = userByName[ImportNames.fold(user.name)], created.contains(id), let manager = self.user(user.managerName), manager != id,
+                  let record = try await tx.fetch(.user, id) else { continue }
+            var next = record
+            next["manager_id"] = .int(manager)
+            try await tx.update(.user, from: record, to: next, action: .import)
+        }
+    }
+
+    /// "anna.snelling@maven.import.invalid": a unique address that cannot receive mail (.invalid is reserved).
+    static func placeholderEmail(_ name: String, system: String) -> String {
+        let slug = ImportNames.fold(name).unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "." }.joined()
+            .split(separator: ".").joined(separator: ".")
+        return "\(slug.isEmpty ? "user" : slug)@\(system).import.invalid"
+    }
+
+    private func prepareProducts(_ plan: ImportPlan, _ tx: StoreTransaction) async throws {
+        for r in try await tx.records(.product, fields: ["id", "name"]) {
+            if let id = r.int("id"), let name = r.text("name") { productByName[ImportNames.fold(name)] = id }
+        }
+        for product in plan.products where productByName[ImportNames.fold(product.name)] == nil {
+            var record = Record()
+            record["name"] = .text(product.name)
+            record["category"] = product.category.map(FieldValue.text) ?? .null
+            record["price"] = product.price.map(FieldValue.int) ?? .null
+            record["currency"] = .text(product.currency)
+            record["keywords"] = .json(.array([]))
+            record["active"] = .bool(true)
+            productByName[ImportNames.fold(product.name)] = try await tx.insert(.product, record, at: tx.now).int("id")!
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import VoronkaCore
+import VoronkaImport
+import VoronkaStore
+
+/// Writes an `ImportPlan` to the store: users, products, pipelines and stages first, then companies, contacts, leads
+/// and deals in batches of `ImportOptions.batchSize` rows, each batch one transaction (all or nothing). Every record
+/// is keyed by its id in the source system, so a rerun (after an interruption, or of the same export) skips what is
+/// written and unchanged, and a newer export updates what changed, journaled as an import.
+public struct ImportWriter: Sendable {
+    public let store: SQLStore
+    public let options: ImportOptions
+    /// The user the journal names as the importer (nil: the system).
+    public let actor: Int64?
+    public let now: Date
+
+    public init(store: SQLStore, options: ImportOptions, actor: Int64?, now: Date) {
+        self.store = store; self.options = options; self.actor = actor; self.now = now
+    }
+
+    /// Writes the plan; `progress` hears (rows written, rows in all) after every batch.
+    public func write(_ plan: ImportPlan, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> ImportResult {
+        let started = Date()
+        var result = ImportResult(system: options.system)
+        result.rows = plan.files.compactMap(\.report).reduce(0) { $0 + $1.rowsRead }
+        result.problems = plan.problems.map(\.description)
+        let catalog = ImportCatalog()
+        let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
+        var done = 0
+        try await store.write(actor: actor, origin: "import", at: now) { tx in try await catalog.prepare(plan, options: options, tx: tx) }
+        result.problems += catalog.problems
+        var batch = 0
+        func run(_ kind: EntityKind, _ label: String, _ items: [PendingRecord], after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [Int64] {
+            var ids: [Int64] = []
+            ids.reserveCapacity(items.count)
+            var start = 0
+            while start < items.count {
+                let chunk = Array(items[start..<min(start + options.batchSize, items.count)])
+                batch += 1
+                let failing = options.failInBatch == batch
+                let outcome = try await store.write(actor: actor, origin: "import", at: now) { tx in
+                    var outcome = try await tx.upsertImported(kind, keyKind: label, chunk, system: options.system)
+                    if let after { outcome.entries += try await after(tx, chunk, outcome.ids) }
+                    if failing { throw ImportInterrupted(batch: options.failInBatch ?? 0) }
+                    return outcome
+                }
+                ids += outcome.ids
+                result.add(label) { t in
+                    t.created += outcome.tally.created; t.updated += outcome.tally.updated
+                    t.unchanged += outcome.tally.unchanged; t.skipped += outcome.tally.skipped
+                }
+                result.journalEntries += outcome.entries
+                result.problems += outcome.problems
+                result.batches += 1
+                start += chunk.count
+                done += chunk.count
+                if done < total { progress(done, total) }
+            }
+            return ids
+        }
+
+        let records = ImportRecords(catalog: catalog, now: now)
+        let needsPlaceholder = plan.deals.contains { $0.companyKey == nil } || plan.contacts.contains { $0.companyKey == nil }
+        let companies = records.companies(plan.companies, needsPlaceholder: needsPlaceholder)
+        catalog.companyIDs.merge(try await matchCompanies(companies.items), uniquingKeysWith: { a, _ in a })
+        var companyItems = companies.items
+        for i in companyItems.indices where catalog.companyIDs[companyItems[i].sourceID] != nil {
+            companyItems[i].matchedID = catalog.companyIDs[companyItems[i].sourceID]
+        }
+        for (item, id) in zip(companyItems, try await run(.company, "company", companyItems)) { catalog.companyIDs[item.sourceID] = id }
+
+        let contacts = records.contacts(plan)
+        for (item, id) in zip(contacts, try await run(.contact, "contact", contacts)) {
+            catalog.contactIDs[item.sourceID] = id
+            for alias in item.aliases { catalog.contactIDs[alias] = id }
+        }
+
+        let leads = records.leads(plan.leads)
+        result.problems += leads.problems
+        for (item, id) in zip(leads.items, try await run(.lead, "lead", leads.items)) { catalog.leadIDs[item.sourceID] = id }
+        result.add("lead") { $0.skipped += leads.problems.count }
+
+        let deals = records.deals(plan)
+        result.problems += deals.problems
+        _ = try await run(.deal, "deal", deals.items, after: { [system = options.system] tx, chunk, ids in
+            try await ImportWriter.convertLeads(tx, chunk, ids, system: system)
+        })
+        result.add("deal") { $0.skipped += deals.problems.count }
+        try await store.syncIDSequences()
+        progress(total, total)
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// Companies this system never imported that match by tax id or normalised name one already in Voronka.
+    private func matchCompanies(_ items: [PendingRecord]) async throws -> [String: Int64] {
+        guard !items.isEmpty else { return [:] }
+        let existing = try await store.write(actor: actor, origin: "import", at: now) { tx in
+            try await tx.records(.company, fields: ["id", "name", "tax_id"])
+        }
+        var byKey: [String: Int64] = [:]
+        for r in existing {
+            guard let id = r.int("id") else { continue }
+            if let tax = r.text("tax_id").flatMap(CompanyKey.taxID) { byKey[tax.rawValue] = byKey[tax.rawValue] ?? id }
+            if let name = r.text("name").flatMap(CompanyKey.name) { byKey[name.rawValue] = byKey[name.rawValue] ?? id }
+        }
+        var out: [String: Int64] = [:]
+        for item in items { if let id = byKey[item.sourceID] { out[item.sourceID] = id } }
+        return out
+    }
+
+    /// Marks the leads that deals of this batch came from as converted: their deal, outcome "deal", at the deal's
+    /// creation time.
+    static func convertLeads(_ tx: StoreTransaction, _ chunk: [PendingRecord], _ ids: [Int64], system: String) async throws -> Int {
+        var leadOfDeal: [Int64: (deal: Int64, at: Date)] = [:]
+        for (item, id) in zip(chunk, ids) {
+            if let lead = item.final.int("lead_id") { leadOfDeal[lead] = (id, item.createdAt) }
+        }
+        guard !leadOfDeal.isEmpty else { return 0 }
+        var entries = 0
+        for lead in try await tx.records(.lead, ids: leadOfDeal.keys.sorted()) {
+            guard let id = lead.int("id"), let link = leadOfDeal[id], lead.int("deal_id") != link.deal else { continue }
+            var next = lead
+            next["deal_id"] = .int(link.deal)
+            next["outcome"] = .text(LeadOutcome.deal.rawValue)
+            try await tx.update(.lead, from: lead, to: next, action: .import, at: max(link.at, lead.time("received_at") ?? link.at))
+            entries += 1
+        }
+        return entries
+    }
+}
+
+/// Thrown inside a batch by `ImportOptions.failInBatch`: an interruption, for tests of resuming.
+public struct ImportInterrupted: Error, CustomStringConvertible {
+    public let batch: Int
+    public var description: String { "import interrupted in batch \(batch)" }
+}
