@@ -51,24 +51,40 @@ public struct ScanStep: Sendable {
 
 extension SQLStore {
     /// Runs read-only queries in order and hands each row to its step as it comes, one at a time: the bulk read behind
-    /// the analytics snapshot. On SQLite every query runs in one read transaction (a consistent view of all of them)
-    /// on a read-only connection of its own, through the engine's C interface on a thread of the pool: SQLKit's rows
-    /// cost a row value, a column lookup by name per cell and a future per row, which made reading tens of millions
-    /// of cells take minutes. On PostgreSQL the queries go through SQLKit.
-    public func scan(_ steps: [ScanStep]) async throws {
+    /// the analytics snapshot. Once the first step has run, `alongside()` gives more steps that run at the same time
+    /// on a second connection; they see at least what the first step saw (their transaction starts after it).
+    ///
+    /// On SQLite each list runs in one read transaction on a read-only connection of its own, through the engine's C
+    /// interface on a thread of its own: SQLKit's rows cost a row value, a column lookup by name per cell and a
+    /// future per row, which made reading tens of millions of cells take minutes. On PostgreSQL the queries go
+    /// through SQLKit, the `alongside` ones after the others.
+    public func scan(_ steps: [ScanStep], alongside: @escaping @Sendable () -> [ScanStep] = { [] }) async throws {
         switch location {
         case .sqlite(let path):
-            try await NIOThreadPool.singleton.runIfActive { try Self.sqliteScan(path: path, steps) }
+            try await NIOThreadPool.singleton.runIfActive {
+                let second = SecondScan()
+                try Self.sqliteScan(path: path, steps) { second.start { try Self.sqliteScan(path: path, alongside()) {} } }
+                try second.wait()
+            }
         case .postgres:
+            var first = true
             for step in steps {
                 try await sql.execute(sql: SQLRaw(step.query)) { row in
                     step.row(ScanRow(statement: nil, other: row, names: row.allColumns))
+                }
+                if first {
+                    first = false
+                    for more in alongside() {
+                        try await sql.execute(sql: SQLRaw(more.query)) { row in
+                            more.row(ScanRow(statement: nil, other: row, names: row.allColumns))
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static func sqliteScan(path: String, _ steps: [ScanStep]) throws {
+    private static func sqliteScan(path: String, _ steps: [ScanStep], afterFirst: () -> Void) throws {
         var db: OpaquePointer?
         defer { sqlite_nio_sqlite3_close_v2(db) }
         guard sqlite_nio_sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db else {
@@ -82,7 +98,7 @@ extension SQLStore {
         sqlite_nio_sqlite3_busy_timeout(db, 10_000)
         try check(sqlite_nio_sqlite3_exec(db, "BEGIN", nil, nil, nil), "BEGIN")
         defer { sqlite_nio_sqlite3_exec(db, "COMMIT", nil, nil, nil) }
-        for step in steps {
+        for (i, step) in steps.enumerated() {
             var statement: OpaquePointer?
             try check(sqlite_nio_sqlite3_prepare_v2(db, step.query, -1, &statement, nil), step.query)
             defer { sqlite_nio_sqlite3_finalize(statement) }
@@ -93,7 +109,30 @@ extension SQLStore {
                 try check(code, step.query)
                 step.row(row)
             }
+            if i == 0 { afterFirst() }
         }
+    }
+}
+
+/// The `alongside` scan on a thread of its own, and its error.
+private final class SecondScan: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var started = false
+    private var error: (any Error)?
+
+    func start(_ body: @escaping @Sendable () throws -> Void) {
+        started = true
+        Thread.detachNewThread { [self] in
+            do { try body() } catch { self.error = error }
+            done.signal()
+        }
+    }
+
+    /// Waits for the scan (if started) and rethrows its error.
+    func wait() throws {
+        guard started else { return }
+        done.wait()
+        if let error { throw error }
     }
 }
 

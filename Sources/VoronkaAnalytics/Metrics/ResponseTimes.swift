@@ -43,8 +43,9 @@ extension Metrics {
         let late = Scratch(repeating: 0, count: groups), overdue = Scratch(repeating: 0, count: groups)
         let target = targetHours * 3600
         let ok = scope.leadOK, receivedAt = s.leads.receivedAt, firstResponse = s.leads.firstResponseAt, owner = s.leads.owner
-        // Minute-wide buckets over 14 days.
-        var hours = GroupedPercentiles(groups: groups, scale: 60, buckets: 60 * 24 * 14, ps: [0.5, 0.9], combined: true)
+        // Ten-minute buckets over 14 days: still exact (the values of the buckets holding the ranks are kept), and the
+        // counts of a few hundred owners stay in cache (minute-wide ones took 18 MB at 227 owners and most of the time).
+        var hours = GroupedPercentiles(groups: groups, scale: 6, buckets: 6 * 24 * 14, ps: [0.5, 0.9], combined: true)
         for l in 0..<receivedAt.count where ok[l] {
             let received = receivedAt[l]
             guard scope.inPeriod(received) else { continue }

@@ -54,8 +54,12 @@ extension Metrics {
                 if let p80 = known[st] { limitDays[st] = p80; basis[st] = "p80" }
             }
         } else if needNorm.contains(true) {
-            let live = Scope(s, .all, asOf: Date(timeIntervalSince1970: scope.asOf)).dealOK, visitDeal = s.visits.deal
-            let norms = StageDurations(s, asOf: scope.asOf, ps: [0.8], stages: needNorm) { live[Int(visitDeal[$0])] }
+            // Every live deal created by the as-of date (what an unfiltered scope lets through), without building one.
+            let flags = s.deals.flags, created = s.deals.createdAt, visitDeal = s.visits.deal, t = scope.asOf
+            let norms = StageDurations(s, asOf: scope.asOf, ps: [0.8], stages: needNorm) { v in
+                let d = Int(visitDeal[v])
+                return flags[d] & DealFacts.deleted == 0 && created[d] <= t
+            }
             for st in 0..<stageCount where needNorm[st] {
                 if let p80 = norms.percentiles[st]?[0] { limitDays[st] = p80; basis[st] = "p80" }
             }

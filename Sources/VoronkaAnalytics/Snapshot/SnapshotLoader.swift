@@ -70,7 +70,10 @@ public struct SnapshotLoader: Sendable {
     /// What a record is now, kept until its history has been replayed.
     private var leadStage: [Int64] = [], leadOutcome: [UInt8] = []
     private var dealStage: [Int64] = [], dealStageEnteredAt: [Double] = [], dealUpdatedAt: [Double] = []
-    private var leadEvents = EventList(), dealEvents = EventList()
+    /// The lead's `deal_id` and the deal's `lead_id` (`noID` for none), linked once everything has arrived.
+    private var leadDealID: [Int64] = [], dealLeadID: [Int64] = []
+    private static let noID = Int64.min
+    private var leadEvents = StageEntries(), dealEvents = StageEntries()
 
     /// An empty load; `lastSeq` is the journal position the rows reflect.
     public init(lastSeq: Int64) { s.lastSeq = lastSeq }
@@ -98,8 +101,8 @@ public struct SnapshotLoader: Sendable {
 
     /// Reserves room for this many leads and deals.
     public mutating func reserve(leads: Int, deals: Int) {
-        s.leads.index.slots.reserveCapacity(leads)
-        s.deals.index.slots.reserveCapacity(deals)
+        s.leads.index.reserve(leads)
+        s.deals.index.reserve(deals)
     }
 
     public mutating func lead(_ lead: LeadRow) {
@@ -110,12 +113,12 @@ public struct SnapshotLoader: Sendable {
         s.leads.referrer[l] = lead.referrerCompanyID.map { s.companies.slot($0) } ?? -1
         s.leads.pipeline[l] = s.pipelines.slot(lead.pipelineID)
         s.leads.firstResponseAt[l] = lead.firstResponseAt ?? .infinity
-        pending.setLeadDeal(l, lead.dealID, in: &s)
+        leadDealID.append(lead.dealID ?? Self.noID)
         leadStage.append(lead.stageID)
         leadOutcome.append(Outcome.code(lead.outcome))
     }
 
-    /// A deal; give every lead first (a deal's lead that has not arrived waits for it, but costs a dictionary entry).
+    /// A deal (after the leads; leads and deals are linked when the load finishes).
     public mutating func deal(_ deal: DealRow) {
         let d = Int(s.deals.append(id: deal.id, createdAt: deal.createdAt ?? deal.stageEnteredAt ?? 0))
         s.deals.owner[d] = deal.ownerID.map { s.users.slot($0) } ?? -1
@@ -131,25 +134,27 @@ public struct SnapshotLoader: Sendable {
         s.deals.set(d, DealFacts.hasContact, deal.hasContact)
         s.deals.set(d, DealFacts.needDescribed, deal.needDescribed)
         s.deals.set(d, DealFacts.budgetKnown, deal.budgetKnown)
-        pending.setDealLead(d, deal.leadID, in: &s)
-        pending.dealArrived(d, id: deal.id, in: &s)
+        dealLeadID.append(deal.leadID ?? Self.noID)
         dealStage.append(deal.stageID)
         dealStageEnteredAt.append(deal.stageEnteredAt ?? .nan)
         dealUpdatedAt.append(deal.updatedAt ?? .nan)
     }
 
-    /// A stage entry from the journal (creation included), after the leads and deals it belongs to; entries of
-    /// records not given are dropped. Entries of one record keep their given order when their times are equal.
-    public mutating func leadEntered(leadID: Int64, stageID: Int64, at: Double) {
-        if let l = s.leads.index[leadID] { leadEvents.append(l, stageID, at) }
-    }
+    /// A stage entry from the journal (creation included), in any order relative to the rows; entries of records not
+    /// given are dropped. Entries of one record keep their given order when their times are equal.
+    public mutating func leadEntered(leadID: Int64, stageID: Int64, at: Double) { leadEvents.append(leadID, stageID, at) }
 
-    public mutating func dealEntered(dealID: Int64, stageID: Int64, at: Double) {
-        if let d = s.deals.index[dealID] { dealEvents.append(d, stageID, at) }
+    public mutating func dealEntered(dealID: Int64, stageID: Int64, at: Double) { dealEvents.append(dealID, stageID, at) }
+
+    /// Stage entries gathered elsewhere (say, read on another thread), as if given one by one after those so far.
+    public mutating func entered(leads: consuming StageEntries, deals: consuming StageEntries) {
+        if leadEvents.id.isEmpty { leadEvents = leads } else { leadEvents.append(contentsOf: leads) }
+        if dealEvents.id.isEmpty { dealEvents = deals } else { dealEvents.append(contentsOf: deals) }
     }
 
     /// Replays each record's history and returns the builder, ready for journal entries after `lastSeq`.
     public consuming func finish() -> SnapshotBuilder {
+        link()
         replayLeads()
         replayDeals()
         // A qualified lead whose qualification time is unknown was qualified when its deal was made.
@@ -160,9 +165,34 @@ public struct SnapshotLoader: Sendable {
         return SnapshotBuilder(snapshot: s, pending: pending)
     }
 
+    /// Links leads and deals as `PendingLinks` would had every lead arrived, then every deal: a lead's own `deal_id`
+    /// wins, else the first deal naming it; a deal's own `lead_id` wins, else the first lead naming it. Links to
+    /// records not given wait in `pending` for the journal to bring them.
+    private mutating func link() {
+        for d in 0..<dealLeadID.count where dealLeadID[d] != Self.noID {
+            if let l = s.leads.index[dealLeadID[d]] { s.deals.lead[d] = l }
+        }
+        for l in 0..<leadDealID.count where leadDealID[l] != Self.noID {
+            if let d = s.deals.index[leadDealID[l]] {
+                s.leads.deal[l] = d
+                if s.deals.lead[Int(d)] < 0 { s.deals.lead[Int(d)] = Int32(l) }
+            } else {
+                pending.leadsWaiting[leadDealID[l], default: []].append(Int32(l))
+            }
+        }
+        for d in 0..<dealLeadID.count where dealLeadID[d] != Self.noID {
+            if let l = s.leads.index[dealLeadID[d]] {
+                if s.leads.deal[Int(l)] < 0 { s.leads.deal[Int(l)] = Int32(d) }
+            } else {
+                pending.dealsWaiting[dealLeadID[d], default: []].append(Int32(d))
+            }
+        }
+        leadDealID = []; dealLeadID = []
+    }
+
     private mutating func replayLeads() {
-        let history = EventGroups(leadEvents, count: leadStage.count)
-        leadEvents = EventList()
+        let history = EventGroups(leadEvents, count: leadStage.count, slot: { [index = s.leads.index] in index[$0] })
+        leadEvents = StageEntries()
         for l in 0..<leadStage.count {
             let stage = s.stages.slot(leadStage[l])
             let outcome = leadOutcome[l]
@@ -186,8 +216,8 @@ public struct SnapshotLoader: Sendable {
     }
 
     private mutating func replayDeals() {
-        let history = EventGroups(dealEvents, count: dealStage.count)
-        dealEvents = EventList()
+        let history = EventGroups(dealEvents, count: dealStage.count, slot: { [index = s.deals.index] in index[$0] })
+        dealEvents = StageEntries()
         s.visits.reserve(history.at.count + dealStage.count / 8)
         for d in 0..<dealStage.count {
             var last = s.deals.createdAt[d]
@@ -209,13 +239,19 @@ public struct SnapshotLoader: Sendable {
     }
 }
 
-/// Stage entries in arrival order: the record's slot, the stage id and the time.
-struct EventList: Sendable {
-    var slot: [Int32] = []
+/// Stage entries of one kind of record in the order given: the record's id, the stage id and the time.
+public struct StageEntries: Sendable {
+    var id: [Int64] = []
     var stage: [Int64] = []
     var at: [Double] = []
 
-    mutating func append(_ s: Int32, _ st: Int64, _ t: Double) { slot.append(s); stage.append(st); at.append(t) }
+    public init() {}
+
+    public mutating func append(_ recordID: Int64, _ stageID: Int64, _ t: Double) { id.append(recordID); stage.append(stageID); at.append(t) }
+
+    mutating func append(contentsOf other: StageEntries) {
+        id.append(contentsOf: other.id); stage.append(contentsOf: other.stage); at.append(contentsOf: other.at)
+    }
 }
 
 /// Stage events grouped by record slot (a counting sort), each group in time order.
@@ -225,15 +261,20 @@ struct EventGroups {
     var stage: [Int64]
     var at: [Double]
 
-    init(_ events: EventList, count: Int) {
+    init(_ events: StageEntries, count: Int, slot: (Int64) -> Int32?) {
         start = [Int](repeating: 0, count: count + 1)
-        for s in events.slot { start[Int(s) + 1] += 1 }
+        var slots = [Int32](repeating: -1, count: events.id.count)
+        for (i, id) in events.id.enumerated() {
+            guard let s = slot(id), Int(s) < count else { continue }
+            slots[i] = s
+            start[Int(s) + 1] += 1
+        }
         for i in 0..<count { start[i + 1] += start[i] }
         var next = start
         stage = [Int64](repeating: 0, count: start[count])
         at = [Double](repeating: 0, count: start[count])
-        for i in events.slot.indices {
-            let s = Int(events.slot[i])
+        for i in slots.indices where slots[i] >= 0 {
+            let s = Int(slots[i])
             stage[next[s]] = events.stage[i]
             at[next[s]] = events.at[i]
             next[s] += 1

@@ -5,11 +5,15 @@ import VoronkaStore
 
 /// Reads the analytics snapshot straight from table columns: only the columns the snapshot keeps, one scan per table,
 /// each row handed to a `SnapshotLoader` as it is read (no `Record`, no entity value, no array of rows), and the stage
-/// entries from the journal's narrow covering index (M0006) instead of its 5 GB of entries.
+/// entries, read at the same time on a second connection, from the journal's narrow covering index (M0006) instead of
+/// its 5 GB of entries.
 public enum SnapshotReader {
     /// Holds the loader while a scan feeds it; rows arrive one at a time, in order.
     private final class Load: @unchecked Sendable {
         var loader: SnapshotLoader
+        var lastSeq: Int64 = 0
+        /// Read on a second thread, handed to the loader at the end.
+        var leadEntries = StageEntries(), dealEntries = StageEntries()
         init(lastSeq: Int64) { loader = SnapshotLoader(lastSeq: lastSeq) }
     }
 
@@ -20,7 +24,8 @@ public enum SnapshotReader {
         let leadCount = try await store.count(.lead), dealCount = try await store.count(.deal)
         try await store.scan([
             ScanStep("SELECT MAX(seq) FROM journal") { r in
-                load.loader = SnapshotLoader(lastSeq: r.int(0) ?? 0)
+                load.lastSeq = r.int(0) ?? 0
+                load.loader = SnapshotLoader(lastSeq: load.lastSeq)
                 load.loader.reserve(leads: leadCount, deals: dealCount)
             },
             ScanStep("SELECT id, manager_id FROM users WHERE deleted_at IS NULL ORDER BY id") { r in
@@ -59,22 +64,32 @@ public enum SnapshotReader {
                     hasContact: hasIDs(r.text(16)), needDescribed: r.bool(17) == true,
                     budgetKnown: (r.text(18).flatMap(BudgetStatus.init(rawValue:)) ?? .unknown) != .unknown))
             },
-            // The covering index journal_stage_entries (M0006) holds these columns in this order: no entry is read.
-            ScanStep("""
-                SELECT entity_id, stage_id, at FROM journal WHERE stage_id IS NOT NULL AND entity = 'lead' ORDER BY entity, entity_id, seq
-                """) { r in
-                guard let id = r.int(0), let stage = r.int(1), let at = r.time(2) else { return }
-                load.loader.leadEntered(leadID: id, stageID: stage, at: at)
-            },
-            ScanStep("""
-                SELECT entity_id, stage_id, at FROM journal WHERE stage_id IS NOT NULL AND entity = 'deal' ORDER BY entity, entity_id, seq
-                """) { r in
-                guard let id = r.int(0), let stage = r.int(1), let at = r.time(2) else { return }
-                load.loader.dealEntered(dealID: id, stageID: stage, at: at)
-            },
-        ])
-        var loader = SnapshotLoader(lastSeq: 0)
+        ]) {
+            // The stage entries up to the same journal position, read meanwhile on a second connection, from the
+            // covering index journal_stage_entries (M0006) alone: no entry is read.
+            let last = load.lastSeq
+            return [
+                ScanStep("""
+                    SELECT entity_id, stage_id, at FROM journal WHERE stage_id IS NOT NULL AND entity = 'lead' AND seq <= \(last)
+                    ORDER BY entity, entity_id, seq
+                    """) { r in
+                    guard let id = r.int(0), let stage = r.int(1), let at = r.time(2) else { return }
+                    load.leadEntries.append(id, stage, at)
+                },
+                ScanStep("""
+                    SELECT entity_id, stage_id, at FROM journal WHERE stage_id IS NOT NULL AND entity = 'deal' AND seq <= \(last)
+                    ORDER BY entity, entity_id, seq
+                    """) { r in
+                    guard let id = r.int(0), let stage = r.int(1), let at = r.time(2) else { return }
+                    load.dealEntries.append(id, stage, at)
+                },
+            ]
+        }
+        var loader = SnapshotLoader(lastSeq: 0), leads = StageEntries(), deals = StageEntries()
         swap(&loader, &load.loader)
+        swap(&leads, &load.leadEntries)
+        swap(&deals, &load.dealEntries)
+        loader.entered(leads: leads, deals: deals)
         return loader.finish()
     }
 
@@ -89,9 +104,19 @@ public enum SnapshotReader {
         }
     }
 
-    /// Whether a JSON array of ids (`contact_ids`) holds any id, as `Record.ids` reads it.
+    /// Whether a JSON array of ids (`contact_ids`) holds any id, as `Record.ids` reads it; a plain list of whole
+    /// numbers is answered without parsing.
     static func hasIDs(_ text: String?) -> Bool {
         guard let text, text != "[]" else { return false }
+        var digit = false, plain = true
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: " "): break
+            default: plain = false
+            }
+        }
+        if plain { return digit }
         guard case .array(let items)? = JSONValue.parse(text) else { return false }
         return items.contains { if case .number(let n) = $0 { Int64(exactly: n) != nil } else { false } }
     }
