@@ -40,6 +40,9 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The analytics benchmark (benchmarks/analytics-duckdb.sh runs it; figures in BENCHMARKS.md).
+        .executableTarget(name: "voronka-analytics-bench", dependencies: ["VoronkaServer", "VoronkaStore", "VoronkaAnalytics", "VoronkaCore"],
+                          path: "benchmarks/analytics-bench"),
         .target(name: "VoronkaTestSupport", dependencies: [
             "VoronkaCore", "VoronkaStore", "VoronkaServer",
             .product(name: "PostgresKit", package: "postgres-kit"),
