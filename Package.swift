@@ -50,11 +50,11 @@ let package = Package(
         ]),
         .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore"]),
         .testTarget(name: "VoronkaAnalyticsTests", dependencies: ["VoronkaAnalytics"]),
-        .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport"]),
+        .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaWebTests", dependencies: ["VoronkaWeb"]),
         .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
-            "VoronkaServer", "VoronkaTestSupport",
+            "VoronkaServer", "VoronkaTestSupport", "VoronkaImport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

@@ -1,5 +1,6 @@
 import Testing
 import VoronkaCore
+import VoronkaTestSupport
 @testable import VoronkaImport
 
 @Suite("Import plan")

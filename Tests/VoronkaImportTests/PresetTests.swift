@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VoronkaCore
+import VoronkaTestSupport
 @testable import VoronkaImport
 
 @Suite("Presets")

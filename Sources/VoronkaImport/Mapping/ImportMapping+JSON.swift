@@ -4,7 +4,7 @@ import VoronkaCore
 extension ImportMapping {
     static let jsonKeys = ["preset", "kind", "columns", "value_maps", "empty_values", "date_format", "time_zone", "currency",
                            "pipeline", "unknown_stages", "outcome", "stage_entered_prefix", "stage_date_columns",
-                           "closed_at_enters_stage", "title_template", "multipliers", "delimiter", "encoding"]
+                           "closed_at_enters_stage", "stage_order", "title_template", "multipliers", "delimiter", "encoding"]
 
     /// Builds a mapping from JSON (a mapping file or an API request). With "preset", the preset's mapping is the
     /// start and the other keys change it: "columns" and "value_maps" are merged into the preset's, the rest replace.
