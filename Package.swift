@@ -32,7 +32,7 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .target(name: "VoronkaServer", dependencies: [
-            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics",
+            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaWeb",
             .product(name: "Vapor", package: "vapor"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
