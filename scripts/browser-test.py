@@ -24,6 +24,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -141,8 +142,15 @@ def sign_in(driver, base, email, password):
     driver.get(base + "/login")
     driver.find_element(By.ID, "login-email").send_keys(email)
     driver.find_element(By.ID, "login-password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit].button-primary").click()
-    WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
+    button = driver.find_element(By.CSS_SELECTOR, "form button[type=submit].button-primary")
+    button.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(button))
+
+
+def click_and_wait(driver, element):
+    """Clicks a submit button and waits for the next page."""
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(element))
 
 
 def drag(driver, card, column):
@@ -193,17 +201,17 @@ def main():
         print("-- lead inbox: triage", flush=True)
         shoot(driver, "inbox")
         item = driver.find_element(By.ID, f"lead-{lead['id']}")
-        item.find_element(By.CSS_SELECTOR, "form[action$='/triage'] button").click()
+        click_and_wait(driver, item.find_element(By.CSS_SELECTOR, "form[action$='/triage'] button"))
         item = driver.find_element(By.ID, f"lead-{lead['id']}")
         suggested = item.find_element(By.CSS_SELECTOR, "form.action-form.suggested")
         check(suggested is not None, "after triage the lead shows its suggestion")
         junk = item.find_element(By.CSS_SELECTOR, "form[action$='/junk']")
         if junk.find_elements(By.NAME, "reason"):
             junk.find_element(By.NAME, "reason").send_keys("Duplicate of an earlier request")
-        junk.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        click_and_wait(driver, junk.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         decided = admin.call("GET", f"/api/v1/leads/{lead['id']}")
         check(decided["outcome"] == "junk", "deciding through the form writes the lead's outcome")
-        check(f"lead-{lead['id']}" not in driver.page_source, "the decided lead leaves the inbox")
+        check(f'id="lead-{lead["id"]}"' not in driver.page_source, "the decided lead leaves the inbox")
 
         print("-- pipeline board: move", flush=True)
         driver.get(base + f"/pipelines/{services['id']}")
@@ -215,13 +223,13 @@ def main():
         check(True, "dragging a card to another column moves the deal")
         card = driver.find_element(By.ID, f"deal-card-{deal['id']}")
         Select(card.find_element(By.CSS_SELECTOR, "select[name=stage_id]")).select_by_value(str(briefing["id"]))
-        card.find_element(By.CSS_SELECTOR, "form.move-form button").click()
+        click_and_wait(driver, card.find_element(By.CSS_SELECTOR, "form.move-form button"))
         check(admin.call("GET", f"/api/v1/deals/{deal['id']}")["stage_id"] == briefing["id"], "the no-script move form moves the deal back")
         gated = next((s for s in stages if s["requires_qualification"]), None)
         if gated:
             card = driver.find_element(By.ID, f"deal-card-{deal['id']}")
             Select(card.find_element(By.CSS_SELECTOR, "select[name=stage_id]")).select_by_value(str(gated["id"]))
-            card.find_element(By.CSS_SELECTOR, "form.move-form button").click()
+            click_and_wait(driver, card.find_element(By.CSS_SELECTOR, "form.move-form button"))
             refused = driver.find_elements(By.ID, "move-refused")
             check(bool(refused) and refused[0].is_displayed(), "a move into a gated stage is refused with the reasons shown")
             check(admin.call("GET", f"/api/v1/deals/{deal['id']}")["stage_id"] == briefing["id"], "the refused move changed nothing")
@@ -250,7 +258,7 @@ def main():
         driver.get(base + "/companies?q=" + urllib.request.quote(other_deal["title"][:12]))
         check(f"/deals/{other_deal['id']}\"" not in driver.page_source, "search does not list the other rep's deal")
         driver.get(base + f"/pipelines/{other_deal['pipeline_id']}")
-        check(f"deal-card-{other_deal['id']}" not in driver.page_source, "the board does not show the other rep's deal")
+        check(f'id="deal-card-{other_deal["id"]}"' not in driver.page_source, "the board does not show the other rep's deal")
 
         print("-- dashboards", flush=True)
         check_dashboard(driver, base, rep_api)
@@ -262,14 +270,14 @@ def main():
         driver.execute_script("arguments[0].querySelector('input[name=csrf_token]').remove()", form)
         if form.find_elements(By.NAME, "reason"):
             form.find_element(By.NAME, "reason").send_keys("no token")
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         check("error-page" in driver.page_source, "a form without its CSRF token gets the refusal page")
         check(admin.call("GET", f"/api/v1/leads/{target['id']}")["outcome"] is None, "and nothing was written")
         shoot(driver, "csrf-refused")
 
         print("-- Russian", flush=True)
         driver.get(base + f"/deals/{deal['id']}")
-        driver.find_element(By.CSS_SELECTOR, "form.language-switch button[value=ru]").click()
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.language-switch button[value=ru]"))
         check("1\u00a0234\u00a0567,00\u00a0₽" in text(driver) or "1 234 567,00 ₽" in text(driver), "in Russian the deal's amount reads 1 234 567,00 ₽")
         shoot(driver, "deal-ru")
         driver.get(base + f"/pipelines/{services['id']}")
@@ -282,7 +290,7 @@ def main():
         driver.get(base + "/settings")
         shoot(driver, "settings")
         driver.get(base + "/leads")
-        driver.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.sign-out button"))
         check("/login" in driver.current_url, "signing out returns to the sign-in page")
     finally:
         if driver:
