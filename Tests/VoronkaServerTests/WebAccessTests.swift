@@ -58,4 +58,22 @@ struct WebAccessTests {
             #expect(all.body.contains("3,000,000\u{00A0}RUB"))
         }
     }
+
+    @Test("Settings are for admins: a rep and the head of sales are refused, the admin sees the users")
+    func settingsAdminsOnly() async throws {
+        try await withTestApp(.sqlite) { app in
+            // setup
+            let rep = try await WebClient.signedIn(app, as: "rep1")
+            let head = try await WebClient.signedIn(app, as: "head")
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            // MUT
+            let repPage = try await rep.get("/settings/users")
+            let headPage = try await head.get("/settings/users")
+            let adminPage = try await admin.get("/settings/users")
+            // validation
+            #expect(repPage.status == .forbidden && !repPage.body.contains("rep2@test.voronka.local"))
+            #expect(headPage.status == .forbidden)
+            #expect(adminPage.status == .ok && adminPage.body.contains("rep2@test.voronka.local"))
+        }
+    }
 }

@@ -34,4 +34,6 @@ func registerWeb(on app: Application, services: Services) {
     page(signedIn, .GET, WebPaths.companies, CompanyListController.show)
     page(signedIn, .GET, "/companies/:id", CompanyController.show)
     page(signedIn, .GET, WebPaths.dashboards, DashboardController.show)
+    page(signedIn, .GET, WebPaths.settings, SettingsController.first)
+    page(signedIn, .GET, "/settings/:section", SettingsController.show)
 }
