@@ -52,17 +52,17 @@ public enum StringKey: String, CaseIterable, Sendable {
     case dashConversionPercent, dashCurve, dashCurveSummary, dashCycle, dashDayUnit, dashDaysAxis, dashDaysInStage
     case dashDaysSinceLead, dashEstimate, dashExpected, dashField, dashFilledShare, dashFilters, dashForecast, dashFrom
     case dashFunnel, dashGrowth, dashHoursShort, dashLeads, dashLearned, dashLearnedCount, dashLearnedHint, dashLearnedObserved
-    case dashLeastComplete, dashLeftOut, dashLimit, dashLimitExpected, dashLimitP80, dashLowerBound, dashMatureLeads
-    case dashMaturityNote, dashMedian, dashMissing, dashMonth, dashMore, dashNToOne, dashNoData, dashNoHistory, dashNoStalled
-    case dashNoViolations, dashOpenAmount, dashOpenDeals, dashOverdue, dashP80, dashP90, dashP95, dashPerDay, dashPoints
-    case dashPredicted, dashPredictions, dashQualification, dashQualified, dashQuality, dashQuarter, dashQuarterColumn
-    case dashReactivated, dashReferrals, dashReliability, dashRescued, dashRescuedHint, dashRescuedLeads, dashReset, dashResponse
-    case dashResponseHint, dashSections, dashSinceUpdate, dashStageConversion, dashStageFunnelSummary, dashStageProbabilities
-    case dashStages, dashStalled, dashStatus, dashTarget, dashTeam, dashThisYear, dashTimeInStage, dashTimeInStageSummary, dashTo
+    case dashLeastComplete, dashLeftOut, dashLimit, dashLimitExpected, dashLimitP80, dashBand, dashMatureLeads, dashMaturityNote
+    case dashMedian, dashMissing, dashMonth, dashMore, dashNToOne, dashNoData, dashNoHistory, dashNoStalled, dashNoViolations
+    case dashOpenAmount, dashOpenDeals, dashOverdue, dashP80, dashP90, dashP95, dashPerDay, dashPoints, dashPredicted
+    case dashPredictions, dashQualification, dashQualified, dashQuality, dashQuarter, dashQuarterColumn, dashReactivated
+    case dashReferrals, dashReliability, dashRescued, dashRescuedHint, dashRescuedLeads, dashReset, dashResponse, dashResponseHint
+    case dashSections, dashSinceUpdate, dashStageConversion, dashStageFunnelSummary, dashStageProbabilities, dashStages
+    case dashStalled, dashStatus, dashTarget, dashTeam, dashThisYear, dashTimeInStage, dashTimeInStageSummary, dashTo
     case dashUncontrolled, dashUncontrolledHint, dashUnderMinimum, dashUnderMinimumHint, dashUnqualified, dashUnqualifiedHint
-    case dashUnscheduled, dashUntouchedAfter, dashUpperBound, dashVelocity, dashVelocityHint, dashVelocityTrend
-    case dashVelocityTrendSummary, dashVisits, dashWeightedConfigured, dashWeightedLearned, dashWinRate, dashWithinChance, dashWon
-    case dashWonAmount, dashYearBefore, dashYearOverYear, dashFilterSummary
+    case dashUnscheduled, dashUntouchedAfter, dashVelocity, dashVelocityHint, dashVelocityTrend, dashVelocityTrendSummary
+    case dashVisits, dashWeightedConfigured, dashWeightedLearned, dashWinRate, dashWithinChance, dashWon, dashWonAmount
+    case dashYearBefore, dashYearOverYear, dashFilterSummary, dashNoDateShort
     // Settings
     case setActive, setActiveUser, setAddPipeline, setAddProduct, setAddRule, setAddStage, setAddToken, setAddUser, setAudience
     case setAudienceHint, setCatalog, setCatalogHint, setCategory, setCreate, setDealsPerMonth, setDelete, setDeleteRule

@@ -60,7 +60,7 @@ extension Strings {
         .dashLimit: "Limit",
         .dashLimitExpected: "expected duration",
         .dashLimitP80: "80th percentile",
-        .dashLowerBound: "Lower bound, 95 %",
+        .dashBand: "95 % confidence band",
         .dashMatureLeads: "Leads counted",
         .dashMaturityNote: "Cohorts younger than {days} are left out: their leads have not had time to convert.",
         .dashMedian: "Median",
@@ -118,7 +118,6 @@ extension Strings {
         .dashUnqualifiedHint: "Deals past the first meeting whose self-check does not hold yet.",
         .dashUnscheduled: "No close date",
         .dashUntouchedAfter: "Untouched for {days}",
-        .dashUpperBound: "Upper bound, 95 %",
         .dashVelocity: "Velocity",
         .dashVelocityHint: "Velocity = open deals × win rate × average won deal ÷ average cycle in days.",
         .dashVelocityTrend: "Velocity by month",
@@ -133,6 +132,7 @@ extension Strings {
         .dashYearBefore: "Year before",
         .dashYearOverYear: "Year over year",
         .dashFilterSummary: "Filtered by {filters}.",
+        .dashNoDateShort: "No date",
     ]
 
     /// The dashboards texts in Russian.
@@ -195,7 +195,7 @@ extension Strings {
         .dashLimit: "Предел",
         .dashLimitExpected: "норматив этапа",
         .dashLimitP80: "80-й перцентиль",
-        .dashLowerBound: "Нижняя граница, 95 %",
+        .dashBand: "95-процентный доверительный интервал",
         .dashMatureLeads: "Учтено лидов",
         .dashMaturityNote: "Когорты моложе {days} не учитываются: их лиды ещё не успели сконвертироваться.",
         .dashMedian: "Медиана",
@@ -253,7 +253,6 @@ extension Strings {
         .dashUnqualifiedHint: "Сделки после первой встречи, у которых самопроверка ещё не пройдена.",
         .dashUnscheduled: "Без даты закрытия",
         .dashUntouchedAfter: "Без изменений более {days}",
-        .dashUpperBound: "Верхняя граница, 95 %",
         .dashVelocity: "Скорость продаж",
         .dashVelocityHint: "Скорость = открытые сделки × доля побед × средняя выигранная сделка ÷ средний цикл в днях.",
         .dashVelocityTrend: "Скорость по месяцам",
@@ -268,5 +267,6 @@ extension Strings {
         .dashYearBefore: "Годом ранее",
         .dashYearOverYear: "Год к году",
         .dashFilterSummary: "Фильтр: {filters}.",
+        .dashNoDateShort: "Без даты",
     ]
 }

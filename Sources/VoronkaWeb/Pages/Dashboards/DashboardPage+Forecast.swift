@@ -28,7 +28,8 @@ extension DashboardPage {
         let f = t.format
         let summary = t(.dashByMonthSummary, ["total": money(model.forecast.totalConfigured, model, t)])
         let chart = BarChart(id: "forecast-chart", title: t[.dashByMonth], summary: summary,
-                             bars: months.map { .init(label: periodName($0.period, t), value: $0.weightedConfigured) },
+                             bars: months.map { .init(label: $0.period == .unscheduled ? t[.dashNoDateShort] : periodName($0.period, t),
+                                                      value: $0.weightedConfigured) },
                              value: .money(currency: model.currency), axisLabel: f.currencySign(model.currency))
         let columns: [(title: String, numeric: Bool)] = [(t[.dashMonth], false), (t[.deals], true), (t[.amount], true),
                                                           (t[.dashWeightedConfigured], true), (t[.dashWeightedLearned], true)]

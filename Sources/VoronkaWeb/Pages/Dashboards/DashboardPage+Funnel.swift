@@ -82,20 +82,15 @@ extension DashboardPage {
         return .group(table(t[.dashYearOverYear], columns, body, class: "list yoy"), .p(.class("hint"), .plain(t[.dashAnomalyHint])))
     }
 
-    /// The Kaplan–Meier estimate with its lower and upper 95 % bounds as dashed steps.
+    /// The Kaplan–Meier estimate as a step line over its shaded 95 % band.
     static func curve(_ points: [Funnel.CurvePoint], _ t: Localizer) -> Markup {
-        guard !points.isEmpty else { return noData(t) }
-        func series(_ name: String, _ value: (Funnel.CurvePoint) -> Double) -> StepCurve.Series {
-            .init(name: name, points: points.map { .init(time: Double($0.day), value: value($0)) })
-        }
-        let last = points[points.count - 1]
+        guard let last = points.last else { return noData(t) }
         let summary = t(.dashCurveSummary, ["days": t.format.number(last.day), "percent": percent(last.conversion, t),
                                             "lower": percent(last.lower, t), "upper": percent(last.upper, t)])
-        let chart = StepCurve(id: "conversion-curve", title: t[.dashCurve], summary: summary,
-                              series: [series(t[.dashEstimate], \.conversion), series(t[.dashLowerBound], \.lower),
-                                       series(t[.dashUpperBound], \.upper)],
-                              timeLabel: t[.dashDaysSinceLead])
-        return chartFigure(Charts.stepCurve(chart, t), caption: summary)
+        let chart = BandCurve(id: "conversion-curve", title: t[.dashCurve], summary: summary,
+                              points: points.map { .init(time: Double($0.day), value: $0.conversion, lower: $0.lower, upper: $0.upper) },
+                              estimateName: t[.dashEstimate], bandName: t[.dashBand], timeLabel: t[.dashDaysSinceLead])
+        return chartFigure(Charts.bandCurve(chart, t), caption: summary)
     }
 
     static func stageFunnels(_ pipelines: [Funnel.Pipeline], _ t: Localizer) -> Markup {
