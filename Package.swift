@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "VoronkaCore"),
         .target(name: "VoronkaAnalytics", dependencies: ["VoronkaCore"]),
         .target(name: "VoronkaImport", dependencies: ["VoronkaCore"]),
-        .target(name: "VoronkaWeb", dependencies: ["VoronkaCore", .product(name: "Plot", package: "Plot")]),
+        .target(name: "VoronkaWeb", dependencies: ["VoronkaCore", "VoronkaAnalytics", .product(name: "Plot", package: "Plot")]),
         .target(name: "VoronkaStore", dependencies: [
             "VoronkaCore",
             .product(name: "FluentKit", package: "fluent-kit"),
@@ -32,7 +32,7 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .target(name: "VoronkaServer", dependencies: [
-            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport",
+            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport", "VoronkaWeb",
             .product(name: "Vapor", package: "vapor"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore"]),
         .testTarget(name: "VoronkaAnalyticsTests", dependencies: ["VoronkaAnalytics"]),
         .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport", "VoronkaTestSupport"]),
-        .testTarget(name: "VoronkaWebTests", dependencies: ["VoronkaWeb"]),
+        .testTarget(name: "VoronkaWebTests", dependencies: ["VoronkaWeb", "VoronkaAnalytics"]),
         .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
             "VoronkaServer", "VoronkaTestSupport", "VoronkaImport",

@@ -23,6 +23,7 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
     registerAPI(on: app, services: services)
+    registerWeb(on: app, services: services)
     return (app, services)
 }
 

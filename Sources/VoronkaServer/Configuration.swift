@@ -11,13 +11,20 @@ public struct Configuration: Sendable {
     public var clock: Clock
     /// bcrypt cost of password hashes (tests lower it to keep hashing quick).
     public var passwordCost: Int
-    /// How long a login token lasts.
+    /// How long a login token lasts (the API's and the web session's).
     public var sessionLifetime: TimeInterval
+    /// Marks the web session cookie `Secure`. On by itself behind a proxy that sends `X-Forwarded-Proto: https`;
+    /// a browser drops Secure cookies over plain http, so leave it off when serving http://localhost.
+    public var secureCookies: Bool
+    /// Key of the web forms' CSRF tokens; nil draws a random one at start (open forms then fail after a restart).
+    public var webSecret: [UInt8]?
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
-                passwordCost: Int = 12, sessionLifetime: TimeInterval = 30 * 86_400) {
+                passwordCost: Int = 12, sessionLifetime: TimeInterval = 30 * 86_400, secureCookies: Bool = false,
+                webSecret: [UInt8]? = nil) {
         self.store = store; self.host = host; self.port = port; self.clock = clock
         self.passwordCost = passwordCost; self.sessionLifetime = sessionLifetime
+        self.secureCookies = secureCookies; self.webSecret = webSecret
     }
 
     /// The store from `VORONKA_DATABASE_URL` (PostgreSQL) or else SQLite in `dataDirectory`

@@ -11,13 +11,18 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
     @ArgumentParser.Flag(help: "Fill an empty database with the demo company first.") var demo = false
     @ArgumentParser.Option(help: "Deals in the demo company (with --demo).") var demoDeals = 3000
+    @ArgumentParser.Flag(help: "Mark the web session cookie Secure (serving over HTTPS; a proxy's X-Forwarded-Proto: https does the same per request).")
+    var secureCookies = false
 
     func run() async throws {
         do {
             let environment = Environment(name: "production", arguments: ["voronka", "serve"])
-            try await store.withServices(host: host, port: port, environment: environment) { app, services in
+            try await store.withServices(host: host, port: port, secureCookies: secureCookies, environment: environment) { app, services in
                 say("Voronka: data in \(services.store.location)")
-                if let admin = try await Bootstrap.ensureAdmin(services) {
+                let empty = try await services.store.count(.user, includeDeleted: true) == 0
+                if empty, !demo {
+                    say("First start: open http://\(host):\(port)/setup to create the administrator (or run `voronka user add --role admin`).")
+                } else if let admin = try await Bootstrap.ensureAdmin(services) {
                     say("""
                     First start: created the administrator.
                       email:    \(admin.email)
@@ -29,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                     let summary = try await DemoLoader.load(services, deals: demoDeals, now: services.clock.now(), progress: ProgressBar.draw)
                     say("Demo company loaded: \(summary.deals) deals. Demo users (e.g. \(summary.userEmails.prefix(3).joined(separator: ", "))) sign in with password \(summary.usersPassword)")
                 }
-                say("Serving on http://\(host):\(port)/  (API document: http://\(host):\(port)/api/v1/openapi.json)")
+                say("Serving on http://\(host):\(port)/  (web interface; API document: http://\(host):\(port)/api/v1/openapi.json)")
                 try await app.execute()
             }
         } catch {

@@ -9,14 +9,17 @@ struct StoreOptions: ParsableArguments {
     @ArgumentParser.Option(name: .long, help: "Data directory of the embedded SQLite database (default: $VORONKA_DATA or ./voronka-data). Ignored when VORONKA_DATABASE_URL is set.")
     var data: String?
 
-    func configuration(host: String = "127.0.0.1", port: Int = 8080) -> Configuration {
-        Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port)
+    /// The configuration of a run; `VORONKA_WEB_SECRET` keys the web forms' CSRF tokens (random per start when unset).
+    func configuration(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) -> Configuration {
+        let secret = ProcessInfo.processInfo.environment["VORONKA_WEB_SECRET"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        return Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port,
+                             secureCookies: secureCookies, webSecret: secret)
     }
 
     /// Builds the application, runs `body`, and shuts it down whatever happens.
-    func withServices<T>(host: String = "127.0.0.1", port: Int = 8080, environment: Environment = .production,
+    func withServices<T>(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, environment: Environment = .production,
                          _ body: (Application, Services) async throws -> T) async throws -> T {
-        let (app, services) = try await buildApplication(configuration(host: host, port: port), environment: environment)
+        let (app, services) = try await buildApplication(configuration(host: host, port: port, secureCookies: secureCookies), environment: environment)
         do {
             let result = try await body(app, services)
             try await app.asyncShutdown()

@@ -11,9 +11,19 @@ public struct RecordService: Sendable {
     public func list(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Page {
         try requireRole(.read, kind, viewer)
         let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable).get()
-        var scope = OwnerScope.everyone
-        if AccessPolicy.scope(.read, kind) == .ownership, let owners = viewer.visibleOwners { scope = .owners(owners) }
-        return try await store.list(kind, query: query, scope: scope)
+        return try await store.list(kind, query: query, scope: ownerScope(kind, viewer))
+    }
+
+    /// Count, sum and weighted sum of the deals of a pipeline the viewer may see, per stage.
+    public func dealTotals(pipelineID: Int64, viewer: Viewer) async throws -> [StageTotals] {
+        try requireRole(.read, .deal, viewer)
+        return try await store.dealTotals(pipelineID: pipelineID, scope: ownerScope(.deal, viewer))
+    }
+
+    /// Whose records of a kind the viewer's lists include.
+    func ownerScope(_ kind: EntityKind, _ viewer: Viewer) -> OwnerScope {
+        if AccessPolicy.scope(.read, kind) == .ownership, let owners = viewer.visibleOwners { return .owners(owners) }
+        return .everyone
     }
 
     /// One record the viewer may see.

@@ -181,6 +181,22 @@ extension Assets {
     svg.chart { display: block; max-width: 100%; height: auto; min-width: 20rem; }
     svg.chart .bar:hover, svg.chart .heat-cell:hover { opacity: .85; }
 
+    /* Dashboards and settings */
+    .filter-bar { margin: 1rem 0; padding: .75rem 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
+    .filter-bar .form-actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+    .dashboard-tabs, .settings-tabs { margin: .75rem 0; }
+    .dashboard-part { margin: 1.5rem 0; }
+    .dashboard-part h3 { font-size: 1rem; margin: 0 0 .5rem; }
+    .flag-anomaly { color: #9b1c1c; background: #fde8e8; border: 1px solid currentColor; }
+    .immature-mark, .immature-value { font-style: italic; color: var(--muted); }
+    .immature-note { color: var(--warn); }
+    .data-table > summary { margin: .5rem 0; }
+    .stage-forms, .rule-forms { margin: 0; padding: 0; list-style: none; }
+    .stage-forms > li { padding: .75rem 0; border-top: 1px solid #e4e7eb; }
+    .stage-forms h5 { font-size: 1rem; margin: 0 0 .5rem; }
+    .inline-form { display: inline; margin: 0; }
+    .token-once input { font-family: ui-monospace, Menlo, Consolas, monospace; }
+
     @media (min-width: 40rem) {
       .action-form { flex: 1 1 14rem; }
       .grid-form { grid-template-columns: repeat(2, minmax(0, 1fr)); }
@@ -207,7 +223,7 @@ extension Assets {
       a { color: inherit; text-decoration: none; }
       .board { display: block; overflow: visible; }
       .column { margin-bottom: 1rem; background: none; border: 1px solid #8a8a8a; break-inside: avoid; }
-      .card, .lead, .panel, .event, tr { break-inside: avoid; }
+      .card, .lead, .panel, .event, tr, .dashboard-part figure { break-inside: avoid; }
       .chart-scroll { overflow: visible; }
       svg.chart { min-width: 0; max-width: 100%; break-inside: avoid; }
     }

@@ -44,4 +44,37 @@ public enum StringKey: String, CaseIterable, Sendable {
     case purchaseHistory, purchaseHistoryDescription, noPurchases, yearlyBuyer, yearlyBuyerHint, yearlyBuyerNext
     // Charts
     case chartNoData, chartImmature, chartNoValue, chartOfPrevious, chartData
+    // Dashboards
+    case dashAll, dashAllComplete, dashAnomaly, dashAnomalyHint, dashAnswered, dashApply, dashAsOf, dashAverageWon, dashBaseline
+    case dashBreaches, dashBrierConfigured, dashBrierHint, dashBrierLearned, dashByField, dashByMonth, dashByMonthSummary
+    case dashByOwner, dashCalibration, dashChange, dashClosedDeals, dashCohort, dashCohortTable, dashCohorts, dashCohortsSummary
+    case dashComplete, dashCompleteness, dashConfigured, dashConfiguredCount, dashConfiguredObserved, dashConversion
+    case dashConversionPercent, dashCurve, dashCurveSummary, dashCycle, dashDayUnit, dashDaysAxis, dashDaysInStage
+    case dashDaysSinceLead, dashEstimate, dashExpected, dashField, dashFilledShare, dashFilters, dashForecast, dashFrom
+    case dashFunnel, dashGrowth, dashHoursShort, dashLeads, dashLearned, dashLearnedCount, dashLearnedHint, dashLearnedObserved
+    case dashLeastComplete, dashLeftOut, dashLimit, dashLimitExpected, dashLimitP80, dashBand, dashMatureLeads, dashMaturityNote
+    case dashMedian, dashMissing, dashMonth, dashMore, dashNToOne, dashNoData, dashNoHistory, dashNoStalled, dashNoViolations
+    case dashOpenAmount, dashOpenDeals, dashOverdue, dashP80, dashP90, dashP95, dashPerDay, dashPoints, dashPredicted
+    case dashPredictions, dashQualification, dashQualified, dashQuality, dashQuarter, dashQuarterColumn, dashReactivated
+    case dashReferrals, dashReliability, dashRescued, dashRescuedHint, dashRescuedLeads, dashReset, dashResponse, dashResponseHint
+    case dashSections, dashSinceUpdate, dashStageConversion, dashStageFunnelSummary, dashStageProbabilities, dashStages
+    case dashStalled, dashStatus, dashTarget, dashTeam, dashThisYear, dashTimeInStage, dashTimeInStageSummary, dashTo
+    case dashUncontrolled, dashUncontrolledHint, dashUnderMinimum, dashUnderMinimumHint, dashUnqualified, dashUnqualifiedHint
+    case dashUnscheduled, dashUntouchedAfter, dashVelocity, dashVelocityHint, dashVelocityTrend, dashVelocityTrendSummary
+    case dashVisits, dashWeightedConfigured, dashWeightedLearned, dashWinRate, dashWithinChance, dashWon, dashWonAmount
+    case dashYearBefore, dashYearOverYear, dashFilterSummary, dashNoDateShort
+    // Settings
+    case setActive, setActiveUser, setAddPipeline, setAddProduct, setAddRule, setAddStage, setAddToken, setAddUser, setAudience
+    case setAudienceHint, setCatalog, setCatalogHint, setCategory, setCreate, setDealsPerMonth, setDelete, setDeleteRule
+    case setEconomics, setEconomicsHint, setEditUser, setEntryRule, setEntryRuleHint, setExpectedDays, setExpectedDaysHint
+    case setFixedMinimum, setFixedMinimumHint, setGate, setInactive, setInitialPassword, setInitialPasswordHint, setKeywords
+    case setKeywordsHint, setLastUsed, setManager, setMinimumProfit, setMonthlyCosts, setNameRu, setNeverUsed, setNoManager
+    case setNoPipelines, setNoProducts, setNoRules, setNoStages, setNoTokens, setOpContains, setOpEquals, setOpGreater
+    case setOpGreaterOrEqual, setOpIsFalse, setOpIsTrue, setOpLess, setOpLessOrEqual, setOpOneOf, setPipelineDeals
+    case setPipelineForm, setPipelineKind, setPipelineLeads, setPipelines, setPosition, setPrice, setProbability, setProductForm
+    case setRevoke, setRevokeToken, setRevoked, setRole, setRoleAccountManager, setRoleAdmin, setRoleHeadOfSales
+    case setRoleProjectManager, setRoleSalesRep, setRuleField, setRuleForm, setRuleLabel, setRuleLabelRu, setRuleOperator
+    case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
+    case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
+    case setUnitCost, setUsers, setUsersHint
 }

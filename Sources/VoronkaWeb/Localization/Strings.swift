@@ -5,15 +5,19 @@ public enum Strings {
     /// The table of one language.
     public static func table(_ language: VoronkaCore.Language) -> [StringKey: String] {
         switch language {
-        case .en: english
-        case .ru: russian
+        case .en: allEnglish
+        case .ru: allRussian
         }
     }
 
     /// The text of a key; a key missing from the table (a test forbids it) shows the English text, then the key.
     public static func text(_ key: StringKey, _ language: VoronkaCore.Language) -> String {
-        table(language)[key] ?? english[key] ?? key.rawValue
+        table(language)[key] ?? allEnglish[key] ?? key.rawValue
     }
+
+    /// Each language's texts from every page group, joined once.
+    static let allEnglish = english.merging(englishDashboards) { a, _ in a }.merging(englishSettings) { a, _ in a }
+    static let allRussian = russian.merging(russianDashboards) { a, _ in a }.merging(russianSettings) { a, _ in a }
 
     /// Fills `{name}` placeholders; unknown ones stay as written, so a mistake shows rather than vanishes.
     public static func fill(_ template: String, _ values: [String: String]) -> String {

@@ -70,12 +70,20 @@ public enum LeadInboxPage {
         }
     }
 
+    /// A decision the server refused: it went against the suggestion without a reason.
+    public struct Problem: Sendable, Hashable {
+        public var leadID: Int64
+        public var outcome: LeadOutcome
+        public init(leadID: Int64, outcome: LeadOutcome) { self.leadID = leadID; self.outcome = outcome }
+    }
+
     /// The inbox: new leads, in the order the controller gives them.
     public struct Model: Sendable, Hashable {
         public var shell: Shell
         public var rows: [Row]
+        public var problem: Problem?
 
-        public init(shell: Shell, rows: [Row]) { self.shell = shell; self.rows = rows }
+        public init(shell: Shell, rows: [Row], problem: Problem? = nil) { self.shell = shell; self.rows = rows; self.problem = problem }
     }
 
     /// Whether deciding `outcome` goes against the triage suggestion, so that a reason is required.

@@ -7,13 +7,20 @@ extension LeadInboxPage {
         let t = model.shell.localizer
         return Layout.page(model.shell, title: t[.inboxTitle],
             .h1(.plain(t[.inboxTitle])),
+            .unwrap(model.problem) { p in
+                .errorSummary(t[.formErrors], [(fieldID: reasonFieldID(p.leadID, p.outcome),
+                                                message: t(.leadNumber, ["id": String(p.leadID)]) + ": " + t[.reasonRequired] + " — " + t[.overrideHint])])
+            },
             .p(.class("lead-count"), .plain(t.count(model.rows.count, .newLead))),
             model.rows.isEmpty
                 ? .p(.class("empty"), .plain(t[.inboxEmpty]))
-                : .ol(.class("leads"), .each(model.rows) { .li(.class("lead"), .id("lead-\($0.id)"), row($0, model.shell, t)) }))
+                : .ol(.class("leads"), .each(model.rows) { .li(.class("lead"), .id("lead-\($0.id)"), row($0, model.shell, t, problem: model.problem)) }))
     }
 
-    static func row(_ row: Row, _ shell: Shell, _ t: Localizer) -> Markup {
+    /// The id of a decision's reason field.
+    static func reasonFieldID(_ leadID: Int64, _ outcome: LeadOutcome) -> String { "lead-\(leadID)-\(outcome.rawValue)-reason" }
+
+    static func row(_ row: Row, _ shell: Shell, _ t: Localizer, problem: Problem? = nil) -> Markup {
         let f = t.format
         let titleID = "lead-\(row.id)-title"
         let owner = t[.owner] + ": " + (row.ownerName ?? t[.unassigned])
@@ -31,7 +38,7 @@ extension LeadInboxPage {
             .unwrap(row.requestText, { .blockquote(.class("lead-request"), .plain($0)) },
                     else: .p(.class("lead-request muted"), .plain(t[.noRequest]))),
             triage(row, t),
-            .if(row.outcome == nil, actions(row, shell, t)))
+            .if(row.outcome == nil, actions(row, shell, t, problem: problem?.leadID == row.id ? problem?.outcome : nil)))
     }
 
     static func timer(_ timer: ResponseTimer, _ t: Localizer) -> Markup {
@@ -61,21 +68,23 @@ extension LeadInboxPage {
             }, else: .p(.class("muted"), .plain(t[.notTriaged]))))
     }
 
-    static func actions(_ row: Row, _ shell: Shell, _ t: Localizer) -> Markup {
+    static func actions(_ row: Row, _ shell: Shell, _ t: Localizer, problem: LeadOutcome? = nil) -> Markup {
         .div(.class("lead-actions"), .attr("role", "group"), .attr("aria-label", t(.leadActions, ["id": String(row.id)])),
             .postForm(row.actions.triage, csrf: shell.csrfToken, class: "action-form",
                       .submit(t[.actionTriage], class: "button button-quiet")),
-            decision(.deal, title: t[.actionConvert], url: row.actions.convert, row, shell, t),
-            decision(.nurture, title: t[.actionNurture], url: row.actions.nurture, row, shell, t),
-            decision(.junk, title: t[.actionJunk], url: row.actions.junk, row, shell, t))
+            decision(.deal, title: t[.actionConvert], url: row.actions.convert, row, shell, t, refused: problem == .deal),
+            decision(.nurture, title: t[.actionNurture], url: row.actions.nurture, row, shell, t, refused: problem == .nurture),
+            decision(.junk, title: t[.actionJunk], url: row.actions.junk, row, shell, t, refused: problem == .junk))
     }
 
     /// One decision's form: the suggested one is a single button; one that overrides the suggestion requires a reason.
-    static func decision(_ outcome: LeadOutcome, title: String, url: String, _ row: Row, _ shell: Shell, _ t: Localizer) -> Markup {
+    static func decision(_ outcome: LeadOutcome, title: String, url: String, _ row: Row, _ shell: Shell, _ t: Localizer,
+                         refused: Bool = false) -> Markup {
         let suggested = row.triage?.suggested == outcome
         let required = overrides(outcome, row.triage)
-        let id = "lead-\(row.id)-\(outcome.rawValue)-reason"
-        let info = FieldInfo(id: id, label: t[required ? .reasonRequired : .reasonOptional], hint: required ? t[.overrideHint] : nil)
+        let id = reasonFieldID(row.id, outcome)
+        let info = FieldInfo(id: id, label: t[required ? .reasonRequired : .reasonOptional], hint: required ? t[.overrideHint] : nil,
+                             error: refused ? t[.reasonRequired] : nil)
         return .postForm(url, csrf: shell.csrfToken, class: suggested ? "action-form suggested" : "action-form",
             .if(!suggested, .inputField(info, name: FormField.reason, required: required, extra: [.attr("maxlength", "2000")])),
             .submit(title, class: suggested ? "button button-primary" : "button"))

@@ -1,0 +1,83 @@
+import Foundation
+import Vapor
+import VoronkaAnalytics
+import VoronkaCore
+import VoronkaWeb
+
+/// The dashboards: the analytics dashboard for the filter in force, scoped to the viewer's team exactly as the API's.
+enum DashboardController {
+    /// Deals named per qualification list.
+    static let listLimit = 20
+
+    static func show(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let services = web.services
+        let language = req.webLanguage
+        let t = Localizer(language)
+        let params = (try? req.query.decode([String: String].self)) ?? [:]
+        let section = params["section"].flatMap(DashboardPage.Section.init(rawValue:)) ?? .funnel
+        var selected: [String: String] = [:]
+        for name in DashboardPage.Filter.names { if let v = params[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { selected[name] = v } }
+
+        let users = try await services.store.all(.user).map(User.init(record:))
+        let managers = try await services.store.managers()
+        var api: [String: String] = [:]
+        if let v = selected["pipeline"] { api["pipeline_id"] = v }
+        if let v = selected["owner"] { api["owner_id"] = v }
+        else if let v = selected["team"], let lead = Int64(v) { api["owner_id"] = Viewer.team(of: lead, managers: managers).sorted().map(String.init).joined(separator: ",") }
+        for name in ["source", "segment", "from", "to"] { if let v = selected[name] { api[name] = v } }
+        let query: AnalyticsQuery
+        do {
+            query = try AnalyticsQuery.parse(api, viewer: caller.viewer, now: services.clock.now())
+        } catch DomainError.invalid {
+            // A filter value that does not read (a hand-edited address): show the figures without the filter.
+            selected = [:]
+            query = try AnalyticsQuery.parse([:], viewer: caller.viewer, now: services.clock.now())
+        }
+        let dashboard = Metrics.dashboard(try await services.analytics.snapshot(), query.filter, asOf: query.asOf, options: query.options)
+
+        let pipelines = try await WebLookups.pipelines(services)
+        let stages = try await WebLookups.stages(services)
+        let visible = users.filter { caller.viewer.owns($0.id) }
+        let leads = Set(managers.values.compactMap { $0 })
+        let filter = DashboardPage.Filter(
+            pipelines: pipelines.filter { $0.kind == .deal }.map { .init(value: String($0.id), label: WebLookups.name($0, language)) },
+            teams: visible.filter { leads.contains($0.id) }.map { .init(value: String($0.id), label: $0.name) },
+            owners: visible.map { .init(value: String($0.id), label: $0.name) },
+            sources: LeadSource.allCases.map { .init(value: $0.rawValue, label: t.name($0)) },
+            selected: selected)
+        let health = try await qualification(caller, services)
+        var titles: [Int64: String] = [:]
+        let named = dashboard.stalled.deals.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids
+        for id in Set(named) { titles[id] = try await services.store.fetch(.deal, id).map { Deal(record: $0).title } }
+        let names = DashboardPage.Names(users: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                                        stages: Dictionary(stages.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a }),
+                                        pipelines: Dictionary(pipelines.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a }),
+                                        deals: titles, dealPathPrefix: "/deals/")
+        func refs(_ items: [(id: Int64, owner: Int64?)]) -> [DashboardPage.DealRef] {
+            items.prefix(listLimit).map { DashboardPage.DealRef(id: $0.id, title: titles[$0.id] ?? "#\($0.id)", url: WebPaths.deal($0.id),
+                                                               ownerName: $0.owner.flatMap { names.users[$0] }) }
+        }
+        let model = DashboardPage.Model(shell: web.shell(req, section: .dashboards), path: WebPaths.dashboards, section: section, filter: filter,
+                                        dashboard: dashboard, names: names,
+                                        qualification: .init(unqualifiedPastFirstMeeting: refs(health.violations), uncontrolled: refs(health.uncontrolled),
+                                                             unqualifiedCount: health.violations.count, uncontrolledCount: health.uncontrolled.count))
+        return web.page(req, DashboardPage.view(model))
+    }
+
+    /// Open deals past the first meeting without qualification, and uncontrolled ones, from the control report.
+    static func qualification(_ caller: WebCaller, _ services: Services) async throws
+        -> (violations: [(id: Int64, owner: Int64?)], uncontrolled: [(id: Int64, owner: Int64?)], ids: [Int64]) {
+        guard case .object(let report) = try await ViolationReport.make(services, viewer: caller.viewer, params: [:]),
+              case .array(let deals)? = report["deals"] else { return ([], [], []) }
+        var violations: [(id: Int64, owner: Int64?)] = [], uncontrolled: [(id: Int64, owner: Int64?)] = []
+        for case .object(let d) in deals {
+            guard case .number(let id)? = d["deal_id"] else { continue }
+            let owner: Int64? = if case .number(let o)? = d["owner_id"], o > 0 { Int64(o) } else { nil }
+            if d["violation"] == .bool(true) { violations.append((Int64(id), owner)) }
+            if d["uncontrolled"] == .bool(true) { uncontrolled.append((Int64(id), owner)) }
+        }
+        let ids = (violations.prefix(listLimit) + uncontrolled.prefix(listLimit)).map(\.id)
+        return (violations, uncontrolled, ids)
+    }
+}

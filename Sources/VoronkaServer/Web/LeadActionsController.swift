@@ -1,0 +1,65 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaStore
+import VoronkaWeb
+
+/// The inbox's forms: run triage, or decide a lead (convert to a deal, nurture, junk), with the same checks as the API.
+enum LeadActionsController {
+    /// A decision against the suggestion without a reason.
+    struct ReasonMissing: Error {}
+
+    static func triage(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let id = try req.webID()
+        _ = try await web.services.store.write(actor: caller.viewer.actorID, at: web.services.clock.now()) { tx in
+            let (lead, context) = try await load(id, caller: caller, web: web, tx: tx)
+            return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .auto).lead
+        }
+        return web.redirect(WebPaths.leads + "#lead-\(id)")
+    }
+
+    static func decide(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let id = try req.webID()
+        guard let outcome = req.parameters.get("outcome").flatMap(LeadOutcome.init(rawValue:)) else { throw WebError.notFound }
+        let reason = (req.form[FormField.reason] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count <= 2000 else { return try await refuse(req, web, id, outcome) }
+        do {
+            let result = try await web.services.store.write(actor: caller.viewer.actorID, at: web.services.clock.now()) { tx in
+                let (lead, context) = try await load(id, caller: caller, web: web, tx: tx)
+                let fresh = try await suggestion(Lead(record: lead), context: context, tx: tx)
+                let shown = LeadInboxController.stored(Lead(record: lead).triage)?.suggested ?? fresh.outcome
+                if outcome != shown, reason.isEmpty { throw ReasonMissing() }
+                let agrees = fresh.outcome == outcome
+                let override: (outcome: LeadOutcome, reason: String)? = agrees && reason.isEmpty
+                    ? nil : (outcome, reason.isEmpty ? "As suggested by triage" : reason)
+                return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .person, override: override)
+            }
+            if let deal = result.deal?.int("id") { return web.redirect(WebPaths.deal(deal)) }
+            return web.redirect(WebPaths.leads)
+        } catch is ReasonMissing {
+            return try await refuse(req, web, id, outcome)
+        }
+    }
+
+    static func refuse(_ req: Request, _ web: WebContext, _ id: Int64, _ outcome: LeadOutcome) async throws -> Response {
+        let model = try await LeadInboxController.model(req, web, problem: LeadInboxPage.Problem(leadID: id, outcome: outcome))
+        return web.page(req, LeadInboxPage.view(model), status: .unprocessableEntity)
+    }
+
+    /// The lead, locked, when the caller may change it; and the qualification settings.
+    static func load(_ id: Int64, caller: WebCaller, web: WebContext, tx: StoreTransaction) async throws -> (Record, QualificationContext) {
+        try web.services.records.requireRole(.write, .lead, caller.viewer)
+        guard let lead = try await tx.fetch(.lead, id, forUpdate: true) else { throw DomainError.notFound(.lead, id) }
+        try await web.services.records.requireOwnership(.write, .lead, lead, viewer: caller.viewer, lookup: { try await tx.fetch($0, $1) })
+        return (lead, try await QualificationContext.load(tx))
+    }
+
+    static func suggestion(_ lead: Lead, context: QualificationContext, tx: StoreTransaction) async throws -> TriageResult {
+        let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
+        var data: [String: JSONValue] = [:]
+        if let name = lead.companyName { data["name"] = .string(name) }
+        return Triage.decide(company: company, companyData: data, request: lead.requestText, profile: context.profile, matcher: context.matcher)
+    }
+}

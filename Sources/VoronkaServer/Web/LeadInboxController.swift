@@ -1,0 +1,67 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaStore
+import VoronkaWeb
+
+/// The lead inbox: leads no person has answered yet, newest first, with the triage suggestion and the decisions.
+enum LeadInboxController {
+    /// How long a lead may wait for its first response (the analytics' response-time target).
+    static let responseTarget: TimeInterval = 4 * 3600
+    static let pageSize = "100"
+
+    static func show(_ req: Request, _ web: WebContext) async throws -> Response {
+        web.page(req, LeadInboxPage.view(try await model(req, web, problem: nil)))
+    }
+
+    static func model(_ req: Request, _ web: WebContext, problem: LeadInboxPage.Problem?) async throws -> LeadInboxPage.Model {
+        let caller = try web.caller(req)
+        let page = try await web.services.records.list(.lead, params: ["first_response_at_null": "true", "sort": "-received_at", "limit": pageSize],
+                                                       viewer: caller.viewer)
+        let leads = page.records.map(Lead.init(record:))
+        let names = try await WebLookups.userNames(web.services)
+        let suggestions = try await suggest(leads.filter { $0.triage == nil }, web)
+        let now = web.services.clock.now()
+        let rows = leads.map { lead in
+            let triage = stored(lead.triage) ?? suggestions[lead.id].map(LeadInboxPage.Triage.init)
+            let age = now.timeIntervalSince(lead.receivedAt)
+            let timer: LeadInboxPage.ResponseTimer = age < responseTarget ? .running(remaining: responseTarget - age) : .overdue(by: age - responseTarget)
+            let actions = LeadInboxPage.Actions(triage: WebPaths.leadAction(lead.id, "triage"), convert: WebPaths.leadAction(lead.id, "deal"),
+                                                nurture: WebPaths.leadAction(lead.id, "nurture"), junk: WebPaths.leadAction(lead.id, "junk"))
+            return LeadInboxPage.Row(id: lead.id, receivedAt: lead.receivedAt, age: age, timer: timer, companyName: lead.companyName,
+                                     contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
+                                     ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)
+        }
+        return LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem)
+    }
+
+    /// What triage would decide for leads never triaged, so that every row shows a suggestion to agree or disagree with.
+    static func suggest(_ leads: [Lead], _ web: WebContext) async throws -> [Int64: TriageResult] {
+        guard !leads.isEmpty else { return [:] }
+        return try await web.services.store.write(actor: nil, origin: "web") { tx in
+            let context = try await QualificationContext.load(tx)
+            var out: [Int64: TriageResult] = [:]
+            for lead in leads { out[lead.id] = try await LeadActionsController.suggestion(lead, context: context, tx: tx) }
+            return out
+        }
+    }
+
+    /// The suggestion kept on the lead by its last triage.
+    static func stored(_ json: JSONValue?) -> LeadInboxPage.Triage? {
+        guard case .object(let o)? = json, case .string(let s)? = o["suggested"], let suggested = LeadOutcome(rawValue: s) else { return nil }
+        func text(_ value: JSONValue?) -> BilingualText {
+            guard case .object(let t)? = value, case .string(let en)? = t["en"] else { return BilingualText(en: "", ru: "") }
+            if case .string(let ru)? = t["ru"] { return BilingualText(en: en, ru: ru) }
+            return BilingualText(en: en, ru: en)
+        }
+        var reasons: [TriageReason] = []
+        if case .array(let items)? = o["reasons"] {
+            for case .object(let r) in items {
+                guard case .string(let k)? = r["kind"], let kind = TriageReason.Kind(rawValue: k),
+                      case .string(let v)? = r["verdict"], let verdict = Verdict(rawValue: v) else { continue }
+                reasons.append(TriageReason(kind: kind, verdict: verdict, text: text(.object(r))))
+            }
+        }
+        return LeadInboxPage.Triage(suggested: suggested, reasons: reasons, summary: text(o["summary"]))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaStore
+import VoronkaWeb
+
+/// The board of a deal pipeline: a column per stage with its count and sums, cards of the newest deals the viewer may see.
+enum PipelineBoardController {
+    /// Cards shown per column; the totals count every deal.
+    static let cardsPerColumn = "50"
+    /// The currency the columns add up in.
+    static let currency = "RUB"
+
+    static func first(_ req: Request, _ web: WebContext) async throws -> Response {
+        guard let pipeline = try await WebLookups.pipelines(web.services).first(where: { $0.kind == .deal && $0.active }) else {
+            throw WebError.notFound
+        }
+        return web.redirect(WebPaths.pipeline(pipeline.id))
+    }
+
+    static func show(_ req: Request, _ web: WebContext) async throws -> Response {
+        web.page(req, PipelineBoardPage.view(try await model(req, web, pipelineID: try req.webID(), refusal: nil)))
+    }
+
+    static func model(_ req: Request, _ web: WebContext, pipelineID: Int64, refusal: PipelineBoardPage.Refusal?) async throws -> PipelineBoardPage.Model {
+        let caller = try web.caller(req)
+        let language = req.webLanguage
+        let pipelines = try await WebLookups.pipelines(web.services).filter { $0.kind == .deal }
+        guard let pipeline = pipelines.first(where: { $0.id == pipelineID }) else { throw WebError.notFound }
+        let stages = try await WebLookups.stages(web.services, pipelineID: pipelineID)
+        let totals = try await web.services.records.dealTotals(pipelineID: pipelineID, viewer: caller.viewer)
+        let names = try await WebLookups.userNames(web.services)
+        let now = web.services.clock.now()
+        var companies: [Int64: String] = [:]
+        var columns: [PipelineBoardPage.Column] = []
+        for stage in stages {
+            let page = try await web.services.records.list(.deal, params: ["stage_id": String(stage.id), "sort": "-updated_at", "limit": cardsPerColumn],
+                                                           viewer: caller.viewer)
+            let deals = page.records.map(Deal.init(record:))
+            for id in Set(deals.map(\.companyID)) where companies[id] == nil {
+                companies[id] = try await web.services.store.fetch(.company, id).map { Company(record: $0).name } ?? "#\(id)"
+            }
+            let cards = deals.map { deal in
+                let days = Int(now.timeIntervalSince(deal.stageEnteredAt ?? deal.createdAt ?? now) / 86_400)
+                return PipelineBoardPage.Card(dealID: deal.id, title: deal.title, companyName: companies[deal.companyID] ?? "", amount: deal.amount,
+                                              currency: deal.currency, grade: deal.grade, daysInStage: max(0, days),
+                                              stalled: !stage.kind.isClosed && stage.expectedDays.map { Int64(days) > $0 } == true,
+                                              ownerName: deal.ownerID.flatMap { names[$0] }, url: WebPaths.deal(deal.id),
+                                              moveURL: WebPaths.dealMove(deal.id))
+            }
+            let mine = totals.filter { $0.stageID == stage.id }
+            let rates = CurrencyTable.standard
+            columns.append(PipelineBoardPage.Column(
+                stageID: stage.id, name: WebLookups.name(stage, language), kind: stage.kind, probability: Int(stage.probability),
+                gated: stage.requiresQualification, entryRule: stage.entryRule, count: mine.reduce(0) { $0 + $1.count },
+                sum: mine.reduce(0) { $0 + rates.convert($1.sum, from: $1.currency, to: currency) },
+                weightedSum: mine.reduce(0) { $0 + rates.convert($1.weighted, from: $1.currency, to: currency) }, cards: cards))
+        }
+        let links = pipelines.filter(\.active).map {
+            PipelineBoardPage.PipelineLink(name: WebLookups.name($0, language), url: WebPaths.pipeline($0.id), isCurrent: $0.id == pipelineID)
+        }
+        return PipelineBoardPage.Model(shell: web.shell(req, section: .pipeline), pipelines: links, pipelineName: WebLookups.name(pipeline, language),
+                                       currency: currency, columns: columns, refusal: refusal)
+    }
+
+    /// The move form (drag and drop submits it too): the same update as the API's move, stage gate included.
+    static func move(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let id = try req.webID()
+        let deal = Deal(record: try await web.services.records.get(.deal, id, viewer: caller.viewer))
+        let form = req.form
+        guard let stageID = form[FormField.stageID].flatMap(Int64.init),
+              let stage = try await web.services.store.fetch(.stage, stageID).map(Stage.init(record:)) else {
+            return try await refuse(req, web, deal: deal, stageName: "?", reasons: [.other(BilingualText(en: "Choose a stage.", ru: "Выберите этап."))])
+        }
+        var input: [String: JSONValue] = ["stage_id": .number(Double(stageID)), "pipeline_id": .number(Double(stage.pipelineID))]
+        for field in ["lost_reason", "postponed_until"] {
+            if let value = form[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { input[field] = .string(value) }
+        }
+        do {
+            _ = try await web.services.records.update(.deal, id, input, viewer: caller.viewer)
+        } catch DomainError.invalid(let errors) {
+            let reasons = errors.map { e in
+                PipelineBoardPage.Refusal.Reason(gateField: e.field) ?? .other(WebForms.text(e))
+            }
+            return try await refuse(req, web, deal: deal, stageName: WebLookups.name(stage, req.webLanguage), reasons: reasons)
+        }
+        let back = form[FormField.returnTo].flatMap { WebPaths.isLocal($0) ? $0 : nil }
+        return web.redirect(back ?? WebPaths.pipeline(stage.pipelineID) + "#deal-card-\(id)")
+    }
+
+    static func refuse(_ req: Request, _ web: WebContext, deal: Deal, stageName: String, reasons: [PipelineBoardPage.Refusal.Reason]) async throws -> Response {
+        let refusal = PipelineBoardPage.Refusal(dealTitle: deal.title, stageName: stageName, reasons: reasons)
+        let model = try await model(req, web, pipelineID: deal.pipelineID, refusal: refusal)
+        return web.page(req, PipelineBoardPage.view(model), status: .unprocessableEntity)
+    }
+}
+
+/// Fixed conversion rates for the board's sums (the analytics' standard rates); a currency without a rate counts as is.
+struct CurrencyTable {
+    let perUnit: [String: Double]
+
+    static let standard = CurrencyTable(perUnit: ["RUB": 1, "USD": 90, "EUR": 100])
+
+    func convert(_ minorUnits: Int64, from: String, to: String) -> Int64 {
+        guard from != to, let a = perUnit[from], let b = perUnit[to] else { return minorUnits }
+        return Int64((Double(minorUnits) * a / b).rounded())
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import VoronkaCore
+import VoronkaWeb
+
+/// Submitted form values turned into the API's input, and the API's field errors turned into what a form shows.
+enum WebForms {
+    /// How a form field's text becomes a JSON value.
+    enum Kind {
+        /// Text as typed; empty clears the field.
+        case text
+        /// A whole number or an id; empty clears.
+        case number
+        /// "true" or "false"; empty clears.
+        case bool
+        /// Local date and time of a `datetime-local` input, as an instant; empty clears.
+        case localDateTime(utcOffsetMinutes: Int)
+    }
+
+    /// The input for the given fields that the form has; a field missing from the form is left unchanged.
+    static func input(_ form: [String: String], _ fields: [(String, Kind)]) -> [String: JSONValue] {
+        var input: [String: JSONValue] = [:]
+        for (name, kind) in fields {
+            guard let raw = form[name] else { continue }
+            input[name] = value(raw.trimmingCharacters(in: .whitespacesAndNewlines), kind)
+        }
+        return input
+    }
+
+    static func value(_ text: String, _ kind: Kind) -> JSONValue {
+        if text.isEmpty { return .null }
+        switch kind {
+        case .text: return .string(text)
+        case .number: return Double(text).map(JSONValue.number) ?? .string(text)
+        case .bool: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
+        case .localDateTime(let offset):
+            // "2026-09-21T10:30" in the user's offset; anything else goes through as typed for the field check to name.
+            guard let local = Timestamp.parse(text.count == 16 ? text + ":00Z" : text) else { return .string(text) }
+            return .string(Timestamp.format(local.addingTimeInterval(-Double(offset) * 60)))
+        }
+    }
+
+    /// A field error as a form shows it (the field checks speak English; both sides carry the same words).
+    static func text(_ error: FieldError) -> BilingualText {
+        let sentence = error.field.replacingOccurrences(of: "_", with: " ") + ": " + error.reason
+        return BilingualText(en: sentence, ru: sentence)
+    }
+
+    /// The field errors of a refused write, or nil when the error is of another kind.
+    static func problems(_ error: DomainError) -> [FieldError]? {
+        switch error {
+        case .invalid(let errors): errors
+        case .conflict(let field, let reason): [FieldError(field, reason)]
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Vapor
+import VoronkaWeb
+
+/// Registers the web interface: assets, sign-in and first start, then the pages behind sign-in.
+/// Every POST passes the CSRF check before its handler runs.
+func registerWeb(on app: Application, services: Services) {
+    let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret), throttle: LoginThrottle())
+    app.get(Assets.stylesheetPath.pathComponents) { req in AssetsController.stylesheet(req) }
+    app.get(Assets.scriptPath.pathComponents) { req in AssetsController.script(req) }
+
+    let open = app.routes.grouped(WebErrorMiddleware(web: web), WebSessionMiddleware(services: services), CSRFMiddleware(web: web))
+    func page(_ routes: any RoutesBuilder, _ method: HTTPMethod, _ path: String,
+              _ handler: @escaping @Sendable (Request, WebContext) async throws -> Response) {
+        routes.on(method, path.pathComponents, body: .collect(maxSize: "1mb")) { req async throws -> Response in try await handler(req, web) }
+    }
+    page(open, .GET, WebPaths.login, LoginController.show)
+    page(open, .POST, WebPaths.login, LoginController.submit)
+    page(open, .POST, WebPaths.logout, LoginController.logout)
+    page(open, .GET, WebPaths.setup, SetupController.show)
+    page(open, .POST, WebPaths.setup, SetupController.submit)
+    page(open, .POST, WebPaths.language, LanguageController.submit)
+
+    let signedIn = open.grouped(RequireSignIn(services: services))
+    page(signedIn, .GET, WebPaths.home) { _, web in web.redirect(WebPaths.leads) }
+    page(signedIn, .GET, WebPaths.leads, LeadInboxController.show)
+    page(signedIn, .POST, "/leads/:id/triage", LeadActionsController.triage)
+    page(signedIn, .POST, "/leads/:id/:outcome", LeadActionsController.decide)
+    page(signedIn, .GET, WebPaths.pipelines, PipelineBoardController.first)
+    page(signedIn, .GET, "/pipelines/:id", PipelineBoardController.show)
+    page(signedIn, .GET, "/deals/:id", DealPageController.show)
+    page(signedIn, .POST, "/deals/:id", DealFormsController.edit)
+    page(signedIn, .POST, "/deals/:id/move", PipelineBoardController.move)
+    page(signedIn, .POST, "/deals/:id/activities", DealFormsController.addActivity)
+    page(signedIn, .GET, WebPaths.companies, CompanyListController.show)
+    page(signedIn, .GET, "/companies/:id", CompanyController.show)
+    page(signedIn, .GET, WebPaths.dashboards, DashboardController.show)
+    page(signedIn, .GET, WebPaths.settings, SettingsController.first)
+    page(signedIn, .GET, "/settings/:section", SettingsController.show)
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaStore
+
+/// The signed-in user of a web request and their session token (kept to derive the CSRF token and to sign out).
+struct WebCaller: Sendable {
+    let user: User
+    let viewer: Viewer
+    let tokenID: Int64
+    let token: String
+}
+
+/// Cookie names of the web interface.
+enum WebCookie {
+    /// The session token (HttpOnly, SameSite=Lax).
+    static let session = "voronka_session"
+    /// A random value before sign-in, from which the sign-in and first-start forms' CSRF token is derived.
+    static let visitor = "voronka_visitor"
+    /// The language chosen before sign-in.
+    static let language = "voronka_lang"
+}
+
+private struct WebCallerKey: StorageKey { typealias Value = WebCaller }
+
+extension Request {
+    /// The signed-in web user, if any.
+    var webCaller: WebCaller? {
+        get { storage[WebCallerKey.self] }
+        set { storage[WebCallerKey.self] = newValue }
+    }
+
+    /// The language of the page: the user's, else the cookie chosen before sign-in, else the browser's Accept-Language.
+    var webLanguage: Language {
+        if let user = webCaller?.user { return user.locale }
+        if let chosen = cookies[WebCookie.language]?.string, let language = Language(rawValue: chosen) { return language }
+        return WebLanguage.preferred(headers.first(name: .acceptLanguage))
+    }
+
+    /// Whether the browser reached us over HTTPS (directly or through a proxy that says so).
+    var isHTTPS: Bool {
+        url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+}
+
+/// Reads Accept-Language.
+enum WebLanguage {
+    /// The best of the interface languages for an Accept-Language header (`ru-RU,ru;q=0.9,en;q=0.8`); English when none fits.
+    static func preferred(_ header: String?) -> Language {
+        guard let header else { return .en }
+        var best: (language: Language, q: Double)?
+        for part in header.split(separator: ",") {
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first?.lowercased() else { continue }
+            let prefix = String(tag.prefix { $0 != "-" && $0 != "_" })
+            guard let language = Language(rawValue: prefix) else { continue }
+            var q = 1.0
+            for p in pieces.dropFirst() where p.hasPrefix("q=") { q = Double(p.dropFirst(2)) ?? 0 }
+            if q > 0, best == nil || q > best!.q { best = (language, q) }
+        }
+        return best?.language ?? .en
+    }
+}
+
+/// Resolves the session cookie into the signed-in user; a missing, expired or revoked session leaves the request anonymous.
+struct WebSessionMiddleware: AsyncMiddleware {
+    let services: Services
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = request.cookies[WebCookie.session]?.string, !token.isEmpty,
+           let found = try await services.store.token(hash: Secrets.hash(token: token), now: services.clock.now()),
+           found.token.kind == "session" {
+            let user = User(record: found.user)
+            if user.active {
+                let managers = user.role.seesEverything ? [:] : try await services.store.managers()
+                request.webCaller = WebCaller(user: user, viewer: Viewer(user: user, managers: managers), tokenID: found.token.id, token: token)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Sends anonymous visitors of a page to the sign-in page (or to first start while there are no users).
+struct RequireSignIn: AsyncMiddleware {
+    let services: Services
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.webCaller != nil { return try await next.respond(to: request) }
+        let noUsers = try await services.store.count(.user, includeDeleted: true) == 0
+        return request.redirect(to: noUsers ? WebPaths.setup : WebPaths.login, redirectType: .normal)
+    }
+}
+
+extension Response {
+    /// Sets a cookie the way the web interface sets all of them: path /, HttpOnly, SameSite=Lax, Secure over HTTPS.
+    func setWebCookie(_ name: String, _ value: String, maxAge: Int?, request: Request, secure: Bool) {
+        cookies[name] = HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: secure || request.isHTTPS,
+                                          isHTTPOnly: true, sameSite: .lax)
+    }
+
+    /// Removes a cookie set by `setWebCookie`.
+    func clearWebCookie(_ name: String, request: Request, secure: Bool) {
+        cookies[name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+                                          isSecure: secure || request.isHTTPS, isHTTPOnly: true, sameSite: .lax)
+    }
+}

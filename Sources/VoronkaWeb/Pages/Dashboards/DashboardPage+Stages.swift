@@ -1,0 +1,85 @@
+import Plot
+import VoronkaCore
+
+extension DashboardPage {
+    /// Time in stage (median, 80th and 95th percentile) and the stalled deals.
+    static func stages(_ model: Model, _ t: Localizer) -> Markup {
+        let s = model.stages
+        guard !s.rows.isEmpty || !s.stalled.isEmpty else { return noData(t) }
+        let f = t.format
+        let columns: [(title: String, numeric: Bool)] = [(t[.stage], false), (t[.dashMedian], true), (t[.dashP80], true), (t[.dashP95], true),
+                                                          (t[.dashExpected], true), (t[.dashVisits], true)]
+        let rows: [[Markup]] = s.rows.map { r in
+            [.plain(r.pipelineName.map { r.stageName + " · " + $0 } ?? r.stageName), .plain(days(r.medianDays, t)), .plain(days(r.p80Days, t)),
+             .plain(days(r.p95Days, t)), .plain(r.expectedDays.map { days(Double($0), t) } ?? Format.dash), .plain(f.number(r.visits))]
+        }
+        let medians = s.rows.filter { $0.medianDays != nil }
+        let summary = t[.dashTimeInStageSummary]
+        let chart = BarChart(id: "time-in-stage-chart", title: t[.dashTimeInStage], summary: summary,
+                             bars: medians.map { .init(label: $0.stageName, value: $0.medianDays ?? 0) }, value: .number, axisLabel: t[.dashDaysAxis])
+        return .group(
+            part("stages-time", t[.dashTimeInStage],
+                 s.rows.isEmpty ? noData(t) : .group(chartFigure(Charts.bar(chart, t), caption: summary), table(t[.dashTimeInStage], columns, rows))),
+            part("stages-stalled", t[.dashStalled] + " · " + t.count(s.stalledCount, .deal), stalled(model, t)))
+    }
+
+    static func stalled(_ model: Model, _ t: Localizer) -> Markup {
+        let list = model.stages.stalled
+        guard !list.isEmpty else { return .p(.class("empty"), .plain(t[.dashNoStalled])) }
+        let columns: [(title: String, numeric: Bool)] = [(t[.title], false), (t[.stage], false), (t[.owner], false),
+                                                          (t[.dashDaysInStage], true), (t[.dashLimit], true)]
+        let rows: [[Markup]] = list.map { s in
+            [dealLink(s.deal), .plain(s.stageName), owner(s.deal.ownerName, t), .span(.class("days-stalled"), .plain(days(s.daysInStage, t))),
+             .plain(days(s.limitDays, t) + " · " + (s.limitIsExpected ? t[.dashLimitExpected] : t[.dashLimitP80]))]
+        }
+        let more = model.stages.stalledCount - list.count
+        return .group(table(t[.dashStalled], columns, rows),
+                      .if(more > 0, .p(.class("hint"), .plain(t(.dashMore, ["count": t.count(more, .deal)])))))
+    }
+
+    /// Velocity overall and per owner, and its monthly trend.
+    static func velocity(_ model: Model, _ t: Localizer) -> Markup {
+        let v = model.velocity
+        guard v.overall.openDeals > 0 || !v.byOwner.isEmpty || v.trend.contains(where: { $0.perDay != nil }) else { return noData(t) }
+        let f = t.format
+        let o = v.overall
+        let columns: [(title: String, numeric: Bool)] = [(t[.owner], false), (t[.dashOpenDeals], true), (t[.dashWinRate], true),
+                                                          (t[.dashAverageWon], true), (t[.dashCycle], true), (t[.dashPerDay], true)]
+        let rows: [[Markup]] = v.byOwner.map { r in
+            [owner(r.ownerName, t), .plain(f.number(r.openDeals)), .plain(percent(r.winRate, t)), .plain(money(r.averageWonAmount, model, t)),
+             .plain(days(r.averageCycleDays, t)), .plain(money(r.perDay, model, t))]
+        }
+        let summary = t[.dashVelocityTrendSummary]
+        let chart = LineChart(id: "velocity-trend", title: t[.dashVelocityTrend], summary: summary,
+                              categories: v.trend.map { f.month($0.month, year: $0.year) },
+                              series: [.init(name: t[.dashPerDay], values: v.trend.map(\.perDay))],
+                              value: .money(currency: model.currency), axisLabel: f.currencySign(model.currency) + " / " + t[.dashDayUnit])
+        return .group(
+            figures([(t[.dashPerDay], money(o.perDay, model, t)), (t[.dashOpenDeals], f.number(o.openDeals)),
+                     (t[.dashWinRate], percent(o.winRate, t)), (t[.dashAverageWon], money(o.averageWonAmount, model, t)),
+                     (t[.dashCycle], days(o.averageCycleDays, t))]),
+            .p(.class("hint"), .plain(t[.dashVelocityHint])),
+            part("velocity-owners", t[.dashByOwner], rows.isEmpty ? noData(t) : table(t[.dashByOwner], columns, rows)),
+            part("velocity-trend-part", t[.dashVelocityTrend], chartFigure(Charts.line(chart, t), caption: summary)))
+    }
+
+    /// First-response time per owner against the target.
+    static func response(_ model: Model, _ t: Localizer) -> Markup {
+        let r = model.response
+        guard r.overall.leads > 0 || !r.byOwner.isEmpty else { return noData(t) }
+        let f = t.format
+        let target = hours(r.targetHours, t)
+        let columns: [(title: String, numeric: Bool)] = [(t[.owner], false), (t[.dashLeads], true), (t[.dashAnswered], true),
+                                                          (t[.dashMedian], true), (t[.dashP90], true), (t[.dashBreaches], true)]
+        let rows: [[Markup]] = r.byOwner.map { row in
+            [owner(row.ownerName, t), .plain(f.number(row.leads)), .plain(f.number(row.answered)), .plain(hours(row.medianHours, t)),
+             .plain(hours(row.p90Hours, t)),
+             row.breaches > 0 ? .span(.class("warning"), .plain(f.number(row.breaches))) : .plain(f.number(row.breaches))]
+        }
+        return .group(
+            figures([(t[.dashMedian], hours(r.overall.medianHours, t)), (t[.dashP90], hours(r.overall.p90Hours, t)),
+                     (t[.dashTarget], target), (t[.dashBreaches], f.number(r.overall.breaches))]),
+            .p(.class("hint"), .plain(t(.dashResponseHint, ["target": target]))),
+            part("response-owners", t[.dashByOwner], rows.isEmpty ? noData(t) : table(t[.dashByOwner], columns, rows)))
+    }
+}

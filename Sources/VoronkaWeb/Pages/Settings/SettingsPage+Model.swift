@@ -1,0 +1,123 @@
+import Foundation
+import VoronkaCore
+
+/// The administrators' settings: one page per section, each a set of POST forms. Stored values come as the core's
+/// entities; after a refused submission the controller passes it back as a `Submission`, whose values re-fill that one
+/// form and whose errors show beside their fields.
+public enum SettingsPage {
+    /// The sections, in navigation order; the raw value is the last path component (`/settings/pipelines`).
+    public enum Section: String, CaseIterable, Sendable {
+        case pipelines, audience, catalog, economics, users, tokens
+    }
+
+    /// A form that was sent and refused: which form (`Paths` names them with `formKey`), what was typed, and what is wrong.
+    public struct Submission: Sendable, Hashable {
+        /// E.g. `stage-12`, `new-stage-1`, `pipeline-1`, `new-pipeline`, `rule-0`, `new-rule`, `product-7`, `new-product`,
+        /// `economics`, `user-5`, `new-user`, `new-token`.
+        public var form: String
+        /// The submitted values by field name.
+        public var values: [String: String]
+        /// Messages by field name, in the user's language.
+        public var errors: [String: String]
+
+        public init(form: String, values: [String: String], errors: [String: String]) {
+            self.form = form; self.values = values; self.errors = errors
+        }
+    }
+
+    /// A pipeline with its stages in order.
+    public struct PipelineEntry: Sendable, Hashable {
+        public var pipeline: Pipeline
+        public var stages: [Stage]
+        public init(pipeline: Pipeline, stages: [Stage]) { self.pipeline = pipeline; self.stages = stages }
+    }
+
+    /// An API token as listed; the secret itself is never stored in a readable form.
+    public struct Token: Sendable, Hashable {
+        public var id: Int64
+        public var name: String
+        public var userName: String
+        /// The first characters, to recognise it.
+        public var prefix: String
+        public var createdAt: Date
+        public var lastUsedAt: Date?
+        public var revokedAt: Date?
+
+        public init(id: Int64, name: String, userName: String, prefix: String, createdAt: Date, lastUsedAt: Date? = nil, revokedAt: Date? = nil) {
+            self.id = id; self.name = name; self.userName = userName; self.prefix = prefix; self.createdAt = createdAt
+            self.lastUsedAt = lastUsedAt; self.revokedAt = revokedAt
+        }
+    }
+
+    /// The data of the section shown.
+    public enum Content: Sendable, Hashable {
+        case pipelines([PipelineEntry])
+        /// The rules, and the custom company attributes a rule may read (`custom.<key>`).
+        case audience(rules: [AudienceRule], customFields: [AttributeDefinition])
+        case catalog([Product])
+        /// The settings (nil before they are first saved) and the currency of their amounts.
+        case economics(EconomicsSettings?, currency: String)
+        case users([User])
+        /// The tokens; `newToken` is the secret of a token just created, shown this once.
+        case tokens([Token], users: [User], newToken: String?)
+    }
+
+    /// Everything a settings page shows.
+    public struct Model: Sendable, Hashable {
+        public var shell: Shell
+        public var paths: Paths
+        public var content: Content
+        public var submission: Submission?
+        /// A confirmation after a successful POST (redirect-after-post), in the user's language.
+        public var notice: String?
+
+        public init(shell: Shell, paths: Paths = Paths(), content: Content, submission: Submission? = nil, notice: String? = nil) {
+            self.shell = shell; self.paths = paths; self.content = content; self.submission = submission; self.notice = notice
+        }
+
+        /// The section of the content.
+        public var section: Section {
+            switch content {
+            case .pipelines: .pipelines
+            case .audience: .audience
+            case .catalog: .catalog
+            case .economics: .economics
+            case .users: .users
+            case .tokens: .tokens
+            }
+        }
+    }
+
+    /// Where each section lives and where its forms post; the controller registers the same paths.
+    public struct Paths: Sendable, Hashable {
+        public var base: String
+        public init(base: String = "/settings") { self.base = base }
+
+        public func section(_ s: Section) -> String { base + "/" + s.rawValue }
+        /// POST `name`, `name_ru`, `kind` (lead or deal).
+        public var newPipeline: String { section(.pipelines) }
+        /// POST `name`, `name_ru`, `active`.
+        public func pipeline(_ id: Int64) -> String { section(.pipelines) + "/" + String(id) }
+        /// POST a new stage: `name`, `name_ru`, `kind`, `position`, `probability`, `expected_days`, `requires_qualification`, `entry_rule`.
+        public func newStage(_ pipelineID: Int64) -> String { pipeline(pipelineID) + "/stages" }
+        /// POST the same fields as a new stage.
+        public func stage(_ pipelineID: Int64, _ stageID: Int64) -> String { newStage(pipelineID) + "/" + String(stageID) }
+        /// POST `field`, `operator`, `value`, `label`, `label_ru`, `unit`.
+        public var newRule: String { section(.audience) }
+        /// POST the same fields as a new rule; `index` is the rule's place in the list.
+        public func rule(_ index: Int) -> String { section(.audience) + "/" + String(index) }
+        public func deleteRule(_ index: Int) -> String { rule(index) + "/delete" }
+        /// POST `name`, `category`, `keywords` (comma-separated), `price`, `unit_cost`, `currency`, `active`.
+        public var newProduct: String { section(.catalog) }
+        public func product(_ id: Int64) -> String { section(.catalog) + "/" + String(id) }
+        /// POST `monthly_costs`, `deals_per_month`, `fixed_minimum` (major units).
+        public var economics: String { section(.economics) }
+        /// POST `name`, `email`, `role`, `manager_id`, `language`, `password`.
+        public var newUser: String { section(.users) }
+        /// POST `name`, `email`, `role`, `manager_id`, `language`, `active`.
+        public func user(_ id: Int64) -> String { section(.users) + "/" + String(id) }
+        /// POST `name`, `user_id`.
+        public var newToken: String { section(.tokens) }
+        public func revokeToken(_ id: Int64) -> String { section(.tokens) + "/" + String(id) + "/revoke" }
+    }
+}
