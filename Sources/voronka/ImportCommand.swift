@@ -51,6 +51,10 @@ struct ImportCommand: AsyncParsableCommand {
         let plan = ImportPlan(sources: sources)
         say(plan.summary.text)
         guard !dryRun else { return }
+        let unread = plan.files.filter { $0.mapping == nil }.map(\.name)
+        if !unread.isEmpty {
+            throw fail(DomainError.invalid("mapping", "no preset matches \(unread.joined(separator: ", ")); give --preset or --mapping (nothing was written)"))
+        }
         let parsed = Date().timeIntervalSince(started)
         let options = ImportOptions(system: system ?? ImportNames.system(presetIDs: plan.files.map(\.presetID)), pipeline: pipeline, batchSize: batchSize)
         do {
