@@ -38,7 +38,7 @@ enum ImportSamples {
 
     /// A Salesforce Opportunity export with its OpportunityHistory: every third deal won, lost or open in
     /// "Negotiation/Review". `changed`: that deal (an open one) is won later, at a new amount, as a newer export shows.
-    static func salesforce(deals: Int, changed: Int? = nil) -> (plan: ImportPlan, Void) {
+    static func salesforce(deals: Int, changed: Int? = nil) -> ImportPlan {
         var opportunities = ["Id,AccountId,Name,Amount,StageName,CloseDate,IsClosed,IsWon,OwnerId,CreatedDate,LeadSource,CurrencyIsoCode"]
         var history = ["Id,OpportunityId,StageName,Amount,CloseDate,Probability,CreatedDate,CreatedById,IsDeleted"]
         for i in 1...deals {
@@ -53,9 +53,8 @@ enum ImportSamples {
             if i == changed { history.append("017C\(i),\(id),Closed Won,\(amount),\(close),100,2024-04-10T12:00:00.000Z,005x,false") }
             else if closed { history.append("017C\(i),\(id),\(stage),\(amount),\(close),100,\(close)T16:00:00.000Z,005x,false") }
         }
-        let plan = ImportPlan(sources: [ImportSource(name: "Opportunity.csv", bytes: Array((opportunities.joined(separator: "\n") + "\n").utf8)),
+        return ImportPlan(sources: [ImportSource(name: "Opportunity.csv", bytes: Array((opportunities.joined(separator: "\n") + "\n").utf8)),
                                         ImportSource(name: "OpportunityHistory.csv", bytes: Array((history.joined(separator: "\n") + "\n").utf8))])
-        return (plan, ())
     }
 
     /// The origins of the journal entries after `seq`.

@@ -172,12 +172,12 @@ struct ImportWriteTests {
             // setup
             let store = app.services.store
             let old = ImportSamples.salesforce(deals: 3)
-            _ = try await ImportSamples.write(old.plan, system: "salesforce", app)
+            _ = try await ImportSamples.write(old, system: "salesforce", app)
             let deal = try #require(try await store.all(.deal).first { $0.text("title") == "Opportunity 2" })
             let seq = try await store.lastJournalSeq()
             // action: deal 2 is won later at a new amount; the rest is as before
             let newer = ImportSamples.salesforce(deals: 3, changed: 2)
-            let result = try await ImportSamples.write(newer.plan, system: "salesforce", app)
+            let result = try await ImportSamples.write(newer, system: "salesforce", app)
             // check
             #expect(result.tally("deal").updated == 1 && result.tally("deal").unchanged == 2 && result.tally("deal").created == 0)
             let after = try #require(try await store.fetch(.deal, deal.int("id")!))
@@ -197,14 +197,14 @@ struct ImportWriteTests {
         let export = ImportSamples.salesforce(deals: 60)
         // action: one straight run; one that fails inside its third batch, then the same command again
         let straight = try await ImportSamples.database(backend) { app in
-            _ = try await ImportSamples.write(export.plan, system: "salesforce", app, batchSize: 10)
+            _ = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10)
         }
         var interruption: (any Error)?
         let resumed = try await ImportSamples.database(backend) { app in
-            do { _ = try await ImportSamples.write(export.plan, system: "salesforce", app, batchSize: 10, failInBatch: 4) } catch { interruption = error }
+            do { _ = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, failInBatch: 4) } catch { interruption = error }
             let partial = try await app.services.store.count(.deal)
             #expect(partial > 0 && partial < 60, "some batches were written before the interruption, not all")
-            let rerun = try await ImportSamples.write(export.plan, system: "salesforce", app, batchSize: 10)
+            let rerun = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10)
             #expect(rerun.tally("deal").unchanged == partial && rerun.tally("deal").created == 60 - partial)
         }
         // check

@@ -10,7 +10,7 @@ struct ImportRecords {
     /// The key of the company a row names, as the plan resolved it.
     static let noCompany = "placeholder:none"
 
-    func companies(_ rows: [ImportedCompany], needsPlaceholder: Bool) -> (items: [PendingRecord], Void) {
+    func companies(_ rows: [ImportedCompany], needsPlaceholder: Bool) -> [PendingRecord] {
         var items = rows.map { c in
             var r = Record()
             r["name"] = .text(c.name)
@@ -25,14 +25,14 @@ struct ImportRecords {
             r["tags"] = .json(.array([]))
             return PendingRecord(sourceID: c.key.rawValue, initial: r, createdAt: c.createdAt, now: now, kind: .company)
         }
-        guard needsPlaceholder else { return (items, ()) }
+        guard needsPlaceholder else { return items }
         var none = Record()
         none["name"] = .text("(no company)")
         none["currency"] = .text("RUB")
         none["custom"] = .json(.object([:]))
         none["tags"] = .json(.array([]))
         items.append(PendingRecord(sourceID: Self.noCompany, initial: none, createdAt: nil, now: now, kind: .company))
-        return (items, ())
+        return items
     }
 
     private func company(_ key: CompanyKey?) -> Int64 {

@@ -62,8 +62,8 @@ public struct ImportWriter: Sendable {
         let records = ImportRecords(catalog: catalog, now: now)
         let needsPlaceholder = plan.deals.contains { $0.companyKey == nil } || plan.contacts.contains { $0.companyKey == nil }
         let companies = records.companies(plan.companies, needsPlaceholder: needsPlaceholder)
-        catalog.companyIDs.merge(try await matchCompanies(companies.items), uniquingKeysWith: { a, _ in a })
-        var companyItems = companies.items
+        catalog.companyIDs.merge(try await matchCompanies(companies), uniquingKeysWith: { a, _ in a })
+        var companyItems = companies
         for i in companyItems.indices where catalog.companyIDs[companyItems[i].sourceID] != nil {
             companyItems[i].matchedID = catalog.companyIDs[companyItems[i].sourceID]
         }

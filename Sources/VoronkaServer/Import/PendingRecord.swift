@@ -146,9 +146,8 @@ extension StoreTransaction {
                 let written = try await update(kind, from: current, to: target, action: .import)
                 if written != current { out.entries += 1 }
                 out.tally.updated += 1
-                saved.append(ImportKey(kind: keyKind, sourceID: item.sourceID, entityID: id, fingerprint: item.fingerprint,
-                                       historyAt: max(item.historyAt ?? .distantPast, key?.historyAt ?? .distantPast) == .distantPast ? nil
-                                           : max(item.historyAt ?? .distantPast, key?.historyAt ?? .distantPast)))
+                let historyAt = [item.historyAt, key?.historyAt].compactMap { $0 }.max()
+                saved.append(ImportKey(kind: keyKind, sourceID: item.sourceID, entityID: id, fingerprint: item.fingerprint, historyAt: historyAt))
             }
         }
         var aliases: [ImportKey] = []
