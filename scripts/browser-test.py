@@ -289,6 +289,8 @@ def main():
         sign_in(driver, base, "admin@voronka.local", server.admin_password)
         driver.get(base + "/settings")
         shoot(driver, "settings")
+        print("-- import", flush=True)
+        check_import(driver, base, admin)
         driver.get(base + "/leads")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.sign-out button"))
         check("/login" in driver.current_url, "signing out returns to the sign-in page")
@@ -323,3 +325,26 @@ def check_dashboard(driver, base, api):
 
 if __name__ == "__main__":
     main()
+
+
+def check_import(driver, base, api):
+    """An admin uploads a spreadsheet no preset knows, reviews the proposed mapping and imports it."""
+    import tempfile
+    path = os.path.join(tempfile.mkdtemp(), "browser-deals.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Deal Name;Client;Amount;Stage;Created\n")
+        f.write("Imported in browser;Browser Import Ltd;1 250 000,50;Negotiation;25/03/2024\n")
+        f.write("Second imported;Browser Import Ltd;300;Negotiation;01/02/2024\n")
+    driver.get(base + "/import")
+    driver.find_element(By.ID, "import-files").send_keys(path)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.import-upload button[type=submit]"))
+    check("/import/" in driver.current_url and "browser-deals.csv" in text(driver), "the upload shows the review of the file")
+    stage = Select(driver.find_element(By.ID, "file-0-col-3"))
+    check(stage.first_selected_option.get_attribute("value") == "stage_name", "the Stage column is proposed as the deal's stage")
+    shoot(driver, "import-review")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=start]"))
+    WebDriverWait(driver, 60).until(lambda d: "import-report" in d.page_source)
+    shoot(driver, "import-report")
+    found = api.call("GET", "/api/v1/deals?q=" + urllib.request.quote("Imported in browser") + "&limit=5")["items"]
+    found = [d for d in found if d["title"] == "Imported in browser"]
+    check(len(found) == 1 and found[0]["amount"] == 1250000.5, "the imported deal is stored with its amount")

@@ -15,7 +15,8 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     }
     let analytics = AnalyticsEngine(store: store)
     let app = try await Application.make(environment)
-    let services = Services(store: store, clock: configuration.clock, configuration: configuration, analytics: analytics)
+    let services = Services(store: store, clock: configuration.clock, configuration: configuration, analytics: analytics,
+                            imports: ImportUploads())
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "2mb"
@@ -33,7 +34,7 @@ func registerAPI(on app: Application, services: Services) {
     let authed = app.routes.grouped(BearerAuthentication(services: services))
     for route in APIRoutes.all {
         let handler = route.handler
-        (route.authenticated ? authed : open).on(route.method, route.pathComponents, body: .collect(maxSize: "2mb")) { req async throws -> Response in
+        (route.authenticated ? authed : open).on(route.method, route.pathComponents, body: .collect(maxSize: route.maxBody)) { req async throws -> Response in
             try await handler(req, services)
         }
     }

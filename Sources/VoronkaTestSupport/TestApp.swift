@@ -71,6 +71,8 @@ public final class TestApp: @unchecked Sendable {
         public let json: JSONValue
         public let text: String
 
+        public init(status: HTTPResponseStatus, json: JSONValue, text: String) { self.status = status; self.json = json; self.text = text }
+
         /// A member of the JSON object answer.
         public subscript(_ key: String) -> JSONValue? {
             if case .object(let o) = json { return o[key] }

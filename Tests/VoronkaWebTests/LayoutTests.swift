@@ -29,7 +29,7 @@ struct LayoutTests {
         #expect(page(.mock(.ru)).has(">Перейти к содержимому</a>"))
     }
 
-    @Test("Navigation: Settings only for admins, the current section marked")
+    @Test("Navigation: Import and Settings only for admins, the current section marked")
     func navigation() {
         // action
         let rep = page(.mock(.en, admin: false, section: .pipeline))
@@ -38,8 +38,9 @@ struct LayoutTests {
         #expect(rep.has("<nav class=\"main-nav\" aria-label=\"Main\">"))
         #expect(rep.has("<a href=\"/leads\">Leads</a>") && rep.has("<a href=\"/companies\">Companies</a>") && rep.has("<a href=\"/dashboards\">Dashboards</a>"))
         #expect(rep.has("<a href=\"/pipeline\" aria-current=\"page\">Pipeline</a>"))
-        #expect(!rep.has("/settings\""))
+        #expect(!rep.has("/settings\"") && !rep.has("/import\""))
         #expect(admin.has("<a href=\"/settings\" aria-current=\"page\">Настройки</a>"))
+        #expect(admin.has("<a href=\"/import\">Импорт</a>"))
         #expect(admin.count("aria-current=\"page\"") == 1)
     }
 

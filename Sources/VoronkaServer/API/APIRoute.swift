@@ -11,6 +11,8 @@ enum BodySchema: Sendable, Equatable {
     case page(EntityKind)
     /// A named schema of the document's components.
     case named(String)
+    /// A `multipart/form-data` body (files) described by a named schema.
+    case multipart(String)
 }
 
 /// One endpoint: how it is registered and how the OpenAPI document describes it. The one list of routes serves both.
@@ -28,14 +30,16 @@ struct APIRoute: Sendable {
     let success: HTTPResponseStatus
     /// The kind whose fields are the list filters.
     let listOf: EntityKind?
+    /// The largest body the route collects.
+    let maxBody: ByteCount
     let handler: @Sendable (Request, Services) async throws -> Response
 
     init(_ method: HTTPMethod, _ path: String, _ operationID: String, _ summary: String, tag: String, authenticated: Bool = true,
          request: BodySchema? = nil, response: BodySchema?, success: HTTPResponseStatus = .ok, listOf: EntityKind? = nil,
-         handler: @escaping @Sendable (Request, Services) async throws -> Response) {
+         maxBody: ByteCount = "2mb", handler: @escaping @Sendable (Request, Services) async throws -> Response) {
         self.method = method; self.path = path; self.operationID = operationID; self.summary = summary; self.tag = tag
         self.authenticated = authenticated; self.request = request; self.response = response; self.success = success
-        self.listOf = listOf; self.handler = handler
+        self.listOf = listOf; self.maxBody = maxBody; self.handler = handler
     }
 
     var pathComponents: [PathComponent] {
@@ -56,6 +60,6 @@ struct APIRoute: Sendable {
 enum APIRoutes {
     static var all: [APIRoute] {
         SystemRoutes.all + AuthRoutes.all + RecordRoutes.all + UserRoutes.all + StageMoveRoutes.all + JournalRoutes.all
-            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + AnalyticsRoutes.all
+            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + ImportRoutes.all + AnalyticsRoutes.all
     }
 }

@@ -41,7 +41,8 @@ enum OpenAPIDocument {
         if let kind = route.listOf { parameters += listParameters(kind) }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if let body = route.request {
-            op["requestBody"] = .object(["required": .bool(true), "content": .object(["application/json": .object(["schema": schema(body)])])])
+            let type = if case .multipart = body { "multipart/form-data" } else { "application/json" }
+            op["requestBody"] = .object(["required": .bool(true), "content": .object([type: .object(["schema": schema(body)])])])
         }
         var responses: [String: JSONValue] = [:]
         let success: JSONValue = route.response.map { .object(["description": .string("Success"), "content": .object(["application/json": .object(["schema": schema($0)])])]) }
@@ -68,7 +69,7 @@ enum OpenAPIDocument {
             "items": .object(["type": .string("array"), "items": ref(schemaName(kind))]),
             "next_cursor": .object(["type": .string("string"), "nullable": .bool(true)]),
         ])])
-        case .named(let name): ref(name)
+        case .named(let name), .multipart(let name): ref(name)
         }
     }
 
@@ -169,6 +170,14 @@ enum OpenAPIDocument {
             "Dashboard": object(["as_of": "string", "last_seq": "integer", "definitions": "object", "conversion": "object", "curve": "array"]),
             "Metric": object(["metric": "string", "as_of": "string", "last_seq": "integer", "definitions": "object", "value": "object"]),
             "Export": .object(["type": .string("string"), "description": .string("CSV text, or a JSON array of objects")]),
+            "ImportUpload": .object(["type": "object", "required": ["files"], "properties": .object([
+                "files": .object(["type": "array", "items": .object(["type": "string", "format": "binary"])]),
+                "preset": .object(["type": "string"]), "mapping": .object(["type": "string", "description": "a mapping as JSON"]),
+                "system": .object(["type": "string"]), "pipeline": .object(["type": "string"]),
+                "unknown_stages": .object(["type": "string", "enum": ["create", "reject"]]), "dry_run": .object(["type": "boolean"]),
+            ])]),
+            "Import": object(["id": "string", "state": "string", "system": "string", "files": "array", "rows_written": "integer",
+                              "rows_total": "integer", "result": "object", "dry_run": "object", "error": "string"]),
         ]
     }()
 }

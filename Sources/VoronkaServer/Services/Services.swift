@@ -9,6 +9,8 @@ public struct Services: Sendable {
     public let configuration: Configuration
     /// The analytics snapshot, built at start and kept current from the journal.
     public let analytics: AnalyticsEngine
+    /// Files uploaded for import, and the import being written.
+    public let imports: ImportUploads
 
     public var records: RecordService { RecordService(store: store, clock: clock) }
 }

@@ -23,7 +23,7 @@ struct WebContext: Sendable {
                                    companies: WebPaths.companies, dashboards: WebPaths.dashboards, settings: WebPaths.settings,
                                    language: WebPaths.language, signOut: WebPaths.logout,
                                    stylesheet: Assets.stylesheetPath + "?v=" + Assets.version,
-                                   script: Assets.scriptPath + "?v=" + Assets.version)
+                                   script: Assets.scriptPath + "?v=" + Assets.version, imports: WebPaths.imports)
 
     /// The CSRF token of the request; a first-time visitor gets a visitor value, set as a cookie by `page`.
     func csrfToken(_ request: Request) -> String {
@@ -41,7 +41,7 @@ struct WebContext: Sendable {
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        let response = Response(status: status, headers: headers, body: .init(string: "<!DOCTYPE html>" + html.render()))
+        let response = Response(status: status, headers: headers, body: .init(string: html.render()))
         if let visitor = request.newVisitor {
             response.setWebCookie(WebCookie.visitor, visitor, maxAge: nil, request: request, secure: secureCookies)
         }

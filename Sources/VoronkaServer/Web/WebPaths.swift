@@ -12,6 +12,7 @@ enum WebPaths {
     static let companies = "/companies"
     static let dashboards = "/dashboards"
     static let settings = "/settings"
+    static let imports = "/import"
 
     static func pipeline(_ id: Int64) -> String { "/pipelines/\(id)" }
     static func deal(_ id: Int64) -> String { "/deals/\(id)" }

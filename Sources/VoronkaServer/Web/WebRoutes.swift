@@ -36,4 +36,12 @@ func registerWeb(on app: Application, services: Services) {
     page(signedIn, .GET, WebPaths.dashboards, DashboardController.show)
     page(signedIn, .GET, WebPaths.settings, SettingsController.first)
     page(signedIn, .GET, "/settings/:section", SettingsController.show)
+    page(signedIn, .GET, WebPaths.imports, ImportController.show)
+    page(signedIn, .GET, WebPaths.imports + "/:id", ImportController.page)
+    page(signedIn, .POST, WebPaths.imports + "/:id", ImportController.choices)
+    // The upload streams its body (up to ImportRoutes.maxUpload) and checks the CSRF token itself, after reading it.
+    let uploads = app.routes.grouped(WebErrorMiddleware(web: web), WebSessionMiddleware(services: services), RequireSignIn(services: services))
+    uploads.on(.POST, WebPaths.imports.pathComponents, body: .stream) { req async throws -> Response in
+        try await ImportController.upload(req, web)
+    }
 }

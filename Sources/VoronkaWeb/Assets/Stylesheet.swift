@@ -197,6 +197,12 @@ extension Assets {
     .inline-form { display: inline; margin: 0; }
     .token-once input { font-family: ui-monospace, Menlo, Consolas, monospace; }
 
+    .import-file .form-row { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; }
+    .import-columns td.samples { color: var(--muted); max-width: 22rem; overflow-wrap: anywhere; }
+    .import-columns tr.uncertain { background: var(--warn-soft, #fff7e0); }
+    .import-columns select { max-width: 100%; }
+    .import-review .form-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
+    .import-progress progress { width: 100%; height: 1.5rem; }
     @media (min-width: 40rem) {
       .action-form { flex: 1 1 14rem; }
       .grid-form { grid-template-columns: repeat(2, minmax(0, 1fr)); }

@@ -5,12 +5,22 @@ import VoronkaCore
 public enum Layout {
     /// A whole page around its content; `title` is the page's own title, shown before the app's name.
     public static func page(_ shell: Shell, title: String, _ content: Markup...) -> HTML {
+        document(shell, title: title, refreshAfter: nil, content)
+    }
+
+    /// A whole page that the browser reloads every `seconds` (a running import's progress), without script.
+    public static func page(_ shell: Shell, title: String, refreshAfter seconds: Int?, _ content: Markup...) -> HTML {
+        document(shell, title: title, refreshAfter: seconds, content)
+    }
+
+    static func document(_ shell: Shell, title: String, refreshAfter seconds: Int?, _ content: [Markup]) -> HTML {
         let t = shell.localizer
         return HTML(
             .attr("lang", shell.language.rawValue),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .unwrap(seconds) { .meta(.attr("http-equiv", "refresh"), .content(String($0))) },
                 .element(named: "title", nodes: [.plain(title + " · " + t[.appName])]),
                 .link(.rel(.stylesheet), .attr("href", shell.links.stylesheet)),
                 .script(.attr("src", shell.links.script), .flag("defer"))
@@ -58,6 +68,8 @@ public enum Layout {
                   })
     }
 
+    static let navImport = BilingualText(en: "Import", ru: "Импорт")
+
     /// The navigation title of a section.
     public static func title(_ section: Shell.Section, _ t: Localizer) -> String {
         switch section {
@@ -66,6 +78,7 @@ public enum Layout {
         case .companies: t[.navCompanies]
         case .dashboards: t[.navDashboards]
         case .settings: t[.navSettings]
+        case .imports: t.pick(navImport)
         }
     }
 }

@@ -5,7 +5,7 @@ import VoronkaCore
 public struct Shell: Sendable, Hashable {
     /// The sections of the main navigation, in order.
     public enum Section: String, CaseIterable, Sendable {
-        case leads, pipeline, companies, dashboards, settings
+        case leads, pipeline, companies, dashboards, imports, settings
     }
 
     /// The signed-in user as the header shows them.
@@ -25,6 +25,8 @@ public struct Shell: Sendable, Hashable {
         public var companies: String
         public var dashboards: String
         public var settings: String
+        /// Importing exports of other systems (admins).
+        public var imports: String
         /// POST: sets the language (`language`, `return_to`).
         public var language: String
         /// POST: ends the session.
@@ -33,10 +35,11 @@ public struct Shell: Sendable, Hashable {
         public var script: String
 
         public init(home: String, leads: String, pipeline: String, companies: String, dashboards: String, settings: String,
-                    language: String, signOut: String, stylesheet: String = Assets.stylesheetPath, script: String = Assets.scriptPath) {
+                    language: String, signOut: String, stylesheet: String = Assets.stylesheetPath, script: String = Assets.scriptPath,
+                    imports: String = "/import") {
             self.home = home; self.leads = leads; self.pipeline = pipeline; self.companies = companies
             self.dashboards = dashboards; self.settings = settings; self.language = language; self.signOut = signOut
-            self.stylesheet = stylesheet; self.script = script
+            self.stylesheet = stylesheet; self.script = script; self.imports = imports
         }
 
         /// The link of a section.
@@ -47,6 +50,7 @@ public struct Shell: Sendable, Hashable {
             case .companies: companies
             case .dashboards: dashboards
             case .settings: settings
+            case .imports: imports
             }
         }
     }
@@ -73,9 +77,9 @@ public struct Shell: Sendable, Hashable {
     /// The localizer for this user.
     public var localizer: Localizer { Localizer(language, utcOffsetMinutes: utcOffsetMinutes) }
 
-    /// The sections this user may open, in navigation order: Settings for admins only.
+    /// The sections this user may open, in navigation order: Import and Settings for admins only.
     public var sections: [Section] {
         guard let user else { return [] }
-        return Section.allCases.filter { $0 != .settings || user.isAdmin }
+        return Section.allCases.filter { ($0 != .settings && $0 != .imports) || user.isAdmin }
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import Vapor
+import VoronkaCore
+import VoronkaImport
+
+/// The uploads of this server process, by id: each user sees only their own. One import writes at a time; uploads
+/// are forgotten `lifetime` seconds after their last change (a running one never), and at most `limit` are kept.
+public final class ImportUploads: Sendable {
+    private let uploads = NIOLockedValueBox<[String: Entry]>([:])
+    let lifetime: TimeInterval
+    let limit: Int
+
+    struct Entry {
+        var upload: ImportUpload
+        var touched: Date
+    }
+
+    public init(lifetime: TimeInterval = 6 * 3600, limit: Int = 20) {
+        self.lifetime = lifetime; self.limit = limit
+    }
+
+    /// Keeps a new upload, forgetting expired ones and, past the limit, the oldest that are not running.
+    public func add(_ upload: ImportUpload, now: Date) {
+        uploads.withLockedValue { all in
+            all = all.filter { $0.value.upload.isRunning || now.timeIntervalSince($0.value.touched) < lifetime }
+            while all.count >= limit, let oldest = all.values.filter({ !$0.upload.isRunning }).min(by: { $0.touched < $1.touched }) {
+                all[oldest.upload.id] = nil
+            }
+            all[upload.id] = Entry(upload: upload, touched: now)
+        }
+    }
+
+    /// The upload with this id if `userID` made it.
+    public func get(_ id: String, userID: Int64) -> ImportUpload? {
+        uploads.withLockedValue { all in all[id].flatMap { $0.upload.userID == userID ? $0.upload : nil } }
+    }
+
+    /// Changes an upload in place (not while it runs); false when it is gone or not this user's.
+    @discardableResult
+    public func update(_ id: String, userID: Int64, now: Date, _ change: (inout ImportUpload) -> Void) -> Bool {
+        uploads.withLockedValue { all in
+            guard var entry = all[id], entry.upload.userID == userID, !entry.upload.isRunning else { return false }
+            change(&entry.upload)
+            entry.touched = now
+            all[id] = entry
+            return true
+        }
+    }
+
+    /// Marks an upload as running unless another import runs; the refusal names the running one.
+    func claim(_ id: String, userID: Int64, now: Date) throws -> ImportUpload {
+        try uploads.withLockedValue { all in
+            if all.values.contains(where: { $0.upload.isRunning }) {
+                throw DomainError.conflict(field: "import", reason: "another import is being written; start this one when it has finished")
+            }
+            guard var entry = all[id], entry.upload.userID == userID else { throw Abort(.notFound, reason: "No such import.") }
+            if case .finished = entry.upload.state { throw DomainError.conflict(field: "import", reason: "this import has already been written") }
+            entry.upload.state = .running(done: 0, total: 0, startedAt: now)
+            entry.touched = now
+            all[id] = entry
+            return entry.upload
+        }
+    }
+
+    /// Sets the state of an upload (progress, the end of a run).
+    func setState(_ id: String, _ state: ImportUpload.State, now: Date) {
+        uploads.withLockedValue { all in
+            all[id]?.upload.state = state
+            all[id]?.touched = now
+        }
+    }
+}
+
+extension ImportUploads {
+    /// Starts writing an upload in the background, after checking every file can be read; returns at once.
+    /// Progress and the final report land in the upload's state.
+    func start(_ id: String, userID: Int64, services: Services) throws {
+        guard let upload = get(id, userID: userID) else { throw Abort(.notFound, reason: "No such import.") }
+        let unreadable = upload.unreadable
+        if let first = unreadable.first {
+            throw DomainError.invalid("files", "\(first.file) has no column for \(first.missing.map(\.rawValue).joined(separator: ", ")); map one before importing (nothing was written)")
+        }
+        let now = services.clock.now()
+        let claimed = try claim(id, userID: userID, now: now)
+        Task.detached { [self] in
+            let started = services.clock.now()
+            do {
+                let plan = ImportPlan(sources: claimed.sources)
+                let writer = ImportWriter(store: services.store, options: claimed.options, actor: userID, now: started)
+                let result = try await writer.write(plan) { done, total in
+                    self.setState(id, .running(done: done, total: total, startedAt: started), now: Date())
+                }
+                self.setState(id, .finished(result), now: services.clock.now())
+            } catch {
+                // The page shows a plain sentence; the details go to the log.
+                Logger(label: "voronka.import").error("Import \(id) stopped: \(String(reflecting: error))")
+                let message = (error as? DomainError)?.message ?? "The import stopped on an unexpected error (see the server log)."
+                self.setState(id, .failed(message, at: services.clock.now()), now: services.clock.now())
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import VoronkaImport
+import VoronkaWeb
+
+/// The review form's fields applied to an upload: per file a preset or a kind with columns, then the options.
+enum ImportChoices {
+    typealias Field = ImportPage.Field
+
+    static func apply(_ form: [String: String], to u: inout ImportUpload) {
+        for i in u.files.indices {
+            let format = form[Field.dateFormat(i)].flatMap { $0 == "auto" ? DateFormat.auto : DateFormat(rawValue: $0) }
+            if let id = form[Field.preset(i)], id != Field.columnsChoice, let preset = Presets.named(id) {
+                if u.files[i].presetID != preset.id { u.usePreset(i, preset) }
+                if let format { u.files[i].mapping.dateFormat = format }
+                continue
+            }
+            guard form[Field.preset(i)] != nil else { continue }
+            let kind = form[Field.kind(i)].flatMap(ImportFileKind.init(rawValue:)) ?? u.files[i].mapping.kind
+            var targets: [Int: ColumnTarget] = [:]
+            for j in u.files[i].header.indices {
+                guard let text = form[Field.column(i, j)], let target = ColumnTarget(text: text) else { continue }
+                if case .field(let f) = target, !kind.fields.contains(f) { continue }
+                targets[j] = target
+            }
+            u.useColumns(i, kind: kind, targets: targets, dateFormat: format, currency: nil)
+        }
+        if let system = form[Field.system] {
+            let trimmed = system.trimmingCharacters(in: .whitespaces).lowercased()
+            // The proposed system stays derived from the presets (it follows a change of preset); another is the user's.
+            let derived = ImportNames.system(presetIDs: u.files.map(\.presetID))
+            u.system = trimmed.isEmpty || trimmed == derived ? nil : trimmed
+        }
+        if let pipeline = form[Field.pipeline] {
+            let trimmed = pipeline.trimmingCharacters(in: .whitespaces)
+            u.pipeline = trimmed.isEmpty ? nil : trimmed
+        }
+        if let policy = form[Field.unknownStages] { u.unknownStages = policy == "reject" ? .reject : .create }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import VoronkaCore
+import VoronkaImport
+import VoronkaWeb
+
+/// An upload turned into what the import page shows.
+enum ImportPageModel {
+    static func content(_ upload: ImportUpload, services: Services, language: Language, problemLimit: Int) async throws -> ImportPage.Content {
+        switch upload.state {
+        case .draft:
+            let pipelines = try await WebLookups.pipelines(services).filter { $0.kind == .deal }.map(\.name)
+            return review(upload, pipelines: pipelines, language: language, problemLimit: problemLimit)
+        case .running(let done, let total, let startedAt):
+            return .running(done: done, total: total, startedAt: startedAt)
+        case .finished(let r):
+            let tallies = r.tallies.map { ImportPage.Tally(kind: $0.kind, created: $0.tally.created, updated: $0.tally.updated,
+                                                           unchanged: $0.tally.unchanged, skipped: $0.tally.skipped) }
+            return .finished(tallies: tallies, rows: r.rows, seconds: r.seconds, problems: Array(r.problems.prefix(problemLimit)),
+                             problemCount: r.problems.count)
+        case .failed(let message, _):
+            return .failed(message)
+        }
+    }
+
+    static func review(_ u: ImportUpload, pipelines: [String], language: Language, problemLimit: Int) -> ImportPage.Content {
+        let summary = u.summary
+        let reports = Dictionary((summary?.files ?? []).map { ($0.name, $0.report) }, uniquingKeysWith: { a, _ in a })
+        let files = u.files.enumerated().map { i, f in
+            let columns = f.header.indices.map { j in
+                ImportPage.Column(name: f.header[j], samples: f.sample.compactMap { $0.indices.contains(j) ? $0[j] : nil }.filter { !$0.isEmpty }.prefix(3).map { $0 },
+                                  target: u.target(file: i, column: j).text,
+                                  uncertain: f.presetID == nil && [MappingProposal.Reason.partialName, MappingProposal.Reason.none].contains(f.reasons.indices.contains(j) ? f.reasons[j] : .none))
+            }
+            let rows = (reports[f.name] ?? nil).map { ImportPage.Rows(read: $0.rowsRead, imported: $0.rowsImported, skipped: $0.rowsSkipped) }
+            return ImportPage.File(name: f.name, presetID: f.presetID, kind: f.mapping.kind.rawValue, dateFormat: f.mapping.dateFormat.rawValue,
+                                   columns: columns, missing: f.missing.map(\.rawValue), rows: rows)
+        }
+        let blocking = u.unreadable.map { item in
+            language == .ru ? "\(item.file): не выбран столбец для \(item.missing.map(\.rawValue).joined(separator: ", "))"
+                : "\(item.file): no column is chosen for \(item.missing.map(\.rawValue).joined(separator: ", "))"
+        }
+        let problems = (summary?.problems ?? []).prefix(problemLimit).map {
+            ImportPage.Problem(file: $0.file, line: $0.line, column: $0.column, reason: $0.reason, value: $0.value, isError: $0.severity == .error)
+        }
+        return .review(ImportPage.Review(
+            id: u.id, files: files,
+            presets: Presets.all.map { .init($0.id, $0.title) },
+            kinds: ImportFileKind.allCases.map { .init($0.rawValue, kindTitle($0, language)) },
+            fields: Dictionary(uniqueKeysWithValues: ImportFileKind.allCases.map { ($0.rawValue, $0.fields.map(\.rawValue)) }),
+            dateFormats: DateFormat.allCases.filter { $0 != .auto }.map(\.rawValue),
+            system: u.options.system, pipeline: u.pipeline ?? "", pipelines: pipelines,
+            unknownStages: u.unknownStages == .reject ? "reject" : "create",
+            counts: (summary?.counts ?? []).filter { $0.rows > 0 }.map { .init($0.kind, String($0.rows)) },
+            stages: (summary?.stages ?? []).filter { $0.kind != .stageHistory }.map {
+                .init(pipeline: $0.pipeline, stage: $0.stage, rows: $0.rows, won: $0.won, lost: $0.lost)
+            },
+            newOwners: (summary?.owners ?? []).filter { !$0.listed }.prefix(100).map { .init($0.name, String($0.rows)) },
+            problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking))
+    }
+
+    static func kindTitle(_ kind: ImportFileKind, _ language: Language) -> String {
+        let en: [ImportFileKind: String] = [.companies: "Companies", .contacts: "Contacts", .leads: "Leads", .deals: "Deals",
+                                            .stageHistory: "Stage history", .users: "Users and teams", .products: "Products"]
+        let ru: [ImportFileKind: String] = [.companies: "Компании", .contacts: "Контакты", .leads: "Лиды", .deals: "Сделки",
+                                            .stageHistory: "История этапов", .users: "Пользователи и команды", .products: "Продукты"]
+        return (language == .ru ? ru : en)[kind] ?? kind.rawValue
+    }
+}

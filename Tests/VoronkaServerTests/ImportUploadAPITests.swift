@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import VoronkaCore
+import VoronkaServer
+import VoronkaStore
+import VoronkaTestSupport
+
+/// A `multipart/form-data` body: text fields, then files.
+struct MultipartBody {
+    static let boundary = "voronka-test-boundary-7d1f"
+    var fields: [(String, String)] = []
+    var files: [(name: String, text: String)] = []
+
+    var buffer: ByteBuffer {
+        var b = ByteBuffer()
+        for (name, value) in fields {
+            b.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            b.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
+            b.writeString(file.text)
+            b.writeString("\r\n")
+        }
+        b.writeString("--\(Self.boundary)--\r\n")
+        return b
+    }
+
+    static var contentType: HTTPMediaType { HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]) }
+}
+
+/// Import over the API: dry run, background write with progress, re-import, refusals.
+@Suite("Import upload API")
+struct ImportUploadAPITests {
+    func upload(_ app: TestApp, as user: String = "admin", _ body: MultipartBody) async throws -> TestApp.Reply {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: app.tokens[user] ?? user)
+        headers.contentType = MultipartBody.contentType
+        var reply: TestApp.Reply?
+        try await app.app.testing().test(.POST, "/api/v1/imports", headers: headers, body: body.buffer) { res in
+            let text = res.body.string
+            reply = TestApp.Reply(status: res.status, json: JSONValue.parse(text) ?? .null, text: text)
+        }
+        return reply!
+    }
+
+    /// Polls an import until it is no longer running.
+    func finished(_ app: TestApp, _ id: String) async throws -> TestApp.Reply {
+        for _ in 0..<400 {
+            let reply = try await app.call(.GET, "/api/v1/imports/\(id)")
+            if reply.string("state") != "running" { return reply }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        Issue.record("import \(id) still running")
+        return try await app.call(.GET, "/api/v1/imports/\(id)")
+    }
+
+    @Test("A dry run shows the detected preset, counts and problems, and writes nothing", arguments: TestDatabase.backends)
+    func dryRun(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let before = try await app.services.store.all(.deal).count
+            let body = MultipartBody(fields: [("dry_run", "true")], files: [("pipedrive.csv", PresetSamples.pipedriveDeals)])
+            // action
+            let reply = try await upload(app, body)
+            // check
+            #expect(reply.status == .ok, "\(reply.text)")
+            #expect(reply.string("state") == "draft")
+            guard case .array(let files)? = reply["files"], case .object(let file)? = files.first else { Issue.record("no files"); return }
+            #expect(file["preset"] == .string("pipedrive-deals"))
+            guard case .object(let dry)? = reply["dry_run"], case .object(let counts)? = dry["counts"] else { Issue.record("no dry run"); return }
+            #expect(counts["deals"] == .number(3), "the Deleted row is left out: \(reply.text)")
+            #expect(try await app.services.store.all(.deal).count == before)
+        }
+    }
+
+    @Test("An upload is written in the background; the same files again change nothing", arguments: TestDatabase.backends)
+    func writeAndReimport(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let body = MultipartBody(files: [("Opportunity.csv", PresetSamples.salesforceOpportunity),
+                                             ("OpportunityHistory.csv", PresetSamples.salesforceOpportunityHistory)])
+            // action
+            let started = try await upload(app, body)
+            let id = try #require(started.string("id"), "\(started.text)")
+            let first = try await finished(app, id)
+            let again = try await finished(app, try #require(try await upload(app, body).string("id")))
+            // check
+            #expect(started.status == .accepted)
+            #expect(first.string("state") == "finished", "\(first.text)")
+            guard case .object(let result)? = first["result"], case .object(let kinds)? = result["kinds"],
+                  case .object(let deals)? = kinds["deal"], case .number(let created)? = deals["created"] else {
+                Issue.record("no result: \(first.text)"); return
+            }
+            #expect(created > 0)
+            let titles = try await app.services.store.all(.deal).compactMap { $0.text("title") }
+            #expect(titles.count >= Int(created))
+            guard case .object(let second)? = again["result"] else { Issue.record("no second result: \(again.text)"); return }
+            #expect(second["changed_nothing"] == .bool(true), "\(again.text)")
+        }
+    }
+
+    @Test("A file no preset knows is refused for writing without a mapping, and written with one", arguments: TestDatabase.backends)
+    func mappingRequired(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let csv = "Deal Name,Company,Amount,Stage\nPumps,Acme,1200,Negotiation\nValves,Globex,300,Negotiation\n"
+            let mapping = #"{"kind":"deals","columns":{"Deal Name":"title","Company":"company_name","Amount":"amount","Stage":"stage_name"},"currency":"USD"}"#
+            // action
+            let refused = try await upload(app, MultipartBody(files: [("sheet.csv", csv)]))
+            let dry = try await upload(app, MultipartBody(fields: [("dry_run", "true")], files: [("sheet.csv", csv)]))
+            let written = try await upload(app, MultipartBody(fields: [("mapping", mapping), ("system", "sheet")], files: [("sheet.csv", csv)]))
+            let done = try await finished(app, try #require(written.string("id"), "\(written.text)"))
+            // check
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.errorFields == ["mapping"], "\(refused.text)")
+            guard case .array(let files)? = dry["files"], case .object(let file)? = files.first,
+                  case .object(let proposed)? = file["mapping"], case .object(let columns)? = proposed["columns"] else {
+                Issue.record("no proposal: \(dry.text)"); return
+            }
+            #expect(columns["Stage"] == .string("stage_name"), "the dry run proposes a mapping")
+            #expect(done.string("state") == "finished", "\(done.text)")
+            let pumps = try await app.services.store.all(.deal).first { $0.text("title") == "Pumps" }
+            #expect(pumps?.int("amount") == 120_000)
+        }
+    }
+
+    @Test("Only admins import; bad fields are named", arguments: [Backend.sqlite])
+    func refusals(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let file = MultipartBody(files: [("p.csv", PresetSamples.pipedriveDeals)])
+            // action
+            let rep = try await upload(app, as: "rep1", file)
+            let empty = try await upload(app, MultipartBody(fields: [("dry_run", "true")]))
+            let badPreset = try await upload(app, MultipartBody(fields: [("preset", "nope")], files: file.files))
+            let badFlag = try await upload(app, MultipartBody(fields: [("dry_run", "maybe")], files: file.files))
+            let unknown = try await app.call(.GET, "/api/v1/imports/nothing-here")
+            // check
+            #expect(rep.status == .forbidden)
+            #expect(empty.status == .unprocessableEntity && empty.errorFields == ["files"], "\(empty.text)")
+            #expect(badPreset.errorFields == ["preset"])
+            #expect(badFlag.errorFields == ["dry_run"])
+            #expect(unknown.status == .notFound)
+        }
+    }
+}

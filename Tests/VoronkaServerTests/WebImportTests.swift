@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import VoronkaCore
+import VoronkaServer
+import VoronkaStore
+import VoronkaTestSupport
+import VoronkaWeb
+
+extension WebClient {
+    /// Posts files as a browser's multipart form would, with the last page's CSRF token unless `csrf` is false.
+    func upload(_ path: String, files: [(name: String, text: String)], csrf: Bool = true) async throws -> Page {
+        var body = MultipartBody(files: files)
+        if csrf, let token = self.csrf { body.fields.append(("csrf_token", token)) }
+        var h = HTTPHeaders()
+        h.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        h.contentType = MultipartBody.contentType
+        var page: Page?
+        try await application.testing().test(.POST, path, headers: h, body: body.buffer) { res in
+            page = Page(status: res.status, headers: res.headers, body: res.body.string)
+        }
+        return page!
+    }
+
+    /// Reloads an import's page until it no longer shows progress.
+    func waitForImport(_ path: String) async throws -> Page {
+        for _ in 0..<400 {
+            let page = try await get(path)
+            if !page.body.contains("<progress") { return page }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return try await get(path)
+    }
+}
+
+/// The import pages: upload, review with a proposed mapping, correction, start, progress, report; admins only.
+@Suite("Web import")
+struct WebImportTests {
+    static let sheet = """
+    Deal Name;Client;Amount;Stage;Created;Notes
+    Pumps;ООО Ромашка;1 250 000,50;Negotiation;25/03/2024;call back
+    Valves;Globex;300;Negotiation;01/02/2024;
+
+    """
+
+    @Test("An admin uploads a spreadsheet, corrects a column, checks, imports and reads the report", arguments: TestDatabase.backends)
+    func uploadReviewImport(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            _ = try await admin.get("/import")
+            // action: upload
+            let uploaded = try await admin.upload("/import", files: [("deals.csv", Self.sheet)])
+            let path = try #require(uploaded.location, "\(uploaded.status) \(uploaded.body)")
+            let review = try await admin.get(path)
+            // check: the proposal and the dry run
+            #expect(uploaded.status == .seeOther)
+            #expect(review.status == .ok)
+            #expect(review.body.hasPrefix("<!DOCTYPE html><html") && review.body.components(separatedBy: "<!DOCTYPE").count == 2)
+            #expect(review.body.contains("deals.csv"))
+            #expect(review.body.contains(#"<option value="stage_name" selected>"#), "the Stage column is proposed as the stage")
+            #expect(review.body.contains(#"<option value="company_name" selected>"#), "Client is proposed as the company")
+            #expect(review.body.contains("25/03/2024"), "first values are shown")
+            #expect(review.body.contains(#"<option value="dd/MM/yyyy" selected>"#), "day-first dates are recognised")
+            #expect(try await app.services.store.all(.deal).filter { $0.text("title") == "Pumps" }.isEmpty, "nothing written yet")
+
+            // action: keep the notes as a custom field, then start
+            let columnFields = (0..<6).map { "file-0-col-\($0)" }
+            var form: [String: String] = ["file-0-preset": "columns", "file-0-kind": "deals", "file-0-date_format": "dd/MM/yyyy",
+                                          "system": "sheet", "pipeline": "", "unknown_stages": "create", "action": "check"]
+            for (field, target) in zip(columnFields, ["title", "company_name", "amount", "stage_name", "created_at", "custom.notes"]) { form[field] = target }
+            let checked = try await admin.post(path, form)
+            let again = try await admin.get(path)
+            form["action"] = "start"
+            let started = try await admin.post(path, form)
+            let report = try await admin.waitForImport(path)
+            // check: the report and what was written
+            #expect(checked.status == .seeOther && started.status == .seeOther)
+            #expect(again.body.contains(#"<option value="custom.notes" selected>"#))
+            #expect(report.body.contains("import-report"), "\(report.body)")
+            let deals = try await app.services.store.all(.deal)
+            let pumps = try #require(deals.first { $0.text("title") == "Pumps" })
+            #expect(pumps.int("amount") == 125_000_050)
+            #expect(pumps.time("created_at").map(Timestamp.format)?.hasPrefix("2024-03-25") == true)
+            #expect(deals.filter { $0.text("title") == "Valves" }.count == 1)
+        }
+    }
+
+    @Test("The upload without its CSRF token is refused; a rep cannot open the import pages", arguments: [Backend.sqlite])
+    func refusals(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            let rep = try await WebClient.signedIn(app, as: "rep1")
+            _ = try await admin.get("/import")
+            _ = try await rep.get("/leads")
+            // action
+            let forged = try await admin.upload("/import", files: [("deals.csv", Self.sheet)], csrf: false)
+            let repPage = try await rep.get("/import")
+            let repUpload = try await rep.upload("/import", files: [("deals.csv", Self.sheet)])
+            let empty = try await admin.upload("/import", files: [])
+            let unknown = try await admin.get("/import/not-an-upload")
+            // check
+            #expect(forged.status == .forbidden)
+            #expect(repPage.status == .forbidden)
+            #expect(repUpload.status == .forbidden)
+            #expect(empty.status == .unprocessableEntity || empty.status == .badRequest)
+            #expect(unknown.status == .notFound)
+            #expect(try await app.services.store.all(.deal).filter { $0.text("title") == "Pumps" }.isEmpty)
+        }
+    }
+
+    @Test("The review speaks Russian to a Russian user", arguments: [Backend.sqlite])
+    func russian(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            _ = try await admin.get("/import")
+            _ = try await admin.post("/language", ["language": "ru", "return_to": "/import"])
+            _ = try await admin.get("/import")
+            // action
+            let uploaded = try await admin.upload("/import", files: [("deals.csv", Self.sheet)])
+            let review = try await admin.get(try #require(uploaded.location))
+            // check
+            #expect(review.body.contains("Читать как"))
+            #expect(review.body.contains("Что будет записано"))
+        }
+    }
+}
