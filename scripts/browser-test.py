@@ -323,10 +323,6 @@ def check_dashboard(driver, base, api):
         shoot(driver, f"dashboards-{section}")
 
 
-if __name__ == "__main__":
-    main()
-
-
 def check_import(driver, base, api):
     """An admin uploads a spreadsheet no preset knows, reviews the proposed mapping and imports it."""
     import tempfile
@@ -348,3 +344,8 @@ def check_import(driver, base, api):
     found = api.call("GET", "/api/v1/deals?q=" + urllib.request.quote("Imported in browser") + "&limit=5")["items"]
     found = [d for d in found if d["title"] == "Imported in browser"]
     check(len(found) == 1 and found[0]["amount"] == 1250000.5, "the imported deal is stored with its amount")
+
+
+if __name__ == "__main__":
+    main()
+

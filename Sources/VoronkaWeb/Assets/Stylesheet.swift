@@ -200,7 +200,7 @@ extension Assets {
     .import-file .form-row { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; }
     .import-columns td.samples { color: var(--muted); max-width: 22rem; overflow-wrap: anywhere; }
     .import-columns tr.uncertain { background: var(--warn-soft, #fff7e0); }
-    .import-columns select { max-width: 100%; }
+    .import-columns select { width: 100%; min-width: 12rem; min-height: 2.25rem; font: inherit; }
     .import-review .form-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
     .import-progress progress { width: 100%; height: 1.5rem; }
     @media (min-width: 40rem) {
