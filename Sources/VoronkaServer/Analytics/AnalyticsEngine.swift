@@ -57,6 +57,15 @@ public actor AnalyticsEngine {
         }
     }
 
+    /// Builds the snapshot again from the tables: after a bulk write (an import of many records), reading the tables'
+    /// columns is much faster than replaying every journal entry it wrote.
+    public func rebuild() async throws {
+        let started = Date()
+        let built = try await Self.load(store)
+        builder = built
+        buildSeconds = Date().timeIntervalSince(started)
+    }
+
     /// The current snapshot (a copy-on-write value; later changes do not affect it).
     public func snapshot() async throws -> Snapshot {
         try await catchUp()

@@ -17,6 +17,9 @@ public final class ImportUploads: Sendable {
         var touched: Date
     }
 
+    /// Past this many journal entries, a finished import rebuilds the analytics snapshot.
+    static let rebuildAfterEntries = 100_000
+
     public init(lifetime: TimeInterval = 6 * 3600, limit: Int = 20) {
         self.lifetime = lifetime; self.limit = limit
     }
@@ -92,6 +95,8 @@ extension ImportUploads {
                 let result = try await writer.write(plan) { done, total in
                     self.setState(id, .running(done: done, total: total, startedAt: started), now: Date())
                 }
+                // A large import is read into the analytics snapshot from the tables rather than entry by entry.
+                if result.journalEntries > Self.rebuildAfterEntries { try? await services.analytics.rebuild() }
                 self.setState(id, .finished(result), now: services.clock.now())
             } catch {
                 // The page shows a plain sentence; the details go to the log.
