@@ -164,7 +164,7 @@ enum OpenAPIDocument {
             "Triage": object(["lead": "object", "deal": "object", "triage": "object"]),
             "DealQualification": object(["deal_id": "integer", "grade": "string", "qualified": "boolean", "authority": "object", "checklist": "array", "economics": "object", "control": "object"]),
             "Violations": object(["owners": "array", "violations": "integer", "uncontrolled": "integer", "weighted_pipeline": "number", "weighted_pipeline_capped": "number", "deals": "array"]),
-            "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean"]),
+            "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean", "time_zone": "string"]),
             "Setting": object(["key": "string", "value": "object"]),
             "SettingValue": object(["value": "object"], required: ["value"]),
             "Dashboard": object(["as_of": "string", "last_seq": "integer", "definitions": "object", "conversion": "object", "curve": "array"]),

@@ -1,3 +1,4 @@
+import Foundation
 import VoronkaCore
 
 /// The installation's settings: each a JSON document under its key, checked before it is stored.
@@ -10,6 +11,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case control
     /// Triage every new lead as it arrives.
     case autoTriage = "auto_triage"
+    /// The company's time zone (an IANA name such as "Europe/Moscow"): the web pages show times in it and read
+    /// the times typed into forms in it.
+    case timeZone = "time_zone"
 
     /// The value used while none is stored.
     public var defaultValue: JSONValue {
@@ -18,6 +22,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .economics: EconomicsSettings(monthlyCosts: 0, dealsPerMonth: nil, fixedMinimum: nil).json
         case .control: ControlSettings().json
         case .autoTriage: .bool(false)
+        case .timeZone: .string("UTC")
         }
     }
 
@@ -30,6 +35,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .autoTriage:
             guard case .bool = value else { throw FieldError("value", "must be true or false") }
             return value
+        case .timeZone:
+            guard case .string(let name) = value, let zone = TimeZone(identifier: name) else {
+                throw FieldError("value", "must be a time zone name such as Europe/Moscow, Asia/Yekaterinburg or UTC")
+            }
+            return .string(zone.identifier)
         }
     }
 }

@@ -13,7 +13,7 @@ enum DashboardController {
         let caller = try web.caller(req)
         let services = web.services
         let language = req.webLanguage
-        let t = Localizer(language)
+        let t = Localizer(language, utcOffsetMinutes: req.webUTCOffsetMinutes)
         let params = (try? req.query.decode([String: String].self)) ?? [:]
         let section = params["section"].flatMap(DashboardPage.Section.init(rawValue:)) ?? .funnel
         var selected: [String: String] = [:]

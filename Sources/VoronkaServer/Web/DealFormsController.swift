@@ -32,7 +32,7 @@ enum DealFormsController {
         let id = try req.webID()
         _ = try await web.services.records.get(.deal, id, viewer: caller.viewer)
         let form = req.form
-        var input = WebForms.input(form, [("kind", .text), ("subject", .text), ("body", .text), ("due_at", .localDateTime(utcOffsetMinutes: 0))])
+        var input = WebForms.input(form, [("kind", .text), ("subject", .text), ("body", .text), ("due_at", .localDateTime(utcOffsetMinutes: req.webUTCOffsetMinutes))])
         input = input.filter { $0.value != .null }
         input["deal_id"] = .number(Double(id))
         if form["done"] == "true" { input["done_at"] = .string(Timestamp.format(web.services.clock.now())) }

@@ -15,7 +15,7 @@ struct WebContext: Sendable {
     /// The shell of a page for this request: language, user, navigation, and this session's CSRF token.
     func shell(_ request: Request, section: WebShell.Section?) -> WebShell {
         let user = request.webCaller.map { WebShell.User(name: $0.user.name, isAdmin: $0.user.role == .admin) }
-        return WebShell(language: request.webLanguage, utcOffsetMinutes: 0, csrfToken: csrfToken(request), user: user,
+        return WebShell(language: request.webLanguage, utcOffsetMinutes: request.webUTCOffsetMinutes, csrfToken: csrfToken(request), user: user,
                      section: section, currentPath: request.url.path, links: Self.links)
     }
 

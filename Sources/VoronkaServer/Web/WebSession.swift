@@ -74,9 +74,29 @@ struct WebSessionMiddleware: AsyncMiddleware {
             if user.active {
                 let managers = user.role.seesEverything ? [:] : try await services.store.managers()
                 request.webCaller = WebCaller(user: user, viewer: Viewer(user: user, managers: managers), tokenID: found.token.id, token: token)
+                request.webUTCOffsetMinutes = try await Self.utcOffsetMinutes(services)
             }
         }
         return try await next.respond(to: request)
+    }
+}
+
+extension WebSessionMiddleware {
+    /// Minutes east of UTC of the company's time zone (the `time_zone` setting), now.
+    static func utcOffsetMinutes(_ services: Services) async throws -> Int {
+        guard case .string(let name)? = try await services.store.setting(SettingKey.timeZone.rawValue),
+              let zone = TimeZone(identifier: name) else { return 0 }
+        return zone.secondsFromGMT(for: services.clock.now()) / 60
+    }
+}
+
+private struct WebOffsetKey: StorageKey { typealias Value = Int }
+
+extension Request {
+    /// Minutes east of UTC in which the signed-in user sees and types times; 0 before sign-in.
+    var webUTCOffsetMinutes: Int {
+        get { storage[WebOffsetKey.self] ?? 0 }
+        set { storage[WebOffsetKey.self] = newValue }
     }
 }
 
