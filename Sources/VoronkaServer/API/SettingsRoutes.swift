@@ -26,7 +26,7 @@ enum SettingsRoutes {
                 try QualificationRoutes.rejectUnknown(input, allowed: ["value"])
                 guard let raw = input["value"] else { throw DomainError.invalid("value", "is required") }
                 let value: JSONValue
-                do throws(FieldError) { value = try key.normalize(raw) } catch { throw DomainError.invalid([FieldError("value.\(error.field)", error.reason)]) }
+                do throws(FieldError) { value = try key.normalize(raw) } catch { throw DomainError.invalid([error.renamed("value.\(error.field)")]) }
                 try await s.store.write(actor: viewer.actorID, at: s.clock.now()) { tx in try await tx.setSetting(key.rawValue, value) }
                 return JSONResponse.make(["key": .string(key.rawValue), "value": value])
             },

@@ -28,7 +28,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .economics: return try EconomicsSettings(json: value).json
         case .control: return try ControlSettings(json: value).json
         case .autoTriage:
-            guard case .bool = value else { throw FieldError("value", "must be true or false") }
+            guard case .bool = value else { throw FieldError("value", .trueOrFalse(got: "")) }
             return value
         }
     }

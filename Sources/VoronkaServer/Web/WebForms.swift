@@ -39,17 +39,16 @@ enum WebForms {
         }
     }
 
-    /// A field error as a form shows it (the field checks speak English; both sides carry the same words).
+    /// A field error as a form shows it, in both languages: the field's label and the reason from its code.
     static func text(_ error: FieldError) -> BilingualText {
-        let sentence = error.field.replacingOccurrences(of: "_", with: " ") + ": " + error.reason
-        return BilingualText(en: sentence, ru: sentence)
+        BilingualText(en: Localizer(.en).fieldError(error), ru: Localizer(.ru).fieldError(error))
     }
 
     /// The field errors of a refused write, or nil when the error is of another kind.
     static func problems(_ error: DomainError) -> [FieldError]? {
         switch error {
         case .invalid(let errors): errors
-        case .conflict(let field, let reason): [FieldError(field, reason)]
+        case .conflict(let error): [error]
         default: nil
         }
     }

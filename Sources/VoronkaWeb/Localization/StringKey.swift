@@ -77,4 +77,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
     case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
     case setUnitCost, setUsers, setUsersHint
+    // Field errors: the reasons of `FieldReason`
+    case errRequired, errRequiredNotNull, errNotAField, errReadOnly, errNotEmpty, errWholeNumber, errNumber, errAmount
+    case errAmountDecimals, errAmountAtLeastZero, errString, errTrueOrFalse, errPositiveID, errBetween, errWholeNumberBetween
+    case errMaxLength, errMinLength, errOneOf, errDateTime, errDay, errStringArray, errEmail, errCurrency, errNotNegative
+    case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
+    case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errWonStageProbability, errLostStageProbability
+    case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
+    case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
 }
