@@ -77,6 +77,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
     case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
     case setUnitCost, setUsers, setUsersHint
+    case setNoticeAdded, setNoticeSaved, setNoticeDeleted, setNoticeRevoked
     // Field errors: the reasons of `FieldReason`
     case errRequired, errRequiredNotNull, errNotAField, errReadOnly, errNotEmpty, errWholeNumber, errNumber, errAmount
     case errAmountDecimals, errAmountAtLeastZero, errString, errTrueOrFalse, errPositiveID, errBetween, errWholeNumberBetween
