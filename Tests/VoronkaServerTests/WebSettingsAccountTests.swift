@@ -52,6 +52,8 @@ struct WebSettingsAccountTests {
                                                                            "role": "account_manager", "manager_id": "", "language": "en", "active": "true"])
             let deactivated = try await client.post("/settings/users/\(rep2)", ["name": "Rep2", "email": "rep2@test.voronka.local",
                                                                               "role": "sales_rep", "manager_id": String(app.users["manager"]!), "language": "en"])
+            let taken = try await client.post("/settings/users", ["name": "Twin", "email": "rep1@test.voronka.local", "role": "sales_rep",
+                                                                 "language": "en", "password": "a long enough password"])
             let selfOff = try await client.post("/settings/users/\(admin)", ["name": "Administrator", "email": "admin@voronka.local",
                                                                            "role": "admin", "language": "en"])
             let selfDemoted = try await client.post("/settings/users/\(admin)", ["name": "Administrator", "email": "admin@voronka.local",
@@ -60,6 +62,8 @@ struct WebSettingsAccountTests {
             #expect(promoted.status == .seeOther && deactivated.status == .seeOther)
             #expect(try await app.services.store.fetch(.user, rep3).map(User.init(record:))?.role == .accountManager)
             #expect(try await app.services.store.fetch(.user, rep2).map(User.init(record:))?.active == false)
+            #expect(taken.status == .unprocessableEntity)
+            #expect(taken.body.contains("id=\"new-user-email-error\">Email: another user already has the email rep1@test.voronka.local</p>"))
             #expect(selfOff.status == .unprocessableEntity && selfDemoted.status == .unprocessableEntity)
             #expect(selfOff.body.contains("id=\"user-\(admin)-active-error\">Active: you cannot deactivate your own account</p>"))
             #expect(selfDemoted.body.contains("id=\"user-\(admin)-role-error\">Role: you cannot take the admin role from your own account</p>"))

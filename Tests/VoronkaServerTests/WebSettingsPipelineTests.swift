@@ -78,6 +78,7 @@ struct WebSettingsPipelineTests {
             #expect(new.body.contains("id=\"\(form)-probability\" name=\"probability\" type=\"number\" value=\"150\""))
             #expect(new.body.contains("id=\"\(form)-expected-days\" name=\"expected_days\" type=\"number\" value=\"9\""))
             #expect(new.body.contains(">Typed &lt;text&gt;</textarea>"))
+            #expect(new.body.contains("name=\"return_to\" value=\"/settings/pipelines\""), "the language switch returns to the section")
             #expect(new.body.contains("<p class=\"field-error\" id=\"\(form)-probability-error\">Probability, %: must be between 0 and 100</p>"))
             #expect(new.body.contains("<p class=\"field-error\" id=\"\(form)-name-error\">Name: is required and cannot be empty</p>"))
             #expect(edit.body.contains("id=\"stage-\(won.id)-probability-error\">Probability, %: a won stage has probability 100</p>"))

@@ -33,7 +33,9 @@ enum SettingsController {
     /// A section's page; with a refused submission, its form shows what was typed and why it was refused.
     static func render(_ req: Request, _ web: WebContext, _ section: SettingsPage.Section, submission: SettingsPage.Submission? = nil,
                        notice: SettingsPage.Notice? = nil, newToken: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let shell = web.shell(req, section: .settings)
+        var shell = web.shell(req, section: .settings)
+        // After a refused POST the address is the form's; the language switch comes back to the section instead.
+        shell.currentPath = paths.section(section)
         let model = SettingsPage.Model(shell: shell, paths: paths, content: try await content(section, web, newToken: newToken),
                                        submission: submission, notice: notice.map { SettingsPage.noticeText($0, shell.localizer) })
         return web.page(req, SettingsPage.view(model), status: status)
