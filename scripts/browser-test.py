@@ -4,7 +4,7 @@
 
 Checks: sign-in; triage of a lead; a board move (drag and drop, and the no-script form) that shows in the deal's
 history; a rep cannot open another rep's deal; a dashboard figure equals the API's; a form without its CSRF token
-is refused. Saves screenshots of each main page (desktop 1366x900, phone 390x844) in artifacts/screenshots/.
+is refused; an admin adds a stage on the settings page and sees it on the board. Saves screenshots of each main page (desktop 1366x900, phone 390x844) in artifacts/screenshots/.
 
 Usage: scripts/browser-test.py [path/to/voronka]   (default .build/debug/voronka)
 """
@@ -289,6 +289,7 @@ def main():
         sign_in(driver, base, "admin@voronka.local", server.admin_password)
         driver.get(base + "/settings")
         shoot(driver, "settings")
+        check_settings_stage(driver, base, admin, services)
         print("-- import", flush=True)
         check_import(driver, base, admin)
         driver.get(base + "/leads")
@@ -302,6 +303,27 @@ def main():
         print(f"== browser tests: {len(failures)} failed", flush=True)
         sys.exit(1)
     print(f"== browser tests passed; screenshots in {SHOTS}", flush=True)
+
+
+def check_settings_stage(driver, base, api, pipeline):
+    """An admin adds a stage on the settings page; it is stored and shows as a column of the pipeline board."""
+    driver.get(base + "/settings/pipelines")
+    form_id = f"new-stage-{pipeline['id']}"
+    panel = driver.find_element(By.ID, form_id).find_element(By.XPATH, "ancestor::details")
+    panel.find_element(By.TAG_NAME, "summary").click()
+    driver.find_element(By.ID, f"{form_id}-name").send_keys("Browser stage")
+    probability = driver.find_element(By.ID, f"{form_id}-probability")
+    probability.clear()
+    probability.send_keys("20")
+    click_and_wait(driver, driver.find_element(By.ID, form_id).find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check("notice=added" in driver.current_url and "Added." in text(driver), "adding a stage on the settings page confirms it")
+    stages = api.call("GET", f"/api/v1/stages?pipeline_id={pipeline['id']}&limit=100")["items"]
+    stage = next((s for s in stages if s["name"] == "Browser stage"), None)
+    check(stage is not None and stage["probability"] == 20, "the new stage is stored with its probability")
+    shoot(driver, "settings-stage-added")
+    driver.get(base + f"/pipelines/{pipeline['id']}")
+    columns = driver.find_elements(By.CSS_SELECTOR, f"section.column[data-stage-id='{stage['id'] if stage else 0}']")
+    check(bool(columns) and "Browser stage" in columns[0].text, "the new stage is a column of the pipeline board")
 
 
 def check_dashboard(driver, base, api):

@@ -1,11 +1,27 @@
 /// One problem with one input field, as the API reports it.
 public struct FieldError: Error, Hashable, Sendable, Codable {
     public let field: String
+    /// The reason in English.
     public let reason: String
+    /// The reason as a code, for interfaces that speak other languages; nil for reasons that have none yet.
+    public let code: FieldReason?
 
+    /// A problem whose reason has no code: every language shows the English sentence.
     public init(_ field: String, _ reason: String) {
-        self.field = field; self.reason = reason
+        self.field = field; self.reason = reason; code = nil
     }
+
+    /// A problem with a coded reason; the English sentence comes from the code.
+    public init(_ field: String, _ code: FieldReason) {
+        self.field = field; reason = code.english; self.code = code
+    }
+
+    private init(field: String, reason: String, code: FieldReason?) {
+        self.field = field; self.reason = reason; self.code = code
+    }
+
+    /// The same problem under another field name (e.g. `value.monthly_costs` for a setting's part).
+    public func renamed(_ field: String) -> FieldError { FieldError(field: field, reason: reason, code: code) }
 }
 
 /// An error a user can understand and act on; the API maps each case to a status code.
@@ -19,10 +35,22 @@ public enum DomainError: Error, Hashable, Sendable {
     /// No or wrong credentials (401).
     case unauthenticated(String)
     /// The request clashes with stored state, such as a duplicate unique value (409).
-    case conflict(field: String, reason: String)
+    case conflict(FieldError)
 
     public static func invalid(_ field: String, _ reason: String) -> DomainError {
         .invalid([FieldError(field, reason)])
+    }
+
+    public static func invalid(_ field: String, _ code: FieldReason) -> DomainError {
+        .invalid([FieldError(field, code)])
+    }
+
+    public static func conflict(field: String, reason: String) -> DomainError {
+        .conflict(FieldError(field, reason))
+    }
+
+    public static func conflict(field: String, _ code: FieldReason) -> DomainError {
+        .conflict(FieldError(field, code))
     }
 
     /// A sentence for a person.
@@ -32,7 +60,7 @@ public enum DomainError: Error, Hashable, Sendable {
         case .notFound(let kind, let id): "No \(kind.rawValue) with id \(id)."
         case .forbidden(let why): why
         case .unauthenticated(let why): why
-        case .conflict(let field, let reason): "\(field): \(reason)"
+        case .conflict(let error): "\(error.field): \(error.reason)"
         }
     }
 }

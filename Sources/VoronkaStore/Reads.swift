@@ -37,6 +37,29 @@ enum Reads {
     static func list(_ sql: any SQLDatabase, backend: Backend, _ kind: EntityKind, query: ListQuery, scope: OwnerScope) async throws -> Page {
         let fields = kind.fields
         let specs = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let sort = query.sortField
+        let direction = query.descending ? "DESC" : "ASC"
+        let order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))
+            ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
+            """).all()
+        let records = try rows.prefix(query.limit).map { try RowCoding.record($0, fields: fields) }
+        var next: String?
+        if rows.count > query.limit, let last = records.last, let spec = specs[sort], let id = last.int("id") {
+            next = ListQuery.encodeCursor(value: last[sort], id: id, spec: spec)
+        }
+        return Page(records: records, nextCursor: next)
+    }
+
+    /// How many rows the list's filters and cursor leave (the limit aside).
+    static func count(_ sql: any SQLDatabase, _ kind: EntityKind, query: ListQuery, scope: OwnerScope) async throws -> Int {
+        let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))").first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
+    }
+
+    /// ` WHERE …` for the list's filters, owner scope and cursor; empty when there are none.
+    static func whereClause(_ kind: EntityKind, query: ListQuery, scope: OwnerScope) -> any SQLExpression {
         var conditions: [any SQLExpression] = []
         if !query.includeDeleted { conditions.append(SQLRaw("deleted_at IS NULL")) }
         if case .owners(let owners) = scope {
@@ -73,19 +96,7 @@ enum Reads {
                         SQLBinaryExpression(SQLIdentifier("id"), op, SQLBind(after.id)))))))
             }
         }
-        let direction = query.descending ? "DESC" : "ASC"
-        let order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
-        let whereClause: any SQLExpression = conditions.isEmpty ? SQLRaw("") : SQLList([SQLRaw(" WHERE "), SQLList(conditions, separator: SQLRaw(" AND "))], separator: SQLRaw(""))
-        let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause)
-            ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
-            """).all()
-        let records = try rows.prefix(query.limit).map { try RowCoding.record($0, fields: fields) }
-        var next: String?
-        if rows.count > query.limit, let last = records.last, let spec = specs[sort], let id = last.int("id") {
-            next = ListQuery.encodeCursor(value: last[sort], id: id, spec: spec)
-        }
-        return Page(records: records, nextCursor: next)
+        return conditions.isEmpty ? SQLRaw("") : SQLList([SQLRaw(" WHERE "), SQLList(conditions, separator: SQLRaw(" AND "))], separator: SQLRaw(""))
     }
 
     /// Contacts are reached through their company's owner; other kinds through their own owner field.

@@ -43,6 +43,13 @@ extension SQLStore {
             """).all().map(Self.tokenRecord)
     }
 
+    /// One token by id, revoked or not.
+    public func token(id: Int64) async throws -> TokenRecord? {
+        try await sql.raw("""
+            SELECT id, user_id, name, kind, expires_at, revoked_at, created_at FROM api_tokens WHERE id = \(bind: id)
+            """).first().map(Self.tokenRecord)
+    }
+
     static func tokenRecord(_ row: any SQLRow) throws -> TokenRecord {
         TokenRecord(
             id: try row.decode(column: "id", as: Int64.self), userID: try row.decode(column: "user_id", as: Int64.self),

@@ -13,6 +13,11 @@ extension SQLStore {
         try await Reads.list(sql, backend: backend, kind, query: query, scope: scope)
     }
 
+    /// How many records of a kind the query's filters and cursor leave within the owner scope (its limit aside).
+    public func count(_ kind: EntityKind, query: ListQuery, scope: OwnerScope = .everyone) async throws -> Int {
+        try await Reads.count(sql, kind, query: query, scope: scope)
+    }
+
     /// Every live record of a kind, in id order (small tables: users, pipelines, stages).
     public func all(_ kind: EntityKind) async throws -> [Record] {
         let fields = kind.fields

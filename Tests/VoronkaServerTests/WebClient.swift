@@ -79,7 +79,8 @@ final class WebClient: @unchecked Sendable {
         }
         let result = page!
         for header in result.headers[.setCookie] {
-            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            // A cleared cookie comes as `name=; Max-Age=0`: keep the empty value, so that the cookie is dropped.
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard pair.count == 2 else { continue }
             if pair[1].isEmpty || header.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
         }

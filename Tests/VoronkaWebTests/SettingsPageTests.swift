@@ -149,4 +149,19 @@ struct SettingsPageTests {
         #expect(!later.has("/settings/tokens/6/revoke"))
         #expect(later.has("<td>Revoked <time datetime="))
     }
+
+    @Test("A notice confirms a change in the user's language; a checkbox's error shows beside it")
+    func noticeAndCheckbox() {
+        // setup
+        var model = SettingsPage.Model.mock(.ru, SettingsPage.Model.contents()[4],
+                                            submission: .init(form: "user-1", values: ["name": "Anna"], errors: ["active": "Нельзя."]))
+        model.notice = SettingsPage.noticeText(.saved, model.shell.localizer)
+        // action
+        let page = Inspect(SettingsPage.view(model))
+        // check
+        #expect(page.has("<div class=\"banner\" role=\"status\"><p>Сохранено.</p></div>"))
+        #expect(page.has("<div class=\"field field-check has-error\"><input id=\"user-1-active\" name=\"active\" type=\"checkbox\" value=\"true\" aria-describedby=\"user-1-active-error\"/>"))
+        #expect(page.has("<p class=\"field-error\" id=\"user-1-active-error\">Нельзя.</p>"))
+        #expect(SettingsPage.Notice.allCases.map { SettingsPage.noticeText($0, Localizer(.en)) } == ["Added.", "Saved.", "Deleted.", "The token is revoked: it no longer works."])
+    }
 }

@@ -64,7 +64,7 @@ public struct Activity: Entity, Hashable {
         if dealID == nil, leadID == nil, companyID == nil {
             errors.append(FieldError("deal_id", "an activity is linked to a deal, a lead or a company"))
         }
-        if kind == .task, dueAt == nil { errors.append(FieldError("due_at", "a task has a due time")) }
+        if kind == .task, dueAt == nil { errors.append(FieldError("due_at", .taskDueTime)) }
         return errors
     }
 }

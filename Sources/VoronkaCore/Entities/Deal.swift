@@ -167,7 +167,7 @@ public struct Deal: Entity, Hashable {
     public func validate() -> [FieldError] {
         var errors = Rules.nonEmpty(title, field: "title") + Rules.currency(currency)
         if probabilityOverride != nil, (probabilityReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("probability_reason", "is required when probability_override is set"))
+            errors.append(FieldError("probability_reason", .probabilityReasonRequired))
         }
         if tenderCost != nil, !tender { errors.append(FieldError("tender_cost", "is only kept for a tender (set tender to true)")) }
         if let kind = economicsException {

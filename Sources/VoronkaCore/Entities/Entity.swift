@@ -30,25 +30,25 @@ extension Entity {
 /// Checks shared by several entities.
 public enum Rules {
     public static func email(_ value: String?, field: String = "email", required: Bool = false) -> [FieldError] {
-        guard let value, !value.isEmpty else { return required ? [FieldError(field, "is required")] : [] }
+        guard let value, !value.isEmpty else { return required ? [FieldError(field, .required)] : [] }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || value.contains(" ") || parts[1].hasSuffix(".") {
-            return [FieldError(field, "is not an email address")]
+            return [FieldError(field, .email)]
         }
         return []
     }
 
     public static func nonEmpty(_ value: String?, field: String) -> [FieldError] {
-        (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? [FieldError(field, "must not be empty")] : []
+        (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? [FieldError(field, .notEmpty)] : []
     }
 
     public static func currency(_ value: String?, field: String = "currency") -> [FieldError] {
         guard let value else { return [] }
-        return Money.currencies.contains(value) ? [] : [FieldError(field, "is not a known ISO 4217 currency code (\(Money.currencies.joined(separator: ", ")))")]
+        return Money.currencies.contains(value) ? [] : [FieldError(field, .currency(Money.currencies))]
     }
 
     public static func nonNegative(_ value: Int64?, field: String) -> [FieldError] {
-        if let value, value < 0 { return [FieldError(field, "must not be negative")] }
+        if let value, value < 0 { return [FieldError(field, .notNegative)] }
         return []
     }
 }

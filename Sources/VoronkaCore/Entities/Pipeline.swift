@@ -111,8 +111,8 @@ public struct Stage: Entity, Hashable {
 
     public func validate() -> [FieldError] {
         var errors = Rules.nonEmpty(name, field: "name")
-        if kind == .won, probability != 100 { errors.append(FieldError("probability", "a won stage has probability 100")) }
-        if kind == .lost, probability != 0 { errors.append(FieldError("probability", "a lost stage has probability 0")) }
+        if kind == .won, probability != 100 { errors.append(FieldError("probability", .wonStageProbability)) }
+        if kind == .lost, probability != 0 { errors.append(FieldError("probability", .lostStageProbability)) }
         return errors
     }
 }

@@ -48,7 +48,7 @@ public struct User: Entity, Hashable {
 
     public func validate() -> [FieldError] {
         var errors = Rules.nonEmpty(name, field: "name") + Rules.email(email, required: true)
-        if managerID != nil, managerID == id { errors.append(FieldError("manager_id", "a user cannot be their own manager")) }
+        if managerID != nil, managerID == id { errors.append(FieldError("manager_id", .ownManager)) }
         return errors
     }
 }

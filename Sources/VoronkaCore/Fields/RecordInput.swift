@@ -8,8 +8,8 @@ public enum RecordInput {
         var errors: [FieldError] = []
         let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for key in input.keys.sorted() {
-            guard let spec = byName[key] else { errors.append(FieldError(key, "is not a field of this record")); continue }
-            guard spec.writable else { errors.append(FieldError(key, "is read-only")); continue }
+            guard let spec = byName[key] else { errors.append(FieldError(key, .notAField)); continue }
+            guard spec.writable else { errors.append(FieldError(key, .readOnly)); continue }
             switch convert(input[key]!, spec: spec) {
             case .success(let value): record[key] = value
             case .failure(let error): errors.append(error)
@@ -23,7 +23,7 @@ public enum RecordInput {
         // Read-only fields are the system's to fill (ids, times, derived values); only what a caller may write is checked.
         for spec in fields where spec.required && spec.writable && (creating || input[spec.name] != nil) {
             if record[spec.name].isNull, !errors.contains(where: { $0.field == spec.name }) {
-                errors.append(FieldError(spec.name, "is required"))
+                errors.append(FieldError(spec.name, .required))
             }
         }
         return errors
@@ -32,18 +32,19 @@ public enum RecordInput {
     /// Converts one JSON value to the field's stored value.
     public static func convert(_ value: JSONValue, spec: FieldSpec) -> Result<FieldValue, FieldError> {
         func fail(_ reason: String) -> Result<FieldValue, FieldError> { .failure(FieldError(spec.name, reason)) }
+        func fail(_ code: FieldReason) -> Result<FieldValue, FieldError> { .failure(FieldError(spec.name, code)) }
         if case .null = value {
-            return spec.required ? fail("is required and cannot be null") : .success(.null)
+            return spec.required ? fail(.requiredNotNull) : .success(.null)
         }
         switch spec.type {
         case .id, .int:
-            guard case .number(let n) = value, let i = Int64(exactly: n) else { return fail("must be a whole number, got \(describe(value))") }
-            if spec.type == .id, i <= 0 { return fail("must be a positive id") }
-            if let range = spec.range, !range.contains(Double(i)) { return fail("must be between \(format(range.lowerBound)) and \(format(range.upperBound))") }
+            guard case .number(let n) = value, let i = Int64(exactly: n) else { return fail(.wholeNumber(got: describe(value))) }
+            if spec.type == .id, i <= 0 { return fail(.positiveID) }
+            if let range = spec.range, !range.contains(Double(i)) { return fail(.between(min: format(range.lowerBound), max: format(range.upperBound))) }
             return .success(.int(i))
         case .double:
-            guard case .number(let n) = value, n.isFinite else { return fail("must be a number, got \(describe(value))") }
-            if let range = spec.range, !range.contains(n) { return fail("must be between \(format(range.lowerBound)) and \(format(range.upperBound))") }
+            guard case .number(let n) = value, n.isFinite else { return fail(.number(got: describe(value))) }
+            if let range = spec.range, !range.contains(n) { return fail(.between(min: format(range.lowerBound), max: format(range.upperBound))) }
             return .success(.double(n))
         case .money:
             let number: Double?
@@ -52,33 +53,33 @@ public enum RecordInput {
             case .string(let s): number = Double(s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: "."))
             default: number = nil
             }
-            guard let n = number else { return fail("must be an amount (a number), got \(describe(value))") }
-            guard let minor = Money.minorUnits(n) else { return fail("must be an amount with at most two decimals") }
-            if let range = spec.range, !range.contains(n) { return fail("must be between \(format(range.lowerBound)) and \(format(range.upperBound))") }
+            guard let n = number else { return fail(.amount(got: describe(value))) }
+            guard let minor = Money.minorUnits(n) else { return fail(.amountDecimals) }
+            if let range = spec.range, !range.contains(n) { return fail(.between(min: format(range.lowerBound), max: format(range.upperBound))) }
             return .success(.int(minor))
         case .text:
-            guard case .string(let s) = value else { return fail("must be a string, got \(describe(value))") }
-            if let allowed = spec.allowed, !allowed.contains(s) { return fail("must be one of: \(allowed.joined(separator: ", "))") }
-            if let max = spec.maxLength, s.count > max { return fail("must be at most \(max) characters") }
+            guard case .string(let s) = value else { return fail(.string(got: describe(value))) }
+            if let allowed = spec.allowed, !allowed.contains(s) { return fail(.oneOf(allowed)) }
+            if let max = spec.maxLength, s.count > max { return fail(.maxLength(max)) }
             return .success(.text(s))
         case .bool:
-            guard case .bool(let b) = value else { return fail("must be true or false, got \(describe(value))") }
+            guard case .bool(let b) = value else { return fail(.trueOrFalse(got: describe(value))) }
             return .success(.bool(b))
         case .timestamp:
-            guard case .string(let s) = value, let date = Timestamp.parse(s) else { return fail("must be a date-time in ISO 8601 form, such as 2026-03-01T09:30:00Z") }
+            guard case .string(let s) = value, let date = Timestamp.parse(s) else { return fail(.dateTime) }
             return .success(.time(date))
         case .day:
-            guard case .string(let s) = value, let day = Day(s) else { return fail("must be a date in the form yyyy-MM-dd") }
+            guard case .string(let s) = value, let day = Day(s) else { return fail(.day) }
             return .success(.day(day))
         case .json:
             switch spec.shape {
             case nil:
                 return .success(.json(value))
             case .strings(let allowed)?:
-                guard case .array(let items) = value else { return fail("must be an array of strings") }
+                guard case .array(let items) = value else { return fail(.stringArray) }
                 var out: [String] = []
                 for item in items {
-                    guard case .string(let s) = item else { return fail("must be an array of strings") }
+                    guard case .string(let s) = item else { return fail(.stringArray) }
                     if let allowed, !allowed.contains(s) { return fail("has \"\(s)\"; allowed: \(allowed.joined(separator: ", "))") }
                     let trimmed = s.trimmingCharacters(in: .whitespaces)
                     if !trimmed.isEmpty, !out.contains(trimmed) { out.append(trimmed) }

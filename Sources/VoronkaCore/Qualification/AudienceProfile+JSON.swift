@@ -25,7 +25,7 @@ extension AudienceRule {
         let r = try SettingsReader(json, path: path, keys: ["field", "operator", "value", "label", "label_ru", "unit", "unit_ru"])
         let fieldName = try r.required(r.string("field"), "field")
         guard let field = AudienceField(fieldName) else {
-            throw FieldError(r.name("field"), "must be industry, segment, annual_revenue, headcount, source, tags or custom.<key>")
+            throw FieldError(r.name("field"), .audienceField)
         }
         let opName = try r.required(r.string("operator"), "operator")
         let op: AudienceOperator
@@ -42,17 +42,17 @@ extension AudienceRule {
             }
         case "one_of":
             let list = try r.required(r.strings("value"), "value")
-            guard !list.isEmpty else { throw FieldError(r.name("value"), "must list at least one value") }
+            guard !list.isEmpty else { throw FieldError(r.name("value"), .atLeastOneValue) }
             op = .oneOf(list)
         case "is_true", "is_false":
-            guard r.value("value") == nil else { throw FieldError(r.name("value"), "must be left out for \(opName)") }
+            guard r.value("value") == nil else { throw FieldError(r.name("value"), .leaveOut(op: opName)) }
             op = opName == "is_true" ? .isTrue : .isFalse
         case "contains":
             let text = try r.required(r.string("value"), "value")
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw FieldError(r.name("value"), "must not be empty") }
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw FieldError(r.name("value"), .notEmpty) }
             op = .contains(text)
         default:
-            throw FieldError(r.name("operator"), "must be one of: \(AudienceOperator.names.joined(separator: ", "))")
+            throw FieldError(r.name("operator"), .oneOf(AudienceOperator.names))
         }
         func text(_ key: String) throws(FieldError) -> String? {
             let s = try r.string(key)?.trimmingCharacters(in: .whitespaces)

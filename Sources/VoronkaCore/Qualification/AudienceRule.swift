@@ -79,16 +79,16 @@ public struct AudienceRule: Hashable, Sendable {
 
     /// Why the operator does not fit the field, or nil when it does. Custom attributes accept every operator,
     /// since their type is only known from the attribute definitions.
-    public var mismatch: String? {
+    public var mismatch: FieldReason? {
         switch (field.kind, op) {
         case (.any, _): return nil
         case (.number, _) where op.isComparison: return nil
         case (.number, .equals(.number)): return nil
-        case (.number, _): return "\(field.name) is a number: use greater, greater_or_equal, less, less_or_equal or equals with a number"
+        case (.number, _): return .operatorMismatch(field: field.name, kind: "number")
         case (.text, .equals(.string)), (.text, .oneOf): return nil
-        case (.text, _): return "\(field.name) is text: use equals with a string, or one_of"
+        case (.text, _): return .operatorMismatch(field: field.name, kind: "text")
         case (.list, .contains), (.list, .oneOf): return nil
-        case (.list, _): return "\(field.name) is a list: use contains or one_of"
+        case (.list, _): return .operatorMismatch(field: field.name, kind: "list")
         }
     }
 }

@@ -19,7 +19,7 @@ public struct EconomicsException: Hashable, Sendable {
     public init(kind: Kind, reason: String?) throws(FieldError) {
         let text = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw FieldError("economics_exception_reason", "is required when claiming the exception \(kind.rawValue)")
+            throw FieldError("economics_exception_reason", .exceptionReasonRequired(kind: kind.rawValue))
         }
         self.kind = kind
         self.reason = text

@@ -12,7 +12,7 @@ struct SettingsReader {
         self.object = object
         self.path = path
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
-            throw FieldError(name(unknown), "is not a known setting (known: \(keys.joined(separator: ", ")))")
+            throw FieldError(name(unknown), .notKnownSetting(known: keys))
         }
     }
 
@@ -25,20 +25,20 @@ struct SettingsReader {
     }
 
     func required<T>(_ value: T?, _ key: String) throws(FieldError) -> T {
-        guard let value else { throw FieldError(name(key), "is required") }
+        guard let value else { throw FieldError(name(key), .required) }
         return value
     }
 
     func number(_ key: String) throws(FieldError) -> Double? {
         guard let v = value(key) else { return nil }
-        guard case .number(let n) = v, n.isFinite else { throw FieldError(name(key), "must be a number, got \(v.typeName)") }
+        guard case .number(let n) = v, n.isFinite else { throw FieldError(name(key), .number(got: v.typeName)) }
         return n
     }
 
     func int(_ key: String, in range: ClosedRange<Int>) throws(FieldError) -> Int? {
         guard let n = try number(key) else { return nil }
         guard let i = Int(exactly: n), range.contains(i) else {
-            throw FieldError(name(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw FieldError(name(key), .wholeNumberBetween(min: String(range.lowerBound), max: String(range.upperBound)))
         }
         return i
     }
@@ -47,14 +47,14 @@ struct SettingsReader {
     func money(_ key: String) throws(FieldError) -> Int64? {
         guard let n = try number(key) else { return nil }
         guard n >= 0, let minor = Money.minorUnits(n) else {
-            throw FieldError(name(key), "must be an amount of at least 0 with at most two decimals")
+            throw FieldError(name(key), .amountAtLeastZero)
         }
         return minor
     }
 
     func string(_ key: String) throws(FieldError) -> String? {
         guard let v = value(key) else { return nil }
-        guard case .string(let s) = v else { throw FieldError(name(key), "must be a string, got \(v.typeName)") }
+        guard case .string(let s) = v else { throw FieldError(name(key), .string(got: v.typeName)) }
         return s
     }
 

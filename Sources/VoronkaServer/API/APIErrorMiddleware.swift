@@ -29,7 +29,7 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
                 return r
             }()
-        case .conflict(let field, let reason): body(status: .conflict, message: "\(field): \(reason)", fields: [FieldError(field, reason)])
+        case .conflict(let error): body(status: .conflict, message: "\(error.field): \(error.reason)", fields: [error])
         }
     }
 

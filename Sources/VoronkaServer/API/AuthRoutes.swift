@@ -50,9 +50,8 @@ enum AuthRoutes {
                      request: .named("TokenCreate"), response: .named("TokenCreated"), success: .created) { req, s in
                 let caller = try req.caller()
                 let input = try req.jsonObject()
-                guard case .string(let name)? = input["name"], !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200 else {
-                    throw DomainError.invalid("name", "is required: say what the token is for (at most 200 characters)")
-                }
+                let name = input["name"].flatMap { if case .string(let n) = $0 { n } else { nil } }
+                if let problem = AccountService.tokenNameProblem(name) { throw DomainError.invalid([problem]) }
                 var expires: Date?
                 if let days = input["expires_in_days"] {
                     guard case .number(let n) = days, let d = Int(exactly: n), (1...3650).contains(d) else {
@@ -62,19 +61,14 @@ enum AuthRoutes {
                 }
                 let extra = input.keys.filter { $0 != "name" && $0 != "expires_in_days" }.sorted()
                 if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, "is not a field of a token") }) }
-                let secret = Secrets.token()
-                let expiresAt = expires
-                let id = try await s.store.write(actor: caller.user.id) { tx in
-                    try await tx.insertToken(userID: caller.user.id, name: name, kind: "api", hash: Secrets.hash(token: secret), expiresAt: expiresAt)
-                }
-                return JSONResponse.make(.object(["id": .number(Double(id)), "name": .string(name), "token": .string(secret),
+                let (id, secret) = try await s.accounts.createToken(name: name, userID: caller.user.id, expiresAt: expires, actor: caller.viewer)
+                return JSONResponse.make(.object(["id": .number(Double(id)), "name": .string((name ?? "").trimmingCharacters(in: .whitespaces)), "token": .string(secret),
                                                   "expires_at": expires.map { .string(Timestamp.format($0)) } ?? .null]), status: .created)
             },
             APIRoute(.DELETE, "tokens/:id", "revoke_token", "Revoke one of the caller's tokens", tag: "auth", response: nil, success: .noContent) { req, s in
                 let caller = try req.caller()
                 let id = try req.id()
-                let revoked = try await s.store.write(actor: caller.user.id) { tx in try await tx.revokeToken(id: id, userID: caller.user.id) }
-                if !revoked { throw DomainError.notFound(.token, id) }
+                try await s.accounts.revokeToken(id: id, ownerID: caller.user.id, actor: caller.viewer)
                 return Response(status: .noContent)
             },
         ]

@@ -24,14 +24,8 @@ enum SettingsRoutes {
                 let key = try settingKey(req)
                 let input = try req.jsonObject()
                 try QualificationRoutes.rejectUnknown(input, allowed: ["value"])
-                guard let raw = input["value"] else { throw DomainError.invalid("value", "is required") }
-                let value: JSONValue
-                do throws(FieldError) { value = try key.normalize(raw) } catch {
-                    // A scalar setting names the value itself; a document names the path inside it.
-                    let field = error.field == "value" || error.field.isEmpty ? "value" : "value.\(error.field)"
-                    throw DomainError.invalid([FieldError(field, error.reason)])
-                }
-                try await s.store.write(actor: viewer.actorID, at: s.clock.now()) { tx in try await tx.setSetting(key.rawValue, value) }
+                guard let raw = input["value"] else { throw DomainError.invalid("value", .required) }
+                let value = try await s.settings.change(key, viewer: viewer) { _ in raw }
                 return JSONResponse.make(["key": .string(key.rawValue), "value": value])
             },
         ]

@@ -11,21 +11,12 @@ enum UserRoutes {
                 var input = try req.jsonObject()
                 let viewer = try req.caller().viewer
                 try s.records.requireRole(.write, .user, viewer)
-                var generated: String?
-                let password: String
+                var password: String?
                 if let given = input.removeValue(forKey: "password") {
-                    guard case .string(let p) = given else { throw DomainError.invalid("password", "must be a string") }
-                    let problems = Passwords.check(p)
-                    if !problems.isEmpty { throw DomainError.invalid(problems) }
+                    guard case .string(let p) = given else { throw DomainError.invalid("password", .string(got: given.typeName)) }
                     password = p
-                } else {
-                    password = Secrets.password()
-                    generated = password
                 }
-                let hash = try await Passwords.hash(password, cost: s.configuration.passwordCost)
-                let user = try await s.records.create(.user, input, viewer: viewer) { tx, record in
-                    try await tx.setPasswordHash(userID: record.int("id")!, hash)
-                }
+                let (user, generated) = try await s.accounts.createUser(input, password: password, viewer: viewer)
                 var body = user.jsonObject(fields: User.fields)
                 if let generated { body["one_time_password"] = .string(generated) }
                 return JSONResponse.make(.object(body), status: .created)

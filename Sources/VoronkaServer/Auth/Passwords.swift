@@ -19,8 +19,8 @@ enum Passwords {
 
     /// The problems of a proposed password, naming the field.
     static func check(_ password: String, field: String = "password") -> [FieldError] {
-        if password.count < minimumLength { return [FieldError(field, "must be at least \(minimumLength) characters")] }
-        if password.count > 72 { return [FieldError(field, "must be at most 72 characters (bcrypt's limit)")] }
+        if password.count < minimumLength { return [FieldError(field, .passwordTooShort(min: minimumLength))] }
+        if password.count > 72 { return [FieldError(field, .passwordTooLong(max: 72))] }
         return []
     }
 }

@@ -33,7 +33,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .economics: return try EconomicsSettings(json: value).json
         case .control: return try ControlSettings(json: value).json
         case .autoTriage:
-            guard case .bool = value else { throw FieldError("value", "must be true or false") }
+            guard case .bool = value else { throw FieldError("value", .trueOrFalse(got: "")) }
             return value
         case .timeZone:
             guard case .string(let name) = value, let zone = TimeZone(identifier: name) else {

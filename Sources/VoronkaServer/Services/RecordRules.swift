@@ -38,16 +38,16 @@ enum RecordRules {
         for spec in kind.fields where spec.references != nil && changed(spec.name) {
             guard let id = new.int(spec.name), let target = spec.references else { continue }
             guard let referenced = try await tx.fetch(target, id) else {
-                errors.append(FieldError(spec.name, "no \(target.rawValue) with id \(id)")); continue
+                errors.append(FieldError(spec.name, .noRecord(kind: target.rawValue, id: id))); continue
             }
             if spec.name == "owner_id" || spec.name == "manager_id" {
-                if User(record: referenced).active == false { errors.append(FieldError(spec.name, "user \(id) is deactivated")) }
+                if User(record: referenced).active == false { errors.append(FieldError(spec.name, .userDeactivated(id: id))) }
                 if spec.name == "owner_id", !viewer.owns(id) {
-                    errors.append(FieldError(spec.name, "you can assign records only to yourself or your team"))
+                    errors.append(FieldError(spec.name, .teamOnly))
                 }
             } else if AccessPolicy.scope(.read, target) == .ownership, viewer.visibleOwners != nil {
                 let owner = try await owner(of: target, referenced, lookup: { try await tx.fetch($0, $1) })
-                if !viewer.owns(owner) { errors.append(FieldError(spec.name, "no \(target.rawValue) with id \(id)")) }
+                if !viewer.owns(owner) { errors.append(FieldError(spec.name, .noRecord(kind: target.rawValue, id: id))) }
             }
         }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
@@ -67,12 +67,17 @@ enum RecordRules {
             }
         case .user:
             if changed("email"), let email = record.text("email"), try await tx.emailTaken(email, excluding: record.int("id")) {
-                throw DomainError.conflict(field: "email", reason: "another user already has the email \(email)")
+                throw DomainError.conflict(field: "email", .emailTaken(email))
             }
             if let id = record.int("id"), let manager = record.int("manager_id"), changed("manager_id") {
                 if Viewer.team(of: id, managers: try await tx.managers()).contains(manager) {
-                    throw DomainError.invalid("manager_id", "user \(manager) reports to this user; the hierarchy cannot loop")
+                    throw DomainError.invalid("manager_id", .managerLoop(id: manager))
                 }
+            }
+            // An admin cannot lock themselves out: the installation keeps the admin who is making the change.
+            if let old, old.int("id") == viewer.userID {
+                if changed("active"), record.bool("active") == false { throw DomainError.invalid("active", .cannotDeactivateSelf) }
+                if changed("role"), old.text("role") == Role.admin.rawValue { throw DomainError.invalid("role", .cannotDemoteSelf) }
             }
         case .stage:
             if let old, old["pipeline_id"] != record["pipeline_id"] {
@@ -112,10 +117,10 @@ enum RecordRules {
         guard moved, kind == .deal else { return record }
         var errors: [FieldError] = []
         if stage.kind == .lost, (record.text("lost_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("lost_reason", "is required to move a deal to the lost stage \(stage.name)"))
+            errors.append(FieldError("lost_reason", .lostReasonRequired(stage: stage.name)))
         }
         if stage.kind == .postponed, record.day("postponed_until") == nil {
-            errors.append(FieldError("postponed_until", "is required to postpone a deal (the date to re-check it)"))
+            errors.append(FieldError("postponed_until", .postponedUntilRequired))
         }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         if let grade { try DealGrading.gate(record, grade: grade, stage: stage) }

@@ -14,6 +14,13 @@ public struct RecordService: Sendable {
         return try await store.list(kind, query: query, scope: ownerScope(kind, viewer))
     }
 
+    /// How many records the list parameters match (filters and cursor; the limit aside) among those the viewer may see.
+    public func count(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Int {
+        try requireRole(.read, kind, viewer)
+        let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable).get()
+        return try await store.count(kind, query: query, scope: ownerScope(kind, viewer))
+    }
+
     /// Count, sum and weighted sum of the deals of a pipeline the viewer may see, per stage.
     public func dealTotals(pipelineID: Int64, viewer: Viewer) async throws -> [StageTotals] {
         try requireRole(.read, .deal, viewer)

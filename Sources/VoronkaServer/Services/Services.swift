@@ -13,4 +13,6 @@ public struct Services: Sendable {
     public let imports: ImportUploads
 
     public var records: RecordService { RecordService(store: store, clock: clock) }
+    var settings: SettingsService { SettingsService(store: store, clock: clock, records: records) }
+    var accounts: AccountService { AccountService(store: store, clock: clock, records: records, passwordCost: configuration.passwordCost) }
 }

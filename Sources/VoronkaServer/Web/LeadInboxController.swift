@@ -4,11 +4,11 @@ import VoronkaCore
 import VoronkaStore
 import VoronkaWeb
 
-/// The lead inbox: leads no person has answered yet, newest first, with the triage suggestion and the decisions.
+/// The lead inbox: leads no person has answered yet, newest first and a page at a time, with the triage suggestion
+/// and the decisions.
 enum LeadInboxController {
     /// How long a lead may wait for its first response (the analytics' response-time target).
     static let responseTarget: TimeInterval = 4 * 3600
-    static let pageSize = "100"
 
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
         web.page(req, LeadInboxPage.view(try await model(req, web, problem: nil)))
@@ -16,9 +16,8 @@ enum LeadInboxController {
 
     static func model(_ req: Request, _ web: WebContext, problem: LeadInboxPage.Problem?) async throws -> LeadInboxPage.Model {
         let caller = try web.caller(req)
-        let page = try await web.services.records.list(.lead, params: ["first_response_at_null": "true", "sort": "-received_at", "limit": pageSize],
-                                                       viewer: caller.viewer)
-        let leads = page.records.map(Lead.init(record:))
+        let (records, paging, shown) = try await InboxPaging(req).load(web, viewer: caller.viewer)
+        let leads = records.map(Lead.init(record:))
         let names = try await WebLookups.userNames(web.services)
         let suggestions = try await suggest(leads.filter { $0.triage == nil }, web)
         let now = web.services.clock.now()
@@ -26,13 +25,14 @@ enum LeadInboxController {
             let triage = stored(lead.triage) ?? suggestions[lead.id].map(LeadInboxPage.Triage.init)
             let age = now.timeIntervalSince(lead.receivedAt)
             let timer: LeadInboxPage.ResponseTimer = age < responseTarget ? .running(remaining: responseTarget - age) : .overdue(by: age - responseTarget)
-            let actions = LeadInboxPage.Actions(triage: WebPaths.leadAction(lead.id, "triage"), convert: WebPaths.leadAction(lead.id, "deal"),
-                                                nurture: WebPaths.leadAction(lead.id, "nurture"), junk: WebPaths.leadAction(lead.id, "junk"))
+            // The forms come back to this page: a refused decision shows on it, a taken one returns to it.
+            func action(_ name: String) -> String { WebPaths.leadAction(lead.id, name) + shown.query }
+            let actions = LeadInboxPage.Actions(triage: action("triage"), convert: action("deal"), nurture: action("nurture"), junk: action("junk"))
             return LeadInboxPage.Row(id: lead.id, receivedAt: lead.receivedAt, age: age, timer: timer, companyName: lead.companyName,
                                      contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
                                      ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)
         }
-        return LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem)
+        return LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem, paging: paging)
     }
 
     /// What triage would decide for leads never triaged, so that every row shows a suggestion to agree or disagree with.

@@ -4,34 +4,52 @@ import VoronkaCore
 import VoronkaWeb
 
 /// The settings pages (admins): pipelines and stages, audience rules, catalog, deal economics, users, API tokens.
-/// Reading only so far; the pages' forms post to addresses not served yet.
+/// Each section is one page of forms; `SettingsForms` answers their POSTs.
 enum SettingsController {
     static let paths = SettingsPage.Paths(base: WebPaths.settings)
 
     static func first(_ req: Request, _ web: WebContext) async throws -> Response {
-        web.redirect(paths.section(.pipelines))
+        _ = try admin(req, web)
+        return web.redirect(paths.section(.pipelines))
     }
 
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
-        let caller = try web.caller(req)
-        // The same rule as the API's settings and users: admins only.
-        guard caller.user.role == .admin else { throw WebError.forbidden }
+        let caller = try admin(req, web)
         guard let section = req.parameters.get("section").flatMap(SettingsPage.Section.init(rawValue:)) else { throw WebError.notFound }
-        let model = SettingsPage.Model(shell: web.shell(req, section: .settings), paths: paths, content: try await content(section, web))
-        return web.page(req, SettingsPage.view(model))
+        let notice = req.query[String.self, at: "notice"].flatMap(SettingsPage.Notice.init(rawValue:))
+        let secret = section == .tokens ? TokenFlash(web: web).open(req, caller: caller) : nil
+        let response = try await render(req, web, section, notice: notice, newToken: secret)
+        if req.cookies[TokenFlash.cookie] != nil { TokenFlash(web: web).clear(response, req) }
+        return response
     }
 
-    static func content(_ section: SettingsPage.Section, _ web: WebContext) async throws -> SettingsPage.Content {
+    /// The caller, when an admin: the same rule as the API's settings and users (everyone else gets 403).
+    static func admin(_ req: Request, _ web: WebContext) throws -> WebCaller {
+        let caller = try web.caller(req)
+        guard caller.user.role == .admin else { throw WebError.forbidden }
+        return caller
+    }
+
+    /// A section's page; with a refused submission, its form shows what was typed and why it was refused.
+    static func render(_ req: Request, _ web: WebContext, _ section: SettingsPage.Section, submission: SettingsPage.Submission? = nil,
+                       notice: SettingsPage.Notice? = nil, newToken: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        var shell = web.shell(req, section: .settings)
+        // After a refused POST the address is the form's; the language switch comes back to the section instead.
+        shell.currentPath = paths.section(section)
+        let model = SettingsPage.Model(shell: shell, paths: paths, content: try await content(section, web, newToken: newToken),
+                                       submission: submission, notice: notice.map { SettingsPage.noticeText($0, shell.localizer) })
+        return web.page(req, SettingsPage.view(model), status: status)
+    }
+
+    static func content(_ section: SettingsPage.Section, _ web: WebContext, newToken: String? = nil) async throws -> SettingsPage.Content {
         let services = web.services
         switch section {
         case .pipelines:
             let stages = try await WebLookups.stages(services)
             return .pipelines(try await WebLookups.pipelines(services).map { p in .init(pipeline: p, stages: stages.filter { $0.pipelineID == p.id }) })
         case .audience:
-            let stored = try await services.store.setting(SettingKey.audience.rawValue) ?? SettingKey.audience.defaultValue
-            let rules = (try? AudienceProfile(json: stored))?.rules ?? []
             let fields = try await services.store.all(.attribute).map(AttributeDefinition.init(record:)).filter { $0.entity == "company" }
-            return .audience(rules: rules, customFields: fields)
+            return .audience(rules: try await AudienceSettingsController.rules(services), customFields: fields)
         case .catalog:
             return .catalog(try await services.store.all(.product).map(Product.init(record:)))
         case .economics:
@@ -44,10 +62,10 @@ enum SettingsController {
             var tokens: [SettingsPage.Token] = []
             for user in users {
                 for t in try await services.store.tokens(userID: user.id) where t.kind == "api" {
-                    tokens.append(.init(id: t.id, name: t.name, userName: user.name, prefix: "vk_…", createdAt: t.createdAt, revokedAt: t.revokedAt))
+                    tokens.append(.init(id: t.id, name: t.name, userName: user.name, prefix: "vk_", createdAt: t.createdAt, revokedAt: t.revokedAt))
                 }
             }
-            return .tokens(tokens, users: users, newToken: nil)
+            return .tokens(tokens, users: users, newToken: newToken)
         }
     }
 }

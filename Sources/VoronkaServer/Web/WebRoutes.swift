@@ -44,4 +44,25 @@ func registerWeb(on app: Application, services: Services) {
     uploads.on(.POST, WebPaths.imports.pathComponents, body: .stream) { req async throws -> Response in
         try await ImportController.upload(req, web)
     }
+    registerSettingsForms(signedIn, page)
+}
+
+/// The POSTs of the settings pages' forms, at the addresses `SettingsPage.Paths` gives them.
+private func registerSettingsForms(_ routes: any RoutesBuilder,
+                                   _ page: (any RoutesBuilder, HTTPMethod, String, @escaping @Sendable (Request, WebContext) async throws -> Response) -> Void) {
+    let p = SettingsController.paths
+    page(routes, .POST, p.newPipeline, PipelineSettingsController.create)
+    page(routes, .POST, p.newPipeline + "/:pipeline", PipelineSettingsController.edit)
+    page(routes, .POST, p.newPipeline + "/:pipeline/stages", PipelineSettingsController.createStage)
+    page(routes, .POST, p.newPipeline + "/:pipeline/stages/:stage", PipelineSettingsController.editStage)
+    page(routes, .POST, p.newRule, AudienceSettingsController.create)
+    page(routes, .POST, p.newRule + "/:index", AudienceSettingsController.edit)
+    page(routes, .POST, p.newRule + "/:index/delete", AudienceSettingsController.delete)
+    page(routes, .POST, p.newProduct, CatalogSettingsController.create)
+    page(routes, .POST, p.newProduct + "/:id", CatalogSettingsController.edit)
+    page(routes, .POST, p.economics, EconomicsSettingsController.save)
+    page(routes, .POST, p.newUser, UserSettingsController.create)
+    page(routes, .POST, p.newUser + "/:id", UserSettingsController.edit)
+    page(routes, .POST, p.newToken, TokenSettingsController.create)
+    page(routes, .POST, p.newToken + "/:id/revoke", TokenSettingsController.revoke)
 }

@@ -196,6 +196,11 @@ extension Assets {
     .stage-forms h5 { font-size: 1rem; margin: 0 0 .5rem; }
     .inline-form { display: inline; margin: 0; }
     .token-once input { font-family: ui-monospace, Menlo, Consolas, monospace; }
+    .pager { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; margin: 1rem 0; }
+    .pager p, .pager-links { margin: 0; }
+    .pager-links { display: flex; gap: 1rem; padding: 0; list-style: none; }
+    .pager-size { display: flex; gap: .5rem; align-items: end; }
+    .pager-size .field { margin: 0; }
 
     .import-file .form-row { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; }
     .import-columns td.samples { color: var(--muted); max-width: 22rem; overflow-wrap: anywhere; }

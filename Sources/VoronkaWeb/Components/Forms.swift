@@ -84,11 +84,13 @@ extension Node where Context: HTML.BodyContext {
                              .each(options) { .choice($0.value, $0.label, selected: $0.value == selected) }))
     }
 
-    /// A checkbox with its label after it.
+    /// A checkbox with its label after it, and its error under them.
     static func checkboxField(_ info: FieldInfo, name: String, checked: Bool) -> Node {
-        .div(.class("field field-check"),
-             .input(.attr("id", info.id), .attr("name", name), .type(.checkbox), .attr("value", "true"), .flag("checked", checked)),
-             .label(.attr("for", info.id), .plain(info.label)))
+        .div(.class(info.error == nil ? "field field-check" : "field field-check has-error"),
+             .input(.attr("id", info.id), .attr("name", name), .type(.checkbox), .attr("value", "true"), .flag("checked", checked),
+                    info.error == nil ? .empty : .attr("aria-describedby", info.errorID)),
+             .label(.attr("for", info.id), .plain(info.label)),
+             .unwrap(info.error) { .p(.class("field-error"), .id(info.errorID), .plain($0)) })
     }
 
     /// The list of a form's errors at its top, each linking to its field.

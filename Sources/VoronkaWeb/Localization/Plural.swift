@@ -2,7 +2,7 @@ import VoronkaCore
 
 /// Nouns that appear with a count, in their plural forms.
 public enum PluralNoun: String, CaseIterable, Sendable {
-    case deal, lead, newLead, contact, company, day, year
+    case deal, lead, newLead, contact, company, day, year, character
 
     /// English singular and plural.
     var english: (one: String, other: String) {
@@ -14,6 +14,7 @@ public enum PluralNoun: String, CaseIterable, Sendable {
         case .company: ("company", "companies")
         case .day: ("day", "days")
         case .year: ("year", "years")
+        case .character: ("character", "characters")
         }
     }
 
@@ -27,6 +28,7 @@ public enum PluralNoun: String, CaseIterable, Sendable {
         case .company: ("компания", "компании", "компаний")
         case .day: ("день", "дня", "дней")
         case .year: ("год", "года", "лет")
+        case .character: ("символ", "символа", "символов")
         }
     }
 }

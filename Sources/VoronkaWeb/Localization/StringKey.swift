@@ -15,6 +15,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setupNameMissing, setupEmailInvalid, setupEmailTaken, setupPasswordShort, setupPasswordsDiffer
     // Lead inbox
     case inboxTitle, inboxEmpty, leadNumber, received, request, noRequest, unknownCompany, hotLead
+    case inboxPages, inboxShowing, inboxNewer, inboxOlder, inboxPageSize, inboxShow
     case timerWithin, timerOverdue, timerAnswered, timerAnsweredLate
     case suggestion, decided, notTriaged, reasons, leadActions
     case actionTriage, actionConvert, actionNurture, actionJunk
@@ -77,4 +78,13 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
     case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
     case setUnitCost, setUsers, setUsersHint
+    case setNoticeAdded, setNoticeSaved, setNoticeDeleted, setNoticeRevoked
+    // Field errors: the reasons of `FieldReason`
+    case errRequired, errRequiredNotNull, errNotAField, errReadOnly, errNotEmpty, errWholeNumber, errNumber, errAmount
+    case errAmountDecimals, errAmountAtLeastZero, errString, errTrueOrFalse, errPositiveID, errBetween, errWholeNumberBetween
+    case errMaxLength, errMinLength, errOneOf, errDateTime, errDay, errStringArray, errEmail, errCurrency, errNotNegative
+    case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
+    case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errWonStageProbability, errLostStageProbability
+    case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
+    case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
 }

@@ -17,7 +17,11 @@ public enum Strings {
 
     /// Each language's texts from every page group, joined once.
     static let allEnglish = english.merging(englishDashboards) { a, _ in a }.merging(englishSettings) { a, _ in a }
+        .merging(englishErrors) { a, _ in a }.merging(englishNotices) { a, _ in a }
+        .merging(englishPaging) { a, _ in a }
     static let allRussian = russian.merging(russianDashboards) { a, _ in a }.merging(russianSettings) { a, _ in a }
+        .merging(russianErrors) { a, _ in a }.merging(russianNotices) { a, _ in a }
+        .merging(russianPaging) { a, _ in a }
 
     /// Fills `{name}` placeholders; unknown ones stay as written, so a mistake shows rather than vanishes.
     public static func fill(_ template: String, _ values: [String: String]) -> String {

@@ -25,6 +25,11 @@ public enum SettingsPage {
         }
     }
 
+    /// What a successful POST did, for the confirmation after the redirect (the `notice` query parameter).
+    public enum Notice: String, CaseIterable, Sendable {
+        case added, saved, deleted, revoked
+    }
+
     /// A pipeline with its stages in order.
     public struct PipelineEntry: Sendable, Hashable {
         public var pipeline: Pipeline

@@ -42,6 +42,16 @@ extension SettingsPage {
         }
     }
 
+    /// The confirmation of a notice, in the user's language.
+    public static func noticeText(_ notice: Notice, _ t: Localizer) -> String {
+        switch notice {
+        case .added: t[.setNoticeAdded]
+        case .saved: t[.setNoticeSaved]
+        case .deleted: t[.setNoticeDeleted]
+        case .revoked: t[.setNoticeRevoked]
+        }
+    }
+
     /// A name in the user's language.
     static func localName(_ name: String, _ nameRu: String?, _ t: Localizer) -> String {
         t.language == .ru ? (nameRu.flatMap { $0.isEmpty ? nil : $0 } ?? name) : name

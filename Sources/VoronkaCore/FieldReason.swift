@@ -1,0 +1,111 @@
+/// What is wrong with a field, as a code and the values it names. The API shows `english`; an interface in another
+/// language looks the code up in its own texts, so that no one has to match English sentences.
+public enum FieldReason: Hashable, Sendable, Codable {
+    // Input checks of every record (`RecordInput`, `SettingsReader`)
+    case required
+    case requiredNotNull
+    case notAField
+    case readOnly
+    case notEmpty
+    /// `got` is the rejected value as the API quotes it (`"abc"`, `12.5`, `array`).
+    case wholeNumber(got: String)
+    case number(got: String)
+    case amount(got: String)
+    case amountDecimals
+    case amountAtLeastZero
+    case string(got: String)
+    case trueOrFalse(got: String)
+    case positiveID
+    case between(min: String, max: String)
+    case wholeNumberBetween(min: String, max: String)
+    case maxLength(Int)
+    case oneOf([String])
+    case dateTime
+    case day
+    case stringArray
+    case email
+    case currency([String])
+    case notNegative
+    // Rules that need other records (`RecordRules`)
+    case noRecord(kind: String, id: Int64)
+    case userDeactivated(id: Int64)
+    case teamOnly
+    case emailTaken(String)
+    case managerLoop(id: Int64)
+    case ownManager
+    case cannotDeactivateSelf
+    case cannotDemoteSelf
+    case lostReasonRequired(stage: String)
+    case postponedUntilRequired
+    // Entity rules
+    case wonStageProbability
+    case lostStageProbability
+    case probabilityReasonRequired
+    case exceptionReasonRequired(kind: String)
+    case taskDueTime
+    // Settings
+    case notKnownSetting(known: [String])
+    case audienceField
+    case atLeastOneValue
+    case leaveOut(op: String)
+    case operatorMismatch(field: String, kind: String)
+    // Accounts and tokens
+    case passwordTooShort(min: Int)
+    case passwordTooLong(max: Int)
+    case tokenName(max: Int)
+
+    /// The reason in English, as the API reports it.
+    public var english: String {
+        switch self {
+        case .required: "is required"
+        case .requiredNotNull: "is required and cannot be null"
+        case .notAField: "is not a field of this record"
+        case .readOnly: "is read-only"
+        case .notEmpty: "must not be empty"
+        case .wholeNumber(let got): "must be a whole number, got \(got)"
+        case .number(let got): "must be a number, got \(got)"
+        case .amount(let got): "must be an amount (a number), got \(got)"
+        case .amountDecimals: "must be an amount with at most two decimals"
+        case .amountAtLeastZero: "must be an amount of at least 0 with at most two decimals"
+        case .string(let got): "must be a string, got \(got)"
+        case .trueOrFalse(let got): got.isEmpty ? "must be true or false" : "must be true or false, got \(got)"
+        case .positiveID: "must be a positive id"
+        case .between(let min, let max): "must be between \(min) and \(max)"
+        case .wholeNumberBetween(let min, let max): "must be a whole number from \(min) to \(max)"
+        case .maxLength(let n): "must be at most \(n) characters"
+        case .oneOf(let allowed): "must be one of: \(allowed.joined(separator: ", "))"
+        case .dateTime: "must be a date-time in ISO 8601 form, such as 2026-03-01T09:30:00Z"
+        case .day: "must be a date in the form yyyy-MM-dd"
+        case .stringArray: "must be an array of strings"
+        case .email: "is not an email address"
+        case .currency(let known): "is not a known ISO 4217 currency code (\(known.joined(separator: ", ")))"
+        case .notNegative: "must not be negative"
+        case .noRecord(let kind, let id): "no \(kind) with id \(id)"
+        case .userDeactivated(let id): "user \(id) is deactivated"
+        case .teamOnly: "you can assign records only to yourself or your team"
+        case .emailTaken(let email): "another user already has the email \(email)"
+        case .managerLoop(let id): "user \(id) reports to this user; the hierarchy cannot loop"
+        case .ownManager: "a user cannot be their own manager"
+        case .cannotDeactivateSelf: "you cannot deactivate your own account"
+        case .cannotDemoteSelf: "you cannot take the admin role from your own account"
+        case .lostReasonRequired(let stage): "is required to move a deal to the lost stage \(stage)"
+        case .postponedUntilRequired: "is required to postpone a deal (the date to re-check it)"
+        case .wonStageProbability: "a won stage has probability 100"
+        case .lostStageProbability: "a lost stage has probability 0"
+        case .probabilityReasonRequired: "is required when probability_override is set"
+        case .exceptionReasonRequired(let kind): "is required when claiming the exception \(kind)"
+        case .taskDueTime: "a task has a due time"
+        case .notKnownSetting(let known): "is not a known setting (known: \(known.joined(separator: ", ")))"
+        case .audienceField: "must be industry, segment, annual_revenue, headcount, source, tags or custom.<key>"
+        case .atLeastOneValue: "must list at least one value"
+        case .leaveOut(let op): "must be left out for \(op)"
+        case .operatorMismatch(let field, "number"):
+            "\(field) is a number: use greater, greater_or_equal, less, less_or_equal or equals with a number"
+        case .operatorMismatch(let field, "text"): "\(field) is text: use equals with a string, or one_of"
+        case .operatorMismatch(let field, _): "\(field) is a list: use contains or one_of"
+        case .passwordTooShort(let min): "must be at least \(min) characters"
+        case .passwordTooLong(let max): "must be at most \(max) characters (bcrypt's limit)"
+        case .tokenName(let max): "is required: say what the token is for (at most \(max) characters)"
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import VoronkaCore
+import VoronkaStore
+
+/// Users with passwords, and API tokens: the rules the API and the settings pages share.
+struct AccountService: Sendable {
+    let store: SQLStore
+    let clock: Clock
+    let records: RecordService
+    let passwordCost: Int
+
+    /// Creates a user with a password; without one, a one-time password is generated and returned.
+    /// Password problems are reported together with the record's own; nothing is written unless all is well.
+    func createUser(_ input: [String: JSONValue], password given: String?, viewer: Viewer) async throws -> (user: Record, generated: String?) {
+        try records.requireRole(.write, .user, viewer)
+        let password = given ?? Secrets.password()
+        let problems = Passwords.check(password)
+        let hash = problems.isEmpty ? try await Passwords.hash(password, cost: passwordCost) : ""
+        do {
+            let user = try await records.create(.user, input, viewer: viewer) { tx, record in
+                if !problems.isEmpty { throw DomainError.invalid(problems) }
+                try await tx.setPasswordHash(userID: record.int("id")!, hash)
+            }
+            return (user, given == nil ? password : nil)
+        } catch DomainError.invalid(let errors) where !problems.isEmpty && errors != problems {
+            throw DomainError.invalid(errors + problems)
+        }
+    }
+
+    /// The longest name a token may have.
+    static let tokenNameLength = 200
+
+    /// What is wrong with a token's name, if anything: it is required and says what the token is for.
+    static func tokenNameProblem(_ name: String?) -> FieldError? {
+        let trimmed = (name ?? "").trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed.count > tokenNameLength ? FieldError("name", .tokenName(max: tokenNameLength)) : nil
+    }
+
+    /// Creates an API token acting as `userID` (an active user); returns its id and its secret, which is never stored.
+    func createToken(name: String?, userID: Int64?, expiresAt: Date? = nil, actor: Viewer) async throws -> (id: Int64, secret: String) {
+        var errors = Self.tokenNameProblem(name).map { [$0] } ?? []
+        let trimmed = (name ?? "").trimmingCharacters(in: .whitespaces)
+        var user: User?
+        if let userID { user = try await store.fetch(.user, userID).map(User.init(record:)) }
+        if let userID, user == nil { errors.append(FieldError("user_id", .noRecord(kind: "user", id: userID))) }
+        if userID == nil { errors.append(FieldError("user_id", .required)) }
+        if let userID, user?.active == false { errors.append(FieldError("user_id", .userDeactivated(id: userID))) }
+        guard errors.isEmpty, let userID else { throw DomainError.invalid(errors) }
+        let secret = Secrets.token()
+        let id = try await store.write(actor: actor.actorID, at: clock.now()) { tx in
+            try await tx.insertToken(userID: userID, name: trimmed, kind: "api", hash: Secrets.hash(token: secret), expiresAt: expiresAt)
+        }
+        return (id, secret)
+    }
+
+    /// Revokes a live token of `ownerID`; a token that is not theirs, or already revoked, is not found.
+    func revokeToken(id: Int64, ownerID: Int64, actor: Viewer) async throws {
+        let revoked = try await store.write(actor: actor.actorID, at: clock.now()) { tx in try await tx.revokeToken(id: id, userID: ownerID) }
+        if !revoked { throw DomainError.notFound(.token, id) }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaWeb
+
+/// The users' forms: add a user with an initial password, change a user's details, role or team, deactivate them.
+/// Users are created through `AccountService` and changed through `RecordService`, as the API does.
+enum UserSettingsController {
+    static let fields: [(String, WebForms.Kind)] = [("name", .text), ("email", .text), ("role", .text), ("manager_id", .number)]
+    /// The form calls the user's `locale` "language".
+    static let names = ["locale": "language"]
+
+    static func create(_ req: Request, _ web: WebContext) async throws -> Response {
+        try await SettingsForms.submit(req, web, .users, form: "new-user", notice: .added, names: names) { caller, form in
+            let (user, _) = try await web.services.accounts.createUser(input(form), password: form[FormField.password] ?? "", viewer: caller.viewer)
+            return "user-\(user.int("id")!)"
+        }
+    }
+
+    static func edit(_ req: Request, _ web: WebContext) async throws -> Response {
+        let id = try req.webID()
+        return try await SettingsForms.submit(req, web, .users, form: "user-\(id)", notice: .saved, names: names) { caller, form in
+            var changes = input(form)
+            changes["active"] = WebForms.input(form, [("active", .flag)])["active"]
+            _ = try await web.services.records.update(.user, id, changes, viewer: caller.viewer)
+            return nil
+        }
+    }
+
+    /// The user's fields from the form; a form without `language` leaves the locale as it is.
+    static func input(_ form: [String: String]) -> [String: JSONValue] {
+        var input = WebForms.input(form, fields)
+        if let language = form[FormField.language] { input["locale"] = WebForms.value(language, .text) }
+        return input
+    }
+}

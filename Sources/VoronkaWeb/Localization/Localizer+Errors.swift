@@ -1,0 +1,96 @@
+import VoronkaCore
+
+extension Localizer {
+    /// A field error as a form shows it: the field's label, then the reason, both in this language
+    /// ("Вероятность, %: должно быть от 0 до 100").
+    public func fieldError(_ error: FieldError) -> String {
+        fieldLabel(error.field) + ": " + reason(error)
+    }
+
+    /// The reason of a field error in this language, from its code; a reason without a code keeps its English words.
+    public func reason(_ error: FieldError) -> String {
+        guard let code = error.code else { return self(.errOther, ["reason": error.reason]) }
+        let (key, values) = Self.text(of: code, self)
+        return self(key, values)
+    }
+
+    /// A field's label by its API name (`probability`, `manager_id`, `value.monthly_costs`); unknown names read as words.
+    public func fieldLabel(_ field: String) -> String {
+        let name = field.split(separator: ".").last.map(String.init) ?? field
+        if let key = Self.fieldLabels[name] {
+            return self(key, ["currency": format.currencySign("RUB")])
+        }
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The labels of the fields the forms show, by the field's name in the API and in the forms.
+    static let fieldLabels: [String: StringKey] = [
+        "name": .name, "name_ru": .setNameRu, "kind": .setStageKind, "position": .setPosition, "probability": .setProbability,
+        "expected_days": .setExpectedDays, "requires_qualification": .setGate, "entry_rule": .setEntryRule, "active": .setActive,
+        "field": .setRuleField, "operator": .setRuleOperator, "value": .setRuleValue, "label": .setRuleLabel, "label_ru": .setRuleLabelRu,
+        "unit": .setRuleUnit, "category": .setCategory, "keywords": .setKeywords, "price": .setPrice, "unit_cost": .setUnitCost,
+        "currency": .currency, "monthly_costs": .setMonthlyCosts, "deals_per_month": .setDealsPerMonth, "fixed_minimum": .setFixedMinimum,
+        "email": .email, "role": .setRole, "manager_id": .setManager, "language": .interfaceLanguage, "locale": .interfaceLanguage,
+        "password": .password, "user_id": .setTokenUser, "title": .title, "amount": .amount, "expected_profit": .expectedProfit,
+        "expected_close": .expectedClose, "owner_id": .owner, "budget_status": .budgetStatus, "budget_amount": .budgetAmount,
+        "deadline": .deadline, "need_described": .needDescribed, "need_text": .needText, "probability_override": .probabilityOverride,
+        "probability_reason": .probabilityReason, "economics_exception": .economicsExceptionKind,
+        "economics_exception_reason": .economicsExceptionReason, "subject": .subject, "body": .body, "due_at": .dueAt,
+        "lost_reason": .lostReason, "postponed_until": .postponedUntil, "stage_id": .stage, "pipeline_id": .pipeline,
+        "company_id": .company, "contact_ids": .contacts, "tender_cost": .tenderCost,
+    ]
+
+    /// The text key of a reason and the values of its placeholders (a rejected value is not repeated: the field shows it).
+    static func text(of code: FieldReason, _ t: Localizer) -> (StringKey, [String: String]) {
+        switch code {
+        case .required: (.errRequired, [:])
+        case .requiredNotNull: (.errRequiredNotNull, [:])
+        case .notAField: (.errNotAField, [:])
+        case .readOnly: (.errReadOnly, [:])
+        case .notEmpty: (.errNotEmpty, [:])
+        case .wholeNumber: (.errWholeNumber, [:])
+        case .number: (.errNumber, [:])
+        case .amount: (.errAmount, [:])
+        case .amountDecimals: (.errAmountDecimals, [:])
+        case .amountAtLeastZero: (.errAmountAtLeastZero, [:])
+        case .string: (.errString, [:])
+        case .trueOrFalse: (.errTrueOrFalse, [:])
+        case .positiveID: (.errPositiveID, [:])
+        case .between(let min, let max): (.errBetween, ["min": min, "max": max])
+        case .wholeNumberBetween(let min, let max): (.errWholeNumberBetween, ["min": min, "max": max])
+        case .maxLength(let n), .passwordTooLong(let n): (.errMaxLength, ["count": t.count(n, .character)])
+        case .passwordTooShort(let n): (.errMinLength, ["count": t.count(n, .character)])
+        case .oneOf(let values): (.errOneOf, ["values": values.joined(separator: ", ")])
+        case .dateTime: (.errDateTime, [:])
+        case .day: (.errDay, [:])
+        case .stringArray: (.errStringArray, [:])
+        case .email: (.errEmail, [:])
+        case .currency(let known): (.errCurrency, ["values": known.joined(separator: ", ")])
+        case .notNegative: (.errNotNegative, [:])
+        case .noRecord(_, let id): (.errNoRecord, ["id": String(id)])
+        case .userDeactivated(let id): (.errUserDeactivated, ["id": String(id)])
+        case .teamOnly: (.errTeamOnly, [:])
+        case .emailTaken(let email): (.errEmailTaken, ["email": email])
+        case .managerLoop(let id): (.errManagerLoop, ["id": String(id)])
+        case .ownManager: (.errOwnManager, [:])
+        case .cannotDeactivateSelf: (.errCannotDeactivateSelf, [:])
+        case .cannotDemoteSelf: (.errCannotDemoteSelf, [:])
+        case .lostReasonRequired(let stage): (.errLostReasonRequired, ["stage": stage])
+        case .postponedUntilRequired: (.errPostponedUntilRequired, [:])
+        case .wonStageProbability: (.errWonStageProbability, [:])
+        case .lostStageProbability: (.errLostStageProbability, [:])
+        case .probabilityReasonRequired: (.errProbabilityReasonRequired, [:])
+        case .exceptionReasonRequired: (.errExceptionReasonRequired, [:])
+        case .taskDueTime: (.errTaskDueTime, [:])
+        case .notKnownSetting: (.errNotKnownSetting, [:])
+        case .audienceField: (.errAudienceField, [:])
+        case .atLeastOneValue: (.errAtLeastOneValue, [:])
+        case .leaveOut(let op): (.errLeaveOut, ["operator": SettingsPage.operatorName(op, t)])
+        case .operatorMismatch(let field, let kind):
+            (kind == "number" ? .errOperatorNumber : kind == "text" ? .errOperatorText : .errOperatorList,
+             ["field": AudienceField(field).map { t.pick(AudienceRule($0, .isTrue).labelText) } ?? field])
+        case .tokenName(let max): (.errTokenName, ["count": t.count(max, .character)])
+        }
+    }
+}
