@@ -40,4 +40,30 @@ struct WebTimeZoneTests {
             #expect(stored["value"] == .string("UTC"))
         }
     }
+
+    @Test("An admin sets the time zone on the company settings page; an unknown zone is refused beside its field; a rep may not", arguments: [Backend.sqlite])
+    func settingsForm(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            let rep = try await WebClient.signedIn(app, as: "rep1")
+            let page = try await admin.get("/settings/company")
+            _ = try await rep.get("/leads")
+            // action
+            let bad = try await admin.post("/settings/company", ["time_zone": "Mars/Olympus"])
+            let storedAfterBad = try await app.call(.GET, "/api/v1/settings/time_zone")
+            let good = try await admin.post("/settings/company", ["time_zone": "Asia/Yekaterinburg"])
+            let shown = try await admin.get("/settings/company")
+            let byRep = try await rep.post("/settings/company", ["time_zone": "UTC"])
+            let stored = try await app.call(.GET, "/api/v1/settings/time_zone")
+            // check
+            #expect(page.status == .ok && page.body.contains(#"<option value="Europe/Moscow">Europe/Moscow</option>"#))
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("company-time-zone-error"), "\(bad.body.prefix(300))")
+            #expect(storedAfterBad["value"] == .string("UTC"))
+            #expect(good.status == .seeOther)
+            #expect(shown.body.contains(#"<option value="Asia/Yekaterinburg" selected>"#))
+            #expect(byRep.status == .forbidden)
+            #expect(stored["value"] == .string("Asia/Yekaterinburg"))
+        }
+    }
 }

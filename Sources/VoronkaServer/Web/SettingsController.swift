@@ -66,6 +66,10 @@ enum SettingsController {
                 }
             }
             return .tokens(tokens, users: users, newToken: newToken)
+        case .company:
+            let stored = try await services.store.setting(SettingKey.timeZone.rawValue)
+            let zone = if case .string(let name)? = stored { name } else { "UTC" }
+            return .company(timeZone: zone, zones: CompanySettingsController.zones)
         }
     }
 }

@@ -61,6 +61,7 @@ private func registerSettingsForms(_ routes: any RoutesBuilder,
     page(routes, .POST, p.newProduct, CatalogSettingsController.create)
     page(routes, .POST, p.newProduct + "/:id", CatalogSettingsController.edit)
     page(routes, .POST, p.economics, EconomicsSettingsController.save)
+    page(routes, .POST, p.company, CompanySettingsController.save)
     page(routes, .POST, p.newUser, UserSettingsController.create)
     page(routes, .POST, p.newUser + "/:id", UserSettingsController.edit)
     page(routes, .POST, p.newToken, TokenSettingsController.create)

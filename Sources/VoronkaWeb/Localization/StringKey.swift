@@ -77,7 +77,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setRoleProjectManager, setRoleSalesRep, setRuleField, setRuleForm, setRuleLabel, setRuleLabelRu, setRuleOperator
     case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
     case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
-    case setUnitCost, setUsers, setUsersHint
+    case setUnitCost, setUsers, setUsersHint, setCompany, setTimeZone, setTimeZoneHint
     case setNoticeAdded, setNoticeSaved, setNoticeDeleted, setNoticeRevoked
     // Field errors: the reasons of `FieldReason`
     case errRequired, errRequiredNotNull, errNotAField, errReadOnly, errNotEmpty, errWholeNumber, errNumber, errAmount

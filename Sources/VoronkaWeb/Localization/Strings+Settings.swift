@@ -97,6 +97,9 @@ extension Strings {
         .setUnitCost: "Unit cost",
         .setUsers: "Users and roles",
         .setUsersHint: "Reps see their own deals; a manager sees the team's; heads of sales and administrators see everything.",
+        .setCompany: "Company",
+        .setTimeZone: "Time zone",
+        .setTimeZoneHint: "Pages show times in this zone, and times typed into forms are read in it.",
     ]
 
     /// The settings texts in Russian.
@@ -196,5 +199,8 @@ extension Strings {
         .setUnitCost: "Себестоимость",
         .setUsers: "Пользователи и роли",
         .setUsersHint: "Менеджер видит свои сделки, руководитель — сделки команды, руководитель продаж и администратор — все.",
+        .setCompany: "Компания",
+        .setTimeZone: "Часовой пояс",
+        .setTimeZoneHint: "Страницы показывают время в этом поясе, и время, введённое в формы, читается в нём.",
     ]
 }

@@ -7,7 +7,7 @@ import VoronkaCore
 public enum SettingsPage {
     /// The sections, in navigation order; the raw value is the last path component (`/settings/pipelines`).
     public enum Section: String, CaseIterable, Sendable {
-        case pipelines, audience, catalog, economics, users, tokens
+        case pipelines, audience, catalog, economics, users, tokens, company
     }
 
     /// A form that was sent and refused: which form (`Paths` names them with `formKey`), what was typed, and what is wrong.
@@ -65,6 +65,8 @@ public enum SettingsPage {
         case users([User])
         /// The tokens; `newToken` is the secret of a token just created, shown this once.
         case tokens([Token], users: [User], newToken: String?)
+        /// The company's time zone (an IANA name) and the zones to choose from, the usual ones first.
+        case company(timeZone: String, zones: [String])
     }
 
     /// Everything a settings page shows.
@@ -89,6 +91,7 @@ public enum SettingsPage {
             case .economics: .economics
             case .users: .users
             case .tokens: .tokens
+            case .company: .company
             }
         }
     }
@@ -117,6 +120,8 @@ public enum SettingsPage {
         public func product(_ id: Int64) -> String { section(.catalog) + "/" + String(id) }
         /// POST `monthly_costs`, `deals_per_month`, `fixed_minimum` (major units).
         public var economics: String { section(.economics) }
+        /// POST `time_zone`.
+        public var company: String { section(.company) }
         /// POST `name`, `email`, `role`, `manager_id`, `language`, `password`.
         public var newUser: String { section(.users) }
         /// POST `name`, `email`, `role`, `manager_id`, `language`, `active`.

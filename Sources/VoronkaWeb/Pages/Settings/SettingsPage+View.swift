@@ -27,6 +27,7 @@ extension SettingsPage {
         case .economics(let settings, let currency): economics(model, settings, currency, t)
         case .users(let users): self.users(model, users, t)
         case .tokens(let tokens, let users, let secret): self.tokens(model, tokens, users, secret, t)
+        case .company(let zone, let zones): company(model, zone, zones, t)
         }
     }
 
@@ -39,6 +40,7 @@ extension SettingsPage {
         case .economics: t[.setEconomics]
         case .users: t[.setUsers]
         case .tokens: t[.setTokens]
+        case .company: t[.setCompany]
         }
     }
 
