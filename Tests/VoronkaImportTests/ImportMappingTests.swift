@@ -17,6 +17,7 @@ struct ImportMappingTests {
             "currency": "RUB",
             "pipeline": "Complex products",
             "unknown_stages": ["map_to": "Before qualification"],
+            "stage_map": ["Счёт выставлен": "Proposal"],
             "outcome": [["column": "Статус", "equals": ["Выиграна"], "then": "won"], ["field": "amount", "test": "non_zero", "then": "won"]],
             "delimiter": ";",
             "encoding": "cp1251",
@@ -29,6 +30,7 @@ struct ImportMappingTests {
         #expect(mapping.valueMaps[.stageName] == ["Оплачено": "Won", "Отказ": "Lost"])
         #expect(mapping.dateFormat == .dayMonthYear && mapping.utcOffset == 10_800)
         #expect(mapping.unknownStages == .mapTo("Before qualification"))
+        #expect(mapping.stageTargets == ["Счёт выставлен": "Proposal"])
         #expect(mapping.outcomeRules == [OutcomeRule(.column("Статус"), .equals(["Выиграна"]), then: .won),
                                          OutcomeRule(.field(.amount), .nonZero, then: .won)])
         #expect(mapping.delimiter == .semicolon && mapping.encoding == .windows1251)

@@ -127,4 +127,34 @@ struct WebImportTests {
             #expect(review.body.contains("Что будет записано"))
         }
     }
+
+    @Test("A stage the pipeline lacks can be put into an existing stage instead of a new one", arguments: TestDatabase.backends)
+    func stageIntoExisting(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            _ = try await admin.get("/import")
+            let path = try #require(try await admin.upload("/import", files: [("deals.csv", Self.sheet)]).location)
+            let review = try await admin.get(path)
+            let pipelines = try await app.services.store.all(.pipeline).map(Pipeline.init(record:)).filter { $0.kind == .deal }
+                .sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+            let stages = try await app.services.store.all(.stage).map(Stage.init(record:))
+            let first = try #require(pipelines.first)
+            let existing = try #require(stages.first { $0.pipelineID == first.id && $0.kind == .open })
+            let stagesBefore = stages.count
+            // action
+            var form: [String: String] = ["file-0-preset": "columns", "file-0-kind": "deals", "system": "sheet", "pipeline": "",
+                                          "unknown_stages": "create", "stage-0-name": "Negotiation", "stage-0": existing.name, "action": "start"]
+            for (j, target) in ["title", "company_name", "amount", "stage_name", "created_at", "ignore"].enumerated() { form["file-0-col-\(j)"] = target }
+            let started = try await admin.post(path, form)
+            _ = try await admin.waitForImport(path)
+            // check
+            #expect(review.body.contains(#"name="stage-0""#) && review.body.contains("Negotiation"), "the unknown stage offers a choice")
+            #expect(started.status == .seeOther)
+            let deals = try await app.services.store.all(.deal).filter { ["Pumps", "Valves"].contains($0.text("title") ?? "") }
+            #expect(deals.count == 2)
+            #expect(deals.allSatisfy { $0.int("stage_id") == existing.id }, "both deals are in \(existing.name)")
+            #expect(try await app.services.store.all(.stage).count == stagesBefore, "no stage was created")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import VoronkaCore
 extension ImportMapping {
     static let jsonKeys = ["preset", "kind", "columns", "value_maps", "empty_values", "date_format", "time_zone", "currency",
                            "pipeline", "unknown_stages", "outcome", "stage_entered_prefix", "stage_date_columns",
-                           "closed_at_enters_stage", "stage_order", "title_template", "multipliers", "delimiter", "encoding"]
+                           "closed_at_enters_stage", "stage_order", "stage_map", "title_template", "multipliers", "delimiter", "encoding"]
 
     /// Builds a mapping from JSON (a mapping file or an API request). With "preset", the preset's mapping is the
     /// start and the other keys change it: "columns" and "value_maps" are merged into the preset's, the rest replace.
@@ -75,6 +75,7 @@ extension ImportMapping {
         if let columns = try r.stringMap("stage_date_columns") { stageDateColumns = columns }
         if let flag = try r.bool("closed_at_enters_stage") { closedAtEntersStage = flag }
         if let order = try r.strings("stage_order") { stageOrder = order }
+        if let targets = try r.stringMap("stage_map") { stageTargets.merge(targets) { _, new in new } }
         if let template = try r.string("title_template") { titleTemplate = template.isEmpty ? nil : template }
         if let factors = try r.object("multipliers") {
             for (fieldName, value) in factors {

@@ -25,6 +25,7 @@ extension ImportMapping {
         if let stageEnteredPrefix { o["stage_entered_prefix"] = .string(stageEnteredPrefix) }
         if !stageDateColumns.isEmpty { o["stage_date_columns"] = .object(stageDateColumns.mapValues(JSONValue.string)) }
         if !stageOrder.isEmpty { o["stage_order"] = .array(stageOrder.map(JSONValue.string)) }
+        if !stageTargets.isEmpty { o["stage_map"] = .object(stageTargets.mapValues(JSONValue.string)) }
         if let titleTemplate { o["title_template"] = .string(titleTemplate) }
         if !multipliers.isEmpty {
             o["multipliers"] = .object(Dictionary(uniqueKeysWithValues: multipliers.map { ($0.rawValue, .number(Double($1))) }))

@@ -46,6 +46,9 @@ public struct ImportMapping: Hashable, Sendable {
     /// The order of the stages an import creates in a pipeline (those it names; the others follow in the order they
     /// first occur in time).
     public var stageOrder: [String] = []
+    /// Stage names the target pipeline lacks → the existing stage to put their rows in, chosen one by one (matched
+    /// ignoring case); a name not listed follows `unknownStages`.
+    public var stageTargets: [String: String] = [:]
 
     public init(kind: ImportFileKind, columns: [String: ColumnTarget], valueMaps: [TargetField: [String: String]] = [:],
                 emptyValues: [String] = ["-"], dateFormat: DateFormat = .auto, utcOffset: Int = 0, currency: String = "RUB",

@@ -61,6 +61,12 @@ extension ImportCatalog {
             for (i, use) in list.enumerated() {
                 let key = "\(p)|\(ImportNames.fold(use.name))"
                 guard stageByName[key] == nil else { continue }
+                // A stage the user put into an existing one, by name.
+                if let target = mappings[use.file]?.stageTargets.first(where: { ImportNames.fold($0.key) == ImportNames.fold(use.name) })?.value,
+                   let existing = stageByName["\(p)|\(ImportNames.fold(target))"], existing != nil {
+                    stageByName[key] = existing
+                    continue
+                }
                 switch mappings[use.file]?.unknownStages ?? .create {
                 case .create:
                     let t = use.time ?? .infinity

@@ -35,5 +35,11 @@ enum ImportChoices {
             u.pipeline = trimmed.isEmpty ? nil : trimmed
         }
         if let policy = form[Field.unknownStages] { u.unknownStages = policy == "reject" ? .reject : .create }
+        var n = 0
+        while let name = form[Field.stageName(n)] {
+            let target = form[Field.stage(n)]?.trimmingCharacters(in: .whitespaces) ?? ""
+            u.stageTargets[name] = target.isEmpty ? nil : target
+            n += 1
+        }
     }
 }

@@ -8,8 +8,13 @@ enum ImportPageModel {
     static func content(_ upload: ImportUpload, services: Services, language: Language, problemLimit: Int) async throws -> ImportPage.Content {
         switch upload.state {
         case .draft:
-            let pipelines = try await WebLookups.pipelines(services).filter { $0.kind == .deal }.map(\.name)
-            return review(upload, pipelines: pipelines, language: language, problemLimit: problemLimit)
+            let pipelines = try await WebLookups.pipelines(services)
+            let stages = try await WebLookups.stages(services)
+            var stageNames: [String: [String]] = [:]
+            for p in pipelines { stageNames[ImportNames.fold(p.name)] = stages.filter { $0.pipelineID == p.id }.map(\.name) }
+            let deals = pipelines.filter { $0.kind == .deal }.map(\.name)
+            let leads = pipelines.filter { $0.kind == .lead }.map(\.name)
+            return review(upload, pipelines: deals, stageNames: stageNames, leadPipeline: leads.first, language: language, problemLimit: problemLimit)
         case .running(let done, let total, let startedAt):
             return .running(done: done, total: total, startedAt: startedAt)
         case .finished(let r):
@@ -22,7 +27,9 @@ enum ImportPageModel {
         }
     }
 
-    static func review(_ u: ImportUpload, pipelines: [String], language: Language, problemLimit: Int) -> ImportPage.Content {
+    /// `stageNames`: the stages of every pipeline, by folded pipeline name; `pipelines`: the deal pipelines in order.
+    static func review(_ u: ImportUpload, pipelines: [String], stageNames: [String: [String]] = [:], leadPipeline: String? = nil,
+                       language: Language, problemLimit: Int) -> ImportPage.Content {
         let summary = u.summary
         let reports = Dictionary((summary?.files ?? []).map { ($0.name, $0.report) }, uniquingKeysWith: { a, _ in a })
         let files = u.files.enumerated().map { i, f in
@@ -51,8 +58,13 @@ enum ImportPageModel {
             system: u.options.system, pipeline: u.pipeline ?? "", pipelines: pipelines,
             unknownStages: u.unknownStages == .reject ? "reject" : "create",
             counts: (summary?.counts ?? []).filter { $0.rows > 0 }.map { .init($0.kind, String($0.rows)) },
-            stages: (summary?.stages ?? []).filter { $0.kind != .stageHistory }.map {
-                .init(pipeline: $0.pipeline, stage: $0.stage, rows: $0.rows, won: $0.won, lost: $0.lost)
+            stages: (summary?.stages ?? []).filter { $0.kind != .stageHistory }.map { s in
+                // The pipeline the rows land in: their own, else the one chosen, else the first of their kind.
+                let target = s.pipeline ?? (s.kind == .leads ? leadPipeline : u.pipeline ?? pipelines.first)
+                let existing = target.flatMap { stageNames[ImportNames.fold($0)] } ?? []
+                let known = existing.contains { ImportNames.fold($0) == ImportNames.fold(s.stage) }
+                return .init(pipeline: s.pipeline, stage: s.stage, rows: s.rows, won: s.won, lost: s.lost, known: known || stageNames.isEmpty,
+                             targets: known ? [] : existing, target: u.stageTargets[s.stage])
             },
             newOwners: (summary?.owners ?? []).filter { !$0.listed }.prefix(100).map { .init($0.name, String($0.rows)) },
             problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking))

@@ -41,6 +41,8 @@ public struct ImportUpload: Sendable {
     /// The pipeline for deals that name none (nil: the mapping's, else the first).
     public var pipeline: String?
     public var unknownStages: UnknownStagePolicy = .create
+    /// Stages the pipeline lacks that the user put into existing ones (stage name → existing stage name).
+    public var stageTargets: [String: String] = [:]
     /// The dry run of the current choices.
     public var summary: ImportSummary?
     public var state: State = .draft
@@ -104,6 +106,7 @@ public struct ImportUpload: Sendable {
         files.map { f in
             var mapping = f.mapping
             mapping.unknownStages = unknownStages
+            mapping.stageTargets.merge(stageTargets) { _, chosen in chosen }
             return ImportSource(name: f.name, bytes: f.bytes, mapping: mapping)
         }
     }

@@ -27,6 +27,9 @@ public enum ImportPage {
         public static let pipeline = "pipeline"
         public static let unknownStages = "unknown_stages"
         public static let action = "action"
+        /// A stage the pipeline lacks (`stage-<n>-name`) and where its rows go (`stage-<n>`: empty for the policy).
+        public static func stage(_ n: Int) -> String { "stage-\(n)" }
+        public static func stageName(_ n: Int) -> String { "stage-\(n)-name" }
         /// The value of `preset` that means "the columns as chosen below".
         public static let columnsChoice = "columns"
     }
@@ -83,8 +86,14 @@ public enum ImportPage {
         public var rows: Int
         public var won: Int
         public var lost: Int
-        public init(pipeline: String?, stage: String, rows: Int, won: Int, lost: Int) {
+        /// Whether the target pipeline has the stage already.
+        public var known: Bool
+        /// For a stage it lacks: the existing stages the rows may go to instead of a new one, and the one chosen.
+        public var targets: [String]
+        public var target: String?
+        public init(pipeline: String?, stage: String, rows: Int, won: Int, lost: Int, known: Bool = true, targets: [String] = [], target: String? = nil) {
             self.pipeline = pipeline; self.stage = stage; self.rows = rows; self.won = won; self.lost = lost
+            self.known = known; self.targets = targets; self.target = target
         }
     }
 

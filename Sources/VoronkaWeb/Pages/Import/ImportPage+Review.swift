@@ -7,7 +7,7 @@ extension ImportPage {
     static func review(_ model: Model, _ r: Review, _ t: Localizer) -> Markup {
         let rows = r.files.compactMap(\.rows).reduce(0) { $0 + $1.imported }
         return .group(
-            .form(.attr("method", "post"), .attr("action", model.paths.choices(r.id)), .class("import-review"),
+            .form(.attr("id", formID), .attr("method", "post"), .attr("action", model.paths.choices(r.id)), .class("import-review"),
                   .hidden(FormField.csrf, model.shell.csrfToken),
                   .group(r.files.enumerated().map { i, f in file(i, f, r, t) }),
                   options(r, t),
@@ -18,6 +18,20 @@ extension ImportPage {
                        .if(r.blocking.isEmpty, .submit(Strings.fill(t.pick(startButton), ["rows": t.format.number(rows)]),
                                                        class: "button button-primary", name: Field.action, value: "start")))),
             dryRunSection(r, t))
+    }
+
+    /// The review form's id: the stage choices below it belong to it through their `form` attribute.
+    static let formID = "import-review-form"
+
+    /// Where the rows of a stage go: an existing stage (chosen), or a new one / left out as the policy says.
+    static func stageChoice(_ n: Int, _ s: StageRow, _ r: Review, _ t: Localizer) -> Markup {
+        if s.known { return .span(.class("muted"), .plain(t.pick(existingStage))) }
+        let policy = r.unknownStages == "reject" ? t.pick(rejectStage) : t.pick(newStage)
+        let options = [Option("", policy)] + s.targets.map { Option($0, Strings.fill(t.pick(intoStage), ["stage": $0])) }
+        return .group(
+            .raw("<input type=\"hidden\" form=\"\(formID)\" name=\"\(Field.stageName(n))\" value=\"\(Escape.attribute(s.stage))\"/>"),
+            .select(.attr("form", formID), .attr("name", Field.stage(n)), .attr("aria-label", Strings.fill(t.pick(stageGoesTo), ["stage": s.stage])),
+                    .each(options) { .choice($0.value, $0.label, selected: $0.value == (s.target ?? "")) }))
     }
 
     /// One file: how it is read, and its columns with their first values and targets.
@@ -98,12 +112,14 @@ extension ImportPage {
                 .div(.class("table-scroll"), .table(.class("list"),
                     .thead(.tr(.th(.attr("scope", "col"), .plain(t[.pipeline])), .th(.attr("scope", "col"), .plain(t[.stage])),
                                .th(.attr("scope", "col"), .class("num"), .plain(t.pick(rowsColumn))),
-                               .th(.attr("scope", "col"), .class("num"), .plain(t.pick(wonLost))))),
-                    .tbody(.each(r.stages) { s in
+                               .th(.attr("scope", "col"), .class("num"), .plain(t.pick(wonLost))),
+                               .th(.attr("scope", "col"), .plain(t.pick(goesTo))))),
+                    .tbody(.group(r.stages.enumerated().map { n, s -> Node<HTML.TableContext> in
                         .tr(.td(.plain(s.pipeline ?? "—")), .th(.attr("scope", "row"), .plain(s.stage)),
                             .td(.class("num"), .plain(t.format.number(s.rows))),
-                            .td(.class("num"), .plain(t.format.number(s.won) + " / " + t.format.number(s.lost))))
-                    }))))),
+                            .td(.class("num"), .plain(t.format.number(s.won) + " / " + t.format.number(s.lost))),
+                            .td(.embed(stageChoice(n, s, r, t))))
+                    })))))),
             .if(!r.newOwners.isEmpty, .group(
                 .h3(.plain(t.pick(newOwners))),
                 .ul(.class("import-owners"), .each(r.newOwners) { .li(.plain($0.value), .span(.class("muted"), .plain(" · " + $0.label))) }))),
