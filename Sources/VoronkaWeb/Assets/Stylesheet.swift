@@ -208,6 +208,14 @@ extension Assets {
     .import-columns select { width: 100%; min-width: 12rem; min-height: 2.25rem; font: inherit; }
     .import-review .form-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
     .import-progress progress { width: 100%; height: 1.5rem; }
+    .import-dry-run select { font: inherit; min-height: 2.25rem; max-width: 14rem; }
+    @media (max-width: 40rem) {
+      .import-columns thead { position: absolute; left: -9999px; }
+      .import-columns tr { display: block; padding: .5rem 0; border-top: 1px solid var(--border); }
+      .import-columns th, .import-columns td { display: block; border: 0; padding: .125rem 0; }
+      .import-columns td.samples { max-width: none; }
+      .import-columns select { min-width: 0; }
+    }
     @media (min-width: 40rem) {
       .action-form { flex: 1 1 14rem; }
       .grid-form { grid-template-columns: repeat(2, minmax(0, 1fr)); }
