@@ -13,20 +13,17 @@ extension StoreTransaction {
             groups[row.kind, default: []].append(row)
         }
         for kind in order {
-            let columns = kind.fields.map(\.name)
-            let perStatement = max(1, min(1000, 30_000 / columns.count))
-            let group = groups[kind]!
-            var start = 0
-            while start < group.count {
-                let chunk = group[start..<min(start + perStatement, group.count)]
-                let values = chunk.map { row -> any SQLExpression in
-                    var record = row.record
-                    record["created_at"] = .time(row.createdAt)
-                    record["updated_at"] = .time(row.updatedAt)
-                    return SQLGroupExpression(SQLList(columns.map { RowCoding.bind(record[$0]) }))
+            let names = kind.fields.map(\.name)
+            let head = "INSERT INTO \(kind.plural) (\(names.joined(separator: ", "))) VALUES "
+            let perStatement = FlatStatement.rowsPerStatement(width: names.count, maxRows: 1000)
+            try await insertRows(groups[kind]!, head: head, width: names.count, perStatement: perStatement) { row, values in
+                for name in names {
+                    switch name {
+                    case "created_at": values.append(.time(row.createdAt))
+                    case "updated_at": values.append(.time(row.updatedAt))
+                    default: values.append(row.record[name])
+                    }
                 }
-                try await sql.raw("INSERT INTO \(unsafeRaw: kind.plural) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(values))").run()
-                start += perStatement
             }
         }
     }
@@ -34,23 +31,44 @@ extension StoreTransaction {
     /// Appends journal entries as they are (their own times and actors), numbering them in order.
     public func appendJournal(_ entries: [JournalEntry]) async throws {
         try await lockJournal()
-        let perStatement = 3000
-        var start = 0
-        while start < entries.count {
-            let chunk = entries[start..<min(start + perStatement, entries.count)]
-            let values = chunk.map { e -> any SQLExpression in
-                let stage = e.changes.first { $0.field == "stage_id" }?.new ?? .null
-                return SQLGroupExpression(SQLList([
-                    SQLBind(e.at), SQLBind(now), RowCoding.bind(e.actorID.map(FieldValue.int) ?? .null), SQLBind(e.entity.rawValue),
-                    SQLBind(e.entityID), SQLBind(e.action.rawValue), RowCoding.bind(stage), SQLBind(origin),
-                    SQLBind(JournalCodec.encode(e.changes, kind: e.entity)),
-                ]))
-            }
-            try await sql.raw("""
-                INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes) VALUES \(SQLList(values))
-                """).run()
-            start += perStatement
+        let head = "INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes) VALUES "
+        let recorded = FieldValue.time(now), origin = FieldValue.text(origin)
+        var writer = JSONWriter(capacity: 1024)
+        try await insertRows(entries, head: head, width: 9, perStatement: FlatStatement.rowsPerStatement(width: 9, maxRows: 3000)) { e, values in
+            writer.clear()
+            JournalCodec.write(e.changes, kind: e.entity, to: &writer)
+            values.append(.time(e.at))
+            values.append(recorded)
+            values.append(e.actorID.map(FieldValue.int) ?? .null)
+            values.append(.text(e.entity.rawValue))
+            values.append(.int(e.entityID))
+            values.append(.text(e.action.rawValue))
+            values.append(e.changes.first { $0.field == "stage_id" }?.new ?? .null)
+            values.append(origin)
+            values.append(.text(writer.text))
         }
+    }
+
+    /// Inserts `items` through `head` ("INSERT INTO t (a, b) VALUES ") `perStatement` rows at a time; `row` appends
+    /// the `width` values of one item. `tail` follows the values (an ON CONFLICT clause).
+    func insertRows<Item>(_ items: some Collection<Item>, head: String, tail: String = "", width: Int, perStatement: Int,
+                          _ row: (Item, inout [FieldValue]) throws -> Void) async throws {
+        guard !items.isEmpty else { return }
+        var values: [FieldValue] = []
+        values.reserveCapacity(min(items.count, perStatement) * width)
+        var fullText: String?
+        var rows = 0
+        for item in items {
+            try row(item, &values)
+            rows += 1
+            if rows == perStatement {
+                if fullText == nil { fullText = head + FlatStatement.valueGroups(rows: rows, width: width, backend: backend) + tail }
+                try await run(fullText!, values)
+                values.removeAll(keepingCapacity: true)
+                rows = 0
+            }
+        }
+        if rows > 0 { try await run(head + FlatStatement.valueGroups(rows: rows, width: width, backend: backend) + tail, values) }
     }
 }
 

@@ -46,20 +46,25 @@ public struct Record: Hashable, Sendable {
     /// The same object as `jsonObject(fields:)`, written straight to JSON text in field order (no dictionary, no key sort):
     /// the hot path of every list answer.
     public func jsonText(fields: [FieldSpec]) -> String {
-        var out = "{"
+        var writer = JSONWriter(capacity: 512)
+        write(fields: fields, to: &writer)
+        return writer.text
+    }
+
+    /// Writes the text of `jsonText(fields:)`.
+    public func write(fields: [FieldSpec], to writer: inout JSONWriter) {
+        writer.raw("{")
         var first = true
         for f in fields {
             let value = self[f.name]
             if f.name == "deleted_at", value.isNull { continue }
-            if !first { out += "," }
+            if !first { writer.raw(",") }
             first = false
-            out += "\""
-            out += f.name
-            out += "\":"
-            out += value.json(as: f.type).jsonText
+            writer.string(f.name)
+            writer.raw(":")
+            writer.value(value, as: f.type)
         }
-        out += "}"
-        return out
+        writer.raw("}")
     }
 
     static func list(_ strings: [String]) -> FieldValue { .json(.array(strings.map(JSONValue.string))) }

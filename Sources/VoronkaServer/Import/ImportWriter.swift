@@ -114,7 +114,7 @@ public struct ImportWriter: Sendable {
     static func convertLeads(_ tx: StoreTransaction, _ chunk: [PendingRecord], _ ids: [Int64], system: String) async throws -> Int {
         var leadOfDeal: [Int64: (deal: Int64, at: Date)] = [:]
         for (item, id) in zip(chunk, ids) {
-            if let lead = item.final.int("lead_id") { leadOfDeal[lead] = (id, item.createdAt) }
+            if case .int(let lead) = item.finalValue("lead_id") { leadOfDeal[lead] = (id, item.createdAt) }
         }
         guard !leadOfDeal.isEmpty else { return 0 }
         var entries = 0

@@ -10,8 +10,7 @@ struct PendingRecord: Sendable {
     /// … and the changes that followed, at their times (a deal's stage history).
     var steps: [Step] = []
     var createdAt: Date
-    /// The fields the import owns: a changed re-import overwrites these and keeps the others.
-    var fields: [String]
+    var kind: EntityKind
     /// An existing record this row matches although no import of this system wrote it (a company by tax id):
     /// it is linked and only its empty fields are filled.
     var matchedID: Int64?
@@ -28,20 +27,41 @@ struct PendingRecord: Sendable {
     /// `createdAt` nil: the row has no date, and the record is created now (a rerun's "now" must not read as a change).
     init(sourceID: String, initial: Record, steps: [Step] = [], createdAt: Date?, now: Date, kind: EntityKind, matchedID: Int64? = nil) {
         var initial = initial
-        for spec in kind.fields where initial[spec.name].isNull && !spec.defaultValue.isNull { initial[spec.name] = spec.defaultValue }
-        self.sourceID = sourceID; self.initial = initial; self.steps = steps; self.createdAt = createdAt ?? now; self.matchedID = matchedID
-        fields = kind.fields.map(\.name).filter { name in
-            !["id", "created_at", "updated_at", "deleted_at"].contains(name)
-                && (!initial[name].isNull || steps.contains { $0.values.contains { $0.0 == name } })
-        }
+        let specs = kind.fields
+        for spec in specs where !spec.defaultValue.isNull && initial[spec.name].isNull { initial[spec.name] = spec.defaultValue }
+        self.sourceID = sourceID; self.initial = initial; self.steps = steps; self.createdAt = createdAt ?? now; self.kind = kind
+        self.matchedID = matchedID
         var print = Fingerprint()
-        print.add(final.jsonText(fields: kind.fields))
+        var writer = JSONWriter(capacity: 1024)
+        (steps.isEmpty ? initial : final).write(fields: specs, to: &writer)
+        print.add(writer.bytes)
         print.add(createdAt.map { String($0.timeIntervalSince1970) } ?? "-")
         for step in steps {
             print.add(String(step.at.timeIntervalSince1970))
-            for (field, value) in step.values { print.add(field); print.add(value.json(as: .text).jsonText) }
+            for (field, value) in step.values {
+                print.add(field)
+                writer.clear()
+                writer.value(value, as: .text)
+                print.add(writer.bytes)
+            }
         }
         fingerprint = print.value
+    }
+
+    /// The fields the import owns: a changed re-import overwrites these and keeps the others.
+    var fields: [String] {
+        kind.fields.map(\.name).filter { name in
+            !["id", "created_at", "updated_at", "deleted_at"].contains(name)
+                && (!initial[name].isNull || steps.contains { $0.values.contains { $0.0 == name } })
+        }
+    }
+
+    /// A field's value after every step.
+    func finalValue(_ name: String) -> FieldValue {
+        for step in steps.reversed() {
+            for (field, value) in step.values.reversed() where field == name { return value }
+        }
+        return initial[name]
     }
 
     /// The record after every step.
