@@ -49,6 +49,17 @@ extension StoreTransaction {
         }
     }
 
+    /// Gives SQLite's connection room for a bulk load: a page cache of up to `cacheMiB` (with the default 2 MiB every
+    /// batch spilled pages to the log and read them back) and statement journals in memory. It lasts as long as the
+    /// connection; PostgreSQL needs nothing.
+    public func prepareBulkLoad(cacheMiB: Int = 512) async throws {
+        guard backend == .sqlite else { return }
+        let env = ProcessInfo.processInfo.environment
+        try await sql.exec("PRAGMA cache_size = -\(Int(env["XCACHE"] ?? "") ?? cacheMiB * 1024)")
+        try await sql.exec("PRAGMA temp_store = MEMORY")
+        if let sync = env["XSYNC"] { try await sql.exec("PRAGMA synchronous = \(sync)") }
+    }
+
     /// Inserts `items` through `head` ("INSERT INTO t (a, b) VALUES ") `perStatement` rows at a time; `row` appends
     /// the `width` values of one item. `tail` follows the values (an ON CONFLICT clause).
     func insertRows<Item>(_ items: some Collection<Item>, head: String, tail: String = "", width: Int, perStatement: Int,
