@@ -17,7 +17,7 @@ enum FlatStatement {
     }
 
     /// `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL: `rows` groups of `width` placeholders,
-    /// numbered from `first`.
+    /// numbered from `first`. On PostgreSQL this is for values none of which is null (see `valueGroups(_:width:)`).
     static func valueGroups(rows: Int, width: Int, first: Int = 1, backend: Backend) -> String {
         var text = ""
         text.reserveCapacity(rows * width * (backend == .sqlite ? 3 : 8))
@@ -31,6 +31,21 @@ enum FlatStatement {
             }
             text += ")"
         }
+        return text
+    }
+
+    /// PostgreSQL's value groups for these values, `width` to a group: `$n` for each value and a NULL literal for each
+    /// null, which `run` binds nothing for. A NULL parameter would be typed text in a multi-row VALUES list, where the
+    /// literal takes the column's type, as SQLKit's `SQLLiteral.null` did.
+    static func postgresValueGroups(_ values: [FieldValue], width: Int) -> String {
+        var text = ""
+        text.reserveCapacity(values.count * 5)
+        var n = 1
+        for (i, value) in values.enumerated() {
+            text += i == 0 ? "(" : i % width == 0 ? "), (" : ", "
+            if value.isNull { text += "NULL" } else { text += "$\(n)"; n += 1 }
+        }
+        if !values.isEmpty { text += ")" }
         return text
     }
 
@@ -53,7 +68,7 @@ enum FlatStatement {
         }
     }
 
-    /// A value as SQLKit binds it (`RowCoding.bind`); null as an untyped NULL parameter.
+    /// A value as SQLKit binds it (`RowCoding.bind`); a null is written as a literal instead.
     static func bind(_ value: FieldValue) -> any Encodable & Sendable {
         switch value {
         case .null: String?.none
@@ -80,24 +95,25 @@ struct FlatQuery: SQLExpression {
 }
 
 extension StoreTransaction {
-    /// Runs SQL text whose placeholders (`FlatStatement.placeholder`) take `values` in order. SQLite gets its own
-    /// values straight, without SQLKit.
+    /// Runs SQL text whose placeholders (`FlatStatement.placeholder`) take `values` in order; on PostgreSQL the text
+    /// has a NULL literal for each null value (`FlatStatement.postgresValueGroups`). SQLite gets its own values
+    /// straight, without SQLKit.
     func run(_ text: String, _ values: [FieldValue]) async throws {
         if backend == .sqlite, let lite = sql as? any SQLiteDatabase {
             try await lite.query(text, values.map(FlatStatement.sqliteData)) { _ in }
         } else {
-            try await sql.execute(sql: FlatQuery(text: text, binds: values.map(FlatStatement.bind))) { _ in }
+            try await sql.execute(sql: FlatQuery(text: text, binds: values.filter { !$0.isNull }.map(FlatStatement.bind))) { _ in }
         }
     }
 
-    /// Runs a query of this form and reads the named columns of every row, typed as given.
+    /// Runs a query as `run` does and reads the named columns of every row, typed as given.
     func rows(_ text: String, _ values: [FieldValue], columns: [(name: String, type: FieldType)]) async throws -> [[FieldValue]] {
         if backend == .sqlite, let lite = sql as? any SQLiteDatabase {
             return try await lite.query(text, values.map(FlatStatement.sqliteData)).map { row in
                 columns.map { RowCoding.sqliteValue(row.column($0.name) ?? .null, $0.type) }
             }
         }
-        return try await sql.raw("\(FlatQuery(text: text, binds: values.map(FlatStatement.bind)))").all().map { row in
+        return try await sql.raw("\(FlatQuery(text: text, binds: values.filter { !$0.isNull }.map(FlatStatement.bind)))").all().map { row in
             try columns.map { try RowCoding.value(row, $0.name, $0.type) }
         }
     }

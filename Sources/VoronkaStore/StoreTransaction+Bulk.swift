@@ -67,19 +67,26 @@ extension StoreTransaction {
         guard !items.isEmpty else { return }
         var values: [FieldValue] = []
         values.reserveCapacity(min(items.count, perStatement) * width)
-        var fullText: String?
+        // SQLite's text depends on the row count only; PostgreSQL's also on which values are null.
+        var sqliteText: (rows: Int, text: String)?
+        func text(rows: Int) -> String {
+            guard backend == .sqlite else { return head + FlatStatement.postgresValueGroups(values, width: width) + tail }
+            if let known = sqliteText, known.rows == rows { return known.text }
+            let text = head + FlatStatement.valueGroups(rows: rows, width: width, backend: backend) + tail
+            sqliteText = (rows, text)
+            return text
+        }
         var rows = 0
         for item in items {
             try row(item, &values)
             rows += 1
             if rows == perStatement {
-                if fullText == nil { fullText = head + FlatStatement.valueGroups(rows: rows, width: width, backend: backend) + tail }
-                try await run(fullText!, values)
+                try await run(text(rows: rows), values)
                 values.removeAll(keepingCapacity: true)
                 rows = 0
             }
         }
-        if rows > 0 { try await run(head + FlatStatement.valueGroups(rows: rows, width: width, backend: backend) + tail, values) }
+        if rows > 0 { try await run(text(rows: rows), values) }
     }
 }
 
