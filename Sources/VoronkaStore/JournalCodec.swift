@@ -13,11 +13,17 @@ enum JournalCodec {
 
     /// Writes the text of `encode` (keys in sorted order: "f", "n", "o").
     static func write(_ changes: [FieldChange], kind: EntityKind, to writer: inout JSONWriter) {
-        let types = fieldTypes[kind] ?? [:]
+        let specs = kind.fields
+        var cursor = 0
         writer.raw("[")
         for (i, c) in changes.enumerated() {
             if i > 0 { writer.raw(",") }
-            let type = types[c.field] ?? .text
+            // Changes come in field order: look for each field from where the one before was found.
+            var type = FieldType.text
+            for step in 0..<specs.count {
+                let k = (cursor + step) % specs.count
+                if specs[k].name == c.field { type = specs[k].type; cursor = k; break }
+            }
             writer.raw("{\"f\":")
             writer.string(c.field)
             writer.raw(",\"n\":")
@@ -31,11 +37,6 @@ enum JournalCodec {
         }
         writer.raw("]")
     }
-
-    /// The type of every field, by kind (the first spec of a name wins).
-    private static let fieldTypes: [EntityKind: [String: FieldType]] = Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { kind in
-        (kind, Dictionary(kind.fields.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a }))
-    })
 
     static func decode(_ text: String, kind: EntityKind) -> [FieldChange] {
         guard case .array(let items)? = JSONValue.parse(text) else { return [] }

@@ -14,17 +14,27 @@ extension StoreTransaction {
         }
         for kind in order {
             let names = kind.fields.map(\.name)
-            let head = "INSERT INTO \(kind.plural) (\(names.joined(separator: ", "))) VALUES "
-            let perStatement = FlatStatement.rowsPerStatement(width: names.count, maxRows: 1000)
-            try await insertRows(groups[kind]!, head: head, width: names.count, perStatement: perStatement) { row, values in
-                for name in names {
+            try await bulkInsert(kind, values: groups[kind]!.lazy.map { row in
+                names.map { name in
                     switch name {
-                    case "created_at": values.append(.time(row.createdAt))
-                    case "updated_at": values.append(.time(row.updatedAt))
-                    default: values.append(row.record[name])
+                    case "created_at": .time(row.createdAt)
+                    case "updated_at": .time(row.updatedAt)
+                    default: row.record[name]
                     }
                 }
-            }
+            })
+        }
+    }
+
+    /// Inserts records of one kind, each given as its values in the order of `kind.fields` (ids, creation and update
+    /// times included), in multi-row statements.
+    public func bulkInsert(_ kind: EntityKind, values rows: some Collection<[FieldValue]>) async throws {
+        let fields = kind.fields
+        let head = "INSERT INTO \(kind.plural) (\(fields.map(\.name).joined(separator: ", "))) VALUES "
+        let perStatement = FlatStatement.rowsPerStatement(width: fields.count, maxRows: 1000)
+        try await insertRows(rows, head: head, width: fields.count, perStatement: perStatement) { row, values in
+            guard row.count == fields.count else { throw StoreError.unsupported("a \(kind.rawValue) row of \(row.count) values for \(fields.count) fields") }
+            values.append(contentsOf: row)
         }
     }
 
@@ -49,24 +59,15 @@ extension StoreTransaction {
         }
     }
 
-    /// Gives SQLite's connection room for a bulk load: a page cache of up to `cacheMiB` (with the default 2 MiB every
-    /// batch spilled pages to the log and read them back) and statement journals in memory. It lasts as long as the
-    /// connection; PostgreSQL needs nothing.
-    public func prepareBulkLoad(cacheMiB: Int = 512) async throws {
-        guard backend == .sqlite else { return }
-        let env = ProcessInfo.processInfo.environment
-        try await sql.exec("PRAGMA cache_size = -\(Int(env["XCACHE"] ?? "") ?? cacheMiB * 1024)")
-        try await sql.exec("PRAGMA temp_store = MEMORY")
-        if let sync = env["XSYNC"] { try await sql.exec("PRAGMA synchronous = \(sync)") }
-    }
-
     /// Inserts `items` through `head` ("INSERT INTO t (a, b) VALUES ") `perStatement` rows at a time; `row` appends
-    /// the `width` values of one item. `tail` follows the values (an ON CONFLICT clause).
+    /// the `width` values of one item. `tail` follows the values (an ON CONFLICT clause). The values of each statement
+    /// are prepared while the statement before runs (SQLite works on its own thread), and statements run in order.
     func insertRows<Item>(_ items: some Collection<Item>, head: String, tail: String = "", width: Int, perStatement: Int,
                           _ row: (Item, inout [FieldValue]) throws -> Void) async throws {
         guard !items.isEmpty else { return }
+        let capacity = min(items.count, perStatement) * width
         var values: [FieldValue] = []
-        values.reserveCapacity(min(items.count, perStatement) * width)
+        values.reserveCapacity(capacity)
         // SQLite's text depends on the row count only; PostgreSQL's also on which values are null.
         var sqliteText: (rows: Int, text: String)?
         func text(rows: Int) -> String {
@@ -76,17 +77,31 @@ extension StoreTransaction {
             sqliteText = (rows, text)
             return text
         }
-        var rows = 0
-        for item in items {
-            try row(item, &values)
-            rows += 1
-            if rows == perStatement {
-                try await run(text(rows: rows), values)
-                values.removeAll(keepingCapacity: true)
-                rows = 0
-            }
+        var running: Task<Void, any Error>?
+        func start(rows: Int) async throws {
+            let statement = (text: text(rows: rows), values: values)
+            try await running?.value
+            running = Task { try await self.run(statement.text, statement.values) }
+            values = []
+            values.reserveCapacity(capacity)
         }
-        if rows > 0 { try await run(text(rows: rows), values) }
+        do {
+            var rows = 0
+            for item in items {
+                try row(item, &values)
+                rows += 1
+                if rows == perStatement {
+                    try await start(rows: rows)
+                    rows = 0
+                }
+            }
+            if rows > 0 { try await start(rows: rows) }
+            try await running?.value
+        } catch {
+            // Never leave a statement running once this transaction is about to end.
+            _ = await running?.result
+            throw error
+        }
     }
 }
 
@@ -109,6 +124,20 @@ extension SQLStore {
                 SELECT setval(pg_get_serial_sequence('\(unsafeRaw: kind.plural)', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(unsafeRaw: kind.plural)), 1))
                 """).run()
         }
+    }
+
+    /// Sets SQLite's writing connection up for a bulk load (an import): a page cache of up to `cacheMiB` (with the
+    /// default 2 MiB every batch spilled pages and read them back), statement journals in memory, and the log folded
+    /// into the database every `checkpointPages` pages instead of every 1,000 (each batch rewrote the same index pages
+    /// in the database file). It lasts as long as the process; PostgreSQL needs nothing.
+    public func prepareBulkLoad(cacheMiB: Int = 512, checkpointPages: Int = 100_000) async throws {
+        guard backend == .sqlite else { return }
+        let env = ProcessInfo.processInfo.environment
+        let db = databases.database(logger: logger, on: writeLoop)! as! any SQLDatabase
+        try await db.exec("PRAGMA cache_size = -\(Int(env["XCACHE"] ?? "") ?? cacheMiB * 1024)")
+        try await db.exec("PRAGMA temp_store = MEMORY")
+        try await db.exec("PRAGMA wal_autocheckpoint = \(Int(env["XCKPT"] ?? "") ?? checkpointPages)")
+        if let sync = env["XSYNC"] { try await db.exec("PRAGMA synchronous = \(sync)") }
     }
 
     /// Folds SQLite's write-ahead log into the database file (after bulk loads, before measuring its size).

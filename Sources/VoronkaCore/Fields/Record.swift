@@ -53,10 +53,19 @@ public struct Record: Hashable, Sendable {
 
     /// Writes the text of `jsonText(fields:)`.
     public func write(fields: [FieldSpec], to writer: inout JSONWriter) {
+        Self.write(fields: fields, to: &writer) { self[fields[$0].name] }
+    }
+
+    /// Writes the text of `jsonText(fields:)` of a record given as its values in the order of `fields`.
+    public static func write(_ values: [FieldValue], fields: [FieldSpec], to writer: inout JSONWriter) {
+        write(fields: fields, to: &writer) { values[$0] }
+    }
+
+    private static func write(fields: [FieldSpec], to writer: inout JSONWriter, value: (Int) -> FieldValue) {
         writer.raw("{")
         var first = true
-        for f in fields {
-            let value = self[f.name]
+        for (i, f) in fields.enumerated() {
+            let value = value(i)
             if f.name == "deleted_at", value.isNull { continue }
             if !first { writer.raw(",") }
             first = false

@@ -27,6 +27,7 @@ public struct ImportWriter: Sendable {
         let catalog = ImportCatalog()
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
         var done = 0
+        try await store.prepareBulkLoad()
         let eventRanges = plan.stageEventRanges()
         try await store.write(actor: actor, origin: "import", at: now) { tx in
             try await catalog.prepare(plan, eventRanges: eventRanges, options: options, tx: tx)
@@ -41,7 +42,6 @@ public struct ImportWriter: Sendable {
                 batch += 1
                 let failing = options.failInBatch == batch
                 let outcome = try await store.write(actor: actor, origin: "import", at: now) { tx in
-                    try await tx.prepareBulkLoad()
                     var outcome = try await tx.upsertImported(kind, keyKind: label, chunk, system: options.system)
                     if let after { outcome.entries += try await after(tx, chunk, outcome.ids) }
                     if failing { throw ImportInterrupted(batch: options.failInBatch ?? 0) }
