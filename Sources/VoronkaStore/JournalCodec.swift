@@ -6,14 +6,36 @@ enum JournalCodec {
     static let advisoryLockKey = 0x766f726f6e6b61
 
     static func encode(_ changes: [FieldChange], kind: EntityKind) -> String {
-        let types = Dictionary(kind.fields.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
-        return JSONValue.array(changes.map { c in
-            let type = types[c.field] ?? .text
+        var writer = JSONWriter(capacity: 32 + 48 * changes.count)
+        write(changes, kind: kind, to: &writer)
+        return writer.text
+    }
+
+    /// Writes the text of `encode` (keys in sorted order: "f", "n", "o").
+    static func write(_ changes: [FieldChange], kind: EntityKind, to writer: inout JSONWriter) {
+        let specs = kind.fields
+        var cursor = 0
+        writer.raw("[")
+        for (i, c) in changes.enumerated() {
+            if i > 0 { writer.raw(",") }
+            // Changes come in field order: look for each field from where the one before was found.
+            var type = FieldType.text
+            for step in 0..<specs.count {
+                let k = (cursor + step) % specs.count
+                if specs[k].name == c.field { type = specs[k].type; cursor = k; break }
+            }
+            writer.raw("{\"f\":")
+            writer.string(c.field)
+            writer.raw(",\"n\":")
+            writer.value(c.new, as: type)
             // An old value of null (every field of a create) is left out: the reader takes a missing "o" as null.
-            var entry: [String: JSONValue] = ["f": .string(c.field), "n": c.new.json(as: type)]
-            if !c.old.isNull { entry["o"] = c.old.json(as: type) }
-            return .object(entry)
-        }).jsonText
+            if !c.old.isNull {
+                writer.raw(",\"o\":")
+                writer.value(c.old, as: type)
+            }
+            writer.raw("}")
+        }
+        writer.raw("]")
     }
 
     static func decode(_ text: String, kind: EntityKind) -> [FieldChange] {

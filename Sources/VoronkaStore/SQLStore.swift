@@ -15,6 +15,9 @@ public final class SQLStore: Sendable {
     let databases: Databases
     let logger: Logger
     let writeLock = WriteLock()
+    /// SQLite's writes all go through the connection of one event loop: a connection's page cache is dropped whenever
+    /// another connection has written, so alternating between two made every write start cold.
+    let writeLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
 
     private init(location: StoreLocation, databases: Databases, logger: Logger) {
         self.location = location; self.backend = location.backend; self.databases = databases; self.logger = logger
@@ -90,6 +93,7 @@ public final class SQLStore: Sendable {
         let serialize = backend == .sqlite
         if serialize { await writeLock.acquire() }
         do {
+            let database = serialize ? databases.database(logger: logger, on: writeLoop)! : self.database
             let result = try await database.transaction { db in
                 let tx = StoreTransaction(sql: db as! any SQLDatabase, backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
                 return try await body(tx)

@@ -13,43 +13,94 @@ extension StoreTransaction {
             groups[row.kind, default: []].append(row)
         }
         for kind in order {
-            let columns = kind.fields.map(\.name)
-            let perStatement = max(1, min(1000, 30_000 / columns.count))
-            let group = groups[kind]!
-            var start = 0
-            while start < group.count {
-                let chunk = group[start..<min(start + perStatement, group.count)]
-                let values = chunk.map { row -> any SQLExpression in
-                    var record = row.record
-                    record["created_at"] = .time(row.createdAt)
-                    record["updated_at"] = .time(row.updatedAt)
-                    return SQLGroupExpression(SQLList(columns.map { RowCoding.bind(record[$0]) }))
+            let names = kind.fields.map(\.name)
+            try await bulkInsert(kind, values: groups[kind]!.lazy.map { row in
+                names.map { name in
+                    switch name {
+                    case "created_at": .time(row.createdAt)
+                    case "updated_at": .time(row.updatedAt)
+                    default: row.record[name]
+                    }
                 }
-                try await sql.raw("INSERT INTO \(unsafeRaw: kind.plural) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(values))").run()
-                start += perStatement
-            }
+            })
+        }
+    }
+
+    /// Inserts records of one kind, each given as its values in the order of `kind.fields` (ids, creation and update
+    /// times included), in multi-row statements.
+    public func bulkInsert(_ kind: EntityKind, values rows: some Collection<[FieldValue]>) async throws {
+        let fields = kind.fields
+        let head = "INSERT INTO \(kind.plural) (\(fields.map(\.name).joined(separator: ", "))) VALUES "
+        let perStatement = FlatStatement.rowsPerStatement(width: fields.count, maxRows: 1000)
+        try await insertRows(rows, head: head, width: fields.count, perStatement: perStatement) { row, values in
+            guard row.count == fields.count else { throw StoreError.unsupported("a \(kind.rawValue) row of \(row.count) values for \(fields.count) fields") }
+            values.append(contentsOf: row)
         }
     }
 
     /// Appends journal entries as they are (their own times and actors), numbering them in order.
     public func appendJournal(_ entries: [JournalEntry]) async throws {
         try await lockJournal()
-        let perStatement = 3000
-        var start = 0
-        while start < entries.count {
-            let chunk = entries[start..<min(start + perStatement, entries.count)]
-            let values = chunk.map { e -> any SQLExpression in
-                let stage = e.changes.first { $0.field == "stage_id" }?.new ?? .null
-                return SQLGroupExpression(SQLList([
-                    SQLBind(e.at), SQLBind(now), RowCoding.bind(e.actorID.map(FieldValue.int) ?? .null), SQLBind(e.entity.rawValue),
-                    SQLBind(e.entityID), SQLBind(e.action.rawValue), RowCoding.bind(stage), SQLBind(origin),
-                    SQLBind(JournalCodec.encode(e.changes, kind: e.entity)),
-                ]))
+        let head = "INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes) VALUES "
+        let recorded = FieldValue.time(now), origin = FieldValue.text(origin)
+        var writer = JSONWriter(capacity: 1024)
+        try await insertRows(entries, head: head, width: 9, perStatement: FlatStatement.rowsPerStatement(width: 9, maxRows: 3000)) { e, values in
+            writer.clear()
+            JournalCodec.write(e.changes, kind: e.entity, to: &writer)
+            values.append(.time(e.at))
+            values.append(recorded)
+            values.append(e.actorID.map(FieldValue.int) ?? .null)
+            values.append(.text(e.entity.rawValue))
+            values.append(.int(e.entityID))
+            values.append(.text(e.action.rawValue))
+            values.append(e.changes.first { $0.field == "stage_id" }?.new ?? .null)
+            values.append(origin)
+            values.append(.text(writer.text))
+        }
+    }
+
+    /// Inserts `items` through `head` ("INSERT INTO t (a, b) VALUES ") `perStatement` rows at a time; `row` appends
+    /// the `width` values of one item. `tail` follows the values (an ON CONFLICT clause). The values of each statement
+    /// are prepared while the statement before runs (SQLite works on its own thread), and statements run in order.
+    func insertRows<Item>(_ items: some Collection<Item>, head: String, tail: String = "", width: Int, perStatement: Int,
+                          _ row: (Item, inout [FieldValue]) throws -> Void) async throws {
+        guard !items.isEmpty else { return }
+        let capacity = min(items.count, perStatement) * width
+        var values: [FieldValue] = []
+        values.reserveCapacity(capacity)
+        // SQLite's text depends on the row count only; PostgreSQL's also on which values are null.
+        var sqliteText: (rows: Int, text: String)?
+        func text(rows: Int) -> String {
+            guard backend == .sqlite else { return head + FlatStatement.postgresValueGroups(values, width: width) + tail }
+            if let known = sqliteText, known.rows == rows { return known.text }
+            let text = head + FlatStatement.valueGroups(rows: rows, width: width, backend: backend) + tail
+            sqliteText = (rows, text)
+            return text
+        }
+        var running: Task<Void, any Error>?
+        func start(rows: Int) async throws {
+            let statement = (text: text(rows: rows), values: values)
+            try await running?.value
+            running = Task { try await self.run(statement.text, statement.values) }
+            values = []
+            values.reserveCapacity(capacity)
+        }
+        do {
+            var rows = 0
+            for item in items {
+                try row(item, &values)
+                rows += 1
+                if rows == perStatement {
+                    try await start(rows: rows)
+                    rows = 0
+                }
             }
-            try await sql.raw("""
-                INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes) VALUES \(SQLList(values))
-                """).run()
-            start += perStatement
+            if rows > 0 { try await start(rows: rows) }
+            try await running?.value
+        } catch {
+            // Never leave a statement running once this transaction is about to end.
+            _ = await running?.result
+            throw error
         }
     }
 }
@@ -73,6 +124,20 @@ extension SQLStore {
                 SELECT setval(pg_get_serial_sequence('\(unsafeRaw: kind.plural)', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM \(unsafeRaw: kind.plural)), 1))
                 """).run()
         }
+    }
+
+    /// Sets SQLite's writing connection up for a bulk load (an import): a page cache of up to `cacheMiB` (with the
+    /// default 2 MiB every batch spilled pages and read them back), statement journals in memory, and the log folded
+    /// into the database every `checkpointPages` pages instead of every 1,000 (each batch rewrote the same index pages
+    /// in the database file). It lasts as long as the process; PostgreSQL needs nothing.
+    public func prepareBulkLoad(cacheMiB: Int = 512, checkpointPages: Int = 100_000) async throws {
+        guard backend == .sqlite else { return }
+        let env = ProcessInfo.processInfo.environment
+        let db = databases.database(logger: logger, on: writeLoop)! as! any SQLDatabase
+        try await db.exec("PRAGMA cache_size = -\(Int(env["XCACHE"] ?? "") ?? cacheMiB * 1024)")
+        try await db.exec("PRAGMA temp_store = MEMORY")
+        try await db.exec("PRAGMA wal_autocheckpoint = \(Int(env["XCKPT"] ?? "") ?? checkpointPages)")
+        if let sync = env["XSYNC"] { try await db.exec("PRAGMA synchronous = \(sync)") }
     }
 
     /// Folds SQLite's write-ahead log into the database file (after bulk loads, before measuring its size).

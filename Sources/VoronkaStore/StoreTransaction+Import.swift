@@ -12,14 +12,26 @@ extension StoreTransaction {
         while start < sourceIDs.count {
             let chunk = sourceIDs[start..<min(start + 5000, sourceIDs.count)]
             start += 5000
-            let rows = try await sql.raw("""
-                SELECT source_id, entity_id, fingerprint, history_at FROM import_keys
-                WHERE system = \(bind: system) AND kind = \(bind: kind) AND source_id IN \(SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))
-                """).all()
-            for row in rows { let key = try Self.importKey(row, kind: kind); out[key.sourceID] = key }
+            let text = "SELECT source_id, entity_id, fingerprint, history_at FROM import_keys WHERE system = \(FlatStatement.placeholder(1, backend))"
+                + " AND kind = \(FlatStatement.placeholder(2, backend)) AND source_id IN "
+                + FlatStatement.valueGroups(rows: 1, width: chunk.count, first: 3, backend: backend)
+            var values: [FieldValue] = [.text(system), .text(kind)]
+            values.reserveCapacity(chunk.count + 2)
+            for id in chunk { values.append(.text(id)) }
+            for row in try await rows(text, values, columns: Self.importKeyColumns) {
+                guard case .text(let sourceID) = row[0], case .int(let entityID) = row[1], case .text(let fingerprint) = row[2] else {
+                    throw StoreError.unsupported("an import key without source id, record or fingerprint")
+                }
+                let at: Date? = if case .double(let t) = row[3] { Date(timeIntervalSince1970: t) } else { nil }
+                out[sourceID] = ImportKey(kind: kind, sourceID: sourceID, entityID: entityID, fingerprint: fingerprint, historyAt: at)
+            }
         }
         return out
     }
+
+    private static let importKeyColumns: [(name: String, type: FieldType)] = [
+        ("source_id", .text), ("entity_id", .int), ("fingerprint", .text), ("history_at", .double),
+    ]
 
     /// Every key of one kind that imports of `system` stored (companies, users, products: the small kinds).
     public func importKeys(system: String, kind: String) async throws -> [String: ImportKey] {
@@ -33,19 +45,17 @@ extension StoreTransaction {
 
     /// Inserts or replaces keys.
     public func saveImportKeys(system: String, _ keys: [ImportKey]) async throws {
-        var start = 0
-        while start < keys.count {
-            let chunk = keys[start..<min(start + 4000, keys.count)]
-            start += 4000
-            let values = chunk.map { k -> any SQLExpression in
-                SQLGroupExpression(SQLList([SQLBind(system), SQLBind(k.kind), SQLBind(k.sourceID), SQLBind(k.entityID), SQLBind(k.fingerprint),
-                                            RowCoding.bind(k.historyAt.map { FieldValue.double($0.timeIntervalSince1970) } ?? .null)]))
-            }
-            try await sql.raw("""
-                INSERT INTO import_keys (system, kind, source_id, entity_id, fingerprint, history_at) VALUES \(SQLList(values))
-                ON CONFLICT (system, kind, source_id) DO UPDATE SET entity_id = excluded.entity_id,
-                    fingerprint = excluded.fingerprint, history_at = excluded.history_at
-                """).run()
+        let system = FieldValue.text(system)
+        try await insertRows(keys, head: "INSERT INTO import_keys (system, kind, source_id, entity_id, fingerprint, history_at) VALUES ",
+                             tail: " ON CONFLICT (system, kind, source_id) DO UPDATE SET entity_id = excluded.entity_id,"
+                                 + " fingerprint = excluded.fingerprint, history_at = excluded.history_at",
+                             width: 6, perStatement: FlatStatement.rowsPerStatement(width: 6, maxRows: 4000)) { k, values in
+            values.append(system)
+            values.append(.text(k.kind))
+            values.append(.text(k.sourceID))
+            values.append(.int(k.entityID))
+            values.append(.text(k.fingerprint))
+            values.append(k.historyAt.map { FieldValue.double($0.timeIntervalSince1970) } ?? .null)
         }
     }
 

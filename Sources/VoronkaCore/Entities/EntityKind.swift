@@ -41,4 +41,11 @@ extension EntityKind {
 
     /// The fields lists of this kind may be sorted by.
     public var sortable: [String] { entityType?.sortable ?? ["id"] }
+
+    /// The position of a field in `fields` (the first of that name).
+    public func fieldIndex(_ name: String) -> Int? { Self.fieldIndexes[self]?[name] }
+
+    private static let fieldIndexes: [EntityKind: [String: Int]] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
+        (kind, Dictionary(kind.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }))
+    })
 }

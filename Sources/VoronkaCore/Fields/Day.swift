@@ -56,10 +56,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
 
     public var description: String {
-        Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+        var writer = JSONWriter(capacity: 10)
+        writer.day(self)
+        return writer.text
     }
 
-    /// Zero-padded decimal digits (hot in journal encoding, so no String(format:)).
+    /// Zero-padded decimal digits; a negative value keeps its sign after the zeros.
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

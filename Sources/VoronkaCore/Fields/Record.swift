@@ -46,20 +46,34 @@ public struct Record: Hashable, Sendable {
     /// The same object as `jsonObject(fields:)`, written straight to JSON text in field order (no dictionary, no key sort):
     /// the hot path of every list answer.
     public func jsonText(fields: [FieldSpec]) -> String {
-        var out = "{"
+        var writer = JSONWriter(capacity: 512)
+        write(fields: fields, to: &writer)
+        return writer.text
+    }
+
+    /// Writes the text of `jsonText(fields:)`.
+    public func write(fields: [FieldSpec], to writer: inout JSONWriter) {
+        Self.write(fields: fields, to: &writer) { self[fields[$0].name] }
+    }
+
+    /// Writes the text of `jsonText(fields:)` of a record given as its values in the order of `fields`.
+    public static func write(_ values: [FieldValue], fields: [FieldSpec], to writer: inout JSONWriter) {
+        write(fields: fields, to: &writer) { values[$0] }
+    }
+
+    private static func write(fields: [FieldSpec], to writer: inout JSONWriter, value: (Int) -> FieldValue) {
+        writer.raw("{")
         var first = true
-        for f in fields {
-            let value = self[f.name]
+        for (i, f) in fields.enumerated() {
+            let value = value(i)
             if f.name == "deleted_at", value.isNull { continue }
-            if !first { out += "," }
+            if !first { writer.raw(",") }
             first = false
-            out += "\""
-            out += f.name
-            out += "\":"
-            out += value.json(as: f.type).jsonText
+            writer.string(f.name)
+            writer.raw(":")
+            writer.value(value, as: f.type)
         }
-        out += "}"
-        return out
+        writer.raw("}")
     }
 
     static func list(_ strings: [String]) -> FieldValue { .json(.array(strings.map(JSONValue.string))) }

@@ -4,13 +4,9 @@ import Foundation
 public enum Timestamp {
     /// Formats an instant as `yyyy-MM-ddTHH:mm:ssZ` (with milliseconds when it has any).
     public static func format(_ date: Date) -> String {
-        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
-        let millis = ms - seconds * 1000
-        let day = Day(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
-        let secOfDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
-        let time = Day.pad(secOfDay / 3600, 2) + ":" + Day.pad(secOfDay / 60 % 60, 2) + ":" + Day.pad(secOfDay % 60, 2)
-        return millis == 0 ? "\(day)T\(time)Z" : "\(day)T\(time).\(Day.pad(Int(millis), 3))Z"
+        var writer = JSONWriter(capacity: 24)
+        writer.timestamp(date)
+        return writer.text
     }
 
     /// Parses `yyyy-MM-dd`, `yyyy-MM-ddTHH:mm[:ss[.SSS]]` with `Z`, an offset, or none (UTC).

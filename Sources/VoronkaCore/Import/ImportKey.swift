@@ -24,8 +24,19 @@ public struct Fingerprint: Sendable {
     public init() {}
 
     public mutating func add(_ text: String) {
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3  // a separator, so "ab"+"c" differs from "a"+"bc"
+        var text = text
+        text.withUTF8 { add(bytes: $0) }
+    }
+
+    /// Adds UTF-8 text already written out (as `JSONWriter` does): the same as adding it as a string.
+    public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { add(bytes: $0) }
+    }
+
+    private mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+        var hash = self.hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        self.hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3  // a separator, so "ab"+"c" differs from "a"+"bc"
     }
 
     public var value: String {

@@ -37,6 +37,19 @@ public struct ImportPlan: Sendable {
     /// Every file's problems, then those found linking the files.
     public var problems: [RowProblem] = []
 
+    /// Where each deal's events are in `stageEvents`, by deal source id. They are grouped by deal (see `stageEvents`),
+    /// so one range per deal does; were a deal's events ever apart, its range would be its first group.
+    public func stageEventRanges() -> [String: Range<Int>] {
+        var out: [String: Range<Int>] = [:]
+        var start = 0
+        for i in stageEvents.indices where i + 1 == stageEvents.count || stageEvents[i + 1].dealSourceID != stageEvents[i].dealSourceID {
+            let deal = stageEvents[i].dealSourceID
+            if out[deal] == nil { out[deal] = start..<(i + 1) }
+            start = i + 1
+        }
+        return out
+    }
+
     /// Reads every source and links the rows.
     public init(sources: [ImportSource]) {
         var parsed: [ParsedFile] = []

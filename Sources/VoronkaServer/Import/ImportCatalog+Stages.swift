@@ -13,7 +13,7 @@ extension ImportCatalog {
 
     /// Resolves every pipeline and stage the rows name; creates the missing ones (pipelines with Won and Lost stages;
     /// stages by the file's policy: created, mapped to another stage, or rejected).
-    func preparePipelines(_ plan: ImportPlan, _ options: ImportOptions, _ tx: StoreTransaction) async throws {
+    func preparePipelines(_ plan: ImportPlan, _ eventRanges: [String: Range<Int>], _ options: ImportOptions, _ tx: StoreTransaction) async throws {
         pipelines = try await tx.records(.pipeline, fields: Pipeline.fields.map(\.name)).map(Pipeline.init(record:))
         stages = try await tx.records(.stage, fields: Stage.fields.map(\.name)).map(Stage.init(record:))
         for p in pipelines {
@@ -31,20 +31,26 @@ extension ImportCatalog {
         }
         for deal in plan.deals { if let name = deal.pipelineName { _ = try await pipelineID(name, tx) } }
 
+        // Millions of rows name a handful of stages: fold each name once.
+        var foldedNames: [String: String] = [:]
+        func fold(_ name: String) -> String {
+            if let folded = foldedNames[name] { return folded }
+            let folded = ImportNames.fold(name)
+            foldedNames[name] = folded
+            return folded
+        }
         var uses: [Int64: [StageUse]] = [:]
         var outcomes: [Int64: [String: (won: Int, lost: Int)]] = [:]
-        var eventsByDeal: [String: [ImportedStageEvent]] = [:]
-        for event in plan.stageEvents { eventsByDeal[event.dealSourceID, default: []].append(event) }
         for deal in plan.deals {
             let p = pipeline(named: deal.pipelineName)
             var names = [deal.stageName]
             uses[p, default: []].append(StageUse(name: deal.stageName, time: (deal.closedAt ?? deal.createdAt)?.timeIntervalSince1970, file: deal.location.file))
-            for event in eventsByDeal[deal.sourceID] ?? [] {
+            for event in eventRanges[deal.sourceID].map({ plan.stageEvents[$0] }) ?? [] {
                 uses[p, default: []].append(StageUse(name: event.stageName, time: event.enteredAt.timeIntervalSince1970, file: event.location.file))
                 names.append(event.stageName)
             }
             if deal.outcome != .open {
-                for name in Set(names.map(ImportNames.fold)) {
+                for name in Set(names.map(fold)) {
                     var count = outcomes[p, default: [:]][name] ?? (0, 0)
                     if deal.outcome == .won { count.won += 1 } else { count.lost += 1 }
                     outcomes[p, default: [:]][name] = count
@@ -58,8 +64,10 @@ extension ImportCatalog {
         let order = plan.files.compactMap(\.mapping).flatMap(\.stageOrder).map(ImportNames.fold)
         for (p, list) in uses.sorted(by: { $0.key < $1.key }) {
             var missing: [String: (first: Int, time: Double, name: String)] = [:]
+            var keys: [String: String] = [:]
             for (i, use) in list.enumerated() {
-                let key = "\(p)|\(ImportNames.fold(use.name))"
+                let key = keys[use.name] ?? "\(p)|\(fold(use.name))"
+                keys[use.name] = key
                 guard stageByName[key] == nil else { continue }
                 // A stage the user put into an existing one, by name.
                 if let target = mappings[use.file]?.stageTargets.first(where: { ImportNames.fold($0.key) == ImportNames.fold(use.name) })?.value,

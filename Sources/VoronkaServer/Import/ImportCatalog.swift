@@ -39,10 +39,11 @@ final class ImportCatalog: @unchecked Sendable {
     }
 
     /// Users, products, pipelines and stages, in one transaction: few rows, each matched by name before it is created.
-    func prepare(_ plan: ImportPlan, options: ImportOptions, tx: StoreTransaction) async throws {
+    /// `eventRanges`: where each deal's stage events are in the plan (`ImportPlan.stageEventRanges()`).
+    func prepare(_ plan: ImportPlan, eventRanges: [String: Range<Int>], options: ImportOptions, tx: StoreTransaction) async throws {
         try await prepareUsers(plan, options, tx)
         try await prepareProducts(plan, tx)
-        try await preparePipelines(plan, options, tx)
+        try await preparePipelines(plan, eventRanges, options, tx)
     }
 
     private func prepareUsers(_ plan: ImportPlan, _ options: ImportOptions, _ tx: StoreTransaction) async throws {

@@ -27,15 +27,18 @@ public struct ImportWriter: Sendable {
         let catalog = ImportCatalog()
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
         var done = 0
-        try await store.write(actor: actor, origin: "import", at: now) { tx in try await catalog.prepare(plan, options: options, tx: tx) }
+        try await store.prepareBulkLoad()
+        let eventRanges = plan.stageEventRanges()
+        try await store.write(actor: actor, origin: "import", at: now) { tx in
+            try await catalog.prepare(plan, eventRanges: eventRanges, options: options, tx: tx)
+        }
         result.problems += catalog.problems
         var batch = 0
-        func run(_ kind: EntityKind, _ label: String, _ items: [PendingRecord], after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [Int64] {
-            var ids: [Int64] = []
-            ids.reserveCapacity(items.count)
-            var start = 0
-            while start < items.count {
-                let chunk = Array(items[start..<min(start + options.batchSize, items.count)])
+        // Writes a feed's batches; `each` hears every record with its id. Returns the problems the batches found.
+        func run(_ kind: EntityKind, _ label: String, _ feed: RecordFeed, each: (PendingRecord, Int64) -> Void = { _, _ in },
+                 after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [String] {
+            var problems: [String] = []
+            while case let chunk = await feed.next(), !chunk.isEmpty {
                 batch += 1
                 let failing = options.failInBatch == batch
                 let outcome = try await store.write(actor: actor, origin: "import", at: now) { tx in
@@ -44,47 +47,49 @@ public struct ImportWriter: Sendable {
                     if failing { throw ImportInterrupted(batch: options.failInBatch ?? 0) }
                     return outcome
                 }
-                ids += outcome.ids
+                for (item, id) in zip(chunk, outcome.ids) { each(item, id) }
                 result.add(label) { t in
                     t.created += outcome.tally.created; t.updated += outcome.tally.updated
                     t.unchanged += outcome.tally.unchanged; t.skipped += outcome.tally.skipped
                 }
                 result.journalEntries += outcome.entries
-                result.problems += outcome.problems
+                problems += outcome.problems
                 result.batches += 1
-                start += chunk.count
                 done += chunk.count
                 if done < total { progress(done, total) }
             }
-            return ids
+            return problems
         }
 
         let records = ImportRecords(catalog: catalog, now: now)
         let needsPlaceholder = plan.deals.contains { $0.companyKey == nil } || plan.contacts.contains { $0.companyKey == nil }
-        let companies = records.companies(plan.companies, needsPlaceholder: needsPlaceholder)
+        var companies = records.companies(plan.companies, needsPlaceholder: needsPlaceholder)
         catalog.companyIDs.merge(try await matchCompanies(companies), uniquingKeysWith: { a, _ in a })
-        var companyItems = companies
-        for i in companyItems.indices where catalog.companyIDs[companyItems[i].sourceID] != nil {
-            companyItems[i].matchedID = catalog.companyIDs[companyItems[i].sourceID]
+        for i in companies.indices where catalog.companyIDs[companies[i].sourceID] != nil {
+            companies[i].matchedID = catalog.companyIDs[companies[i].sourceID]
         }
-        for (item, id) in zip(companyItems, try await run(.company, "company", companyItems)) { catalog.companyIDs[item.sourceID] = id }
+        result.problems += try await run(.company, "company", RecordFeed(companies, batchSize: options.batchSize)) { item, id in
+            catalog.companyIDs[item.sourceID] = id
+        }
+        companies = []
 
         let contacts = records.contacts(plan)
-        for (item, id) in zip(contacts, try await run(.contact, "contact", contacts)) {
+        result.problems += try await run(.contact, "contact", RecordFeed(contacts, batchSize: options.batchSize)) { item, id in
             catalog.contactIDs[item.sourceID] = id
             for alias in item.aliases { catalog.contactIDs[alias] = id }
         }
 
-        let leads = records.leads(plan.leads)
-        result.problems += leads.problems
-        for (item, id) in zip(leads.items, try await run(.lead, "lead", leads.items)) { catalog.leadIDs[item.sourceID] = id }
+        let leads = RowConverter(plan.leads) { records.lead($0, problems: &$1) }
+        let leadProblems = try await run(.lead, "lead", leads.feed(batchSize: options.batchSize)) { item, id in catalog.leadIDs[item.sourceID] = id }
+        result.problems += leads.problems + leadProblems
         result.add("lead") { $0.skipped += leads.problems.count }
 
-        let deals = records.deals(plan)
-        result.problems += deals.problems
-        _ = try await run(.deal, "deal", deals.items, after: { [system = options.system] tx, chunk, ids in
+        let links = ImportRecords.DealLinks(plan, eventRanges: eventRanges)
+        let deals = RowConverter(plan.deals) { records.deal($0, links, problems: &$1) }
+        let dealProblems = try await run(.deal, "deal", deals.feed(batchSize: options.batchSize), after: { [system = options.system] tx, chunk, ids in
             try await ImportWriter.convertLeads(tx, chunk, ids, system: system)
         })
+        result.problems += deals.problems + dealProblems
         result.add("deal") { $0.skipped += deals.problems.count }
         try await store.syncIDSequences()
         progress(total, total)
@@ -114,7 +119,7 @@ public struct ImportWriter: Sendable {
     static func convertLeads(_ tx: StoreTransaction, _ chunk: [PendingRecord], _ ids: [Int64], system: String) async throws -> Int {
         var leadOfDeal: [Int64: (deal: Int64, at: Date)] = [:]
         for (item, id) in zip(chunk, ids) {
-            if let lead = item.final.int("lead_id") { leadOfDeal[lead] = (id, item.createdAt) }
+            if case .int(let lead) = item.finalValue("lead_id") { leadOfDeal[lead] = (id, item.createdAt) }
         }
         guard !leadOfDeal.isEmpty else { return 0 }
         var entries = 0

@@ -1,0 +1,87 @@
+import Foundation
+import VoronkaCore
+import VoronkaImport
+
+extension ImportRecords {
+    /// What converting deals needs besides their own rows: where each deal's stage events are, and the lead a leads
+    /// file links a deal to.
+    struct DealLinks: Sendable {
+        let events: [ImportedStageEvent]
+        let eventRanges: [String: Range<Int>]
+        let leadOfDeal: [String: String]
+
+        init(_ plan: ImportPlan, eventRanges: [String: Range<Int>]) {
+            events = plan.stageEvents
+            self.eventRanges = eventRanges
+            var leadOfDeal: [String: String] = [:]
+            for l in plan.leads { if let d = l.dealSourceID { leadOfDeal[d] = l.sourceID } }
+            self.leadOfDeal = leadOfDeal
+        }
+
+        func events(of deal: String) -> ArraySlice<ImportedStageEvent> {
+            eventRanges[deal].map { events[$0] } ?? []
+        }
+    }
+
+    /// A deal with its stage history: created in the first stage it was seen in, then moved at every event, and closed
+    /// in a won or lost stage when its outcome says so. Nil, with a problem, when it names a stage it cannot be put in.
+    func deal(_ d: ImportedDeal, _ links: DealLinks, problems: inout [String]) -> PendingRecord? {
+        let pipeline = catalog.pipeline(named: d.pipelineName)
+        func resolve(_ name: String, _ at: SourceLocation) -> Int64? {
+            switch names.stage(pipeline, name) {
+            case .some(.some(let id)): return id
+            case .some(.none): problems.append("\(at): deal \(d.sourceID) names stage \"\(name)\", which this import rejects; left out"); return nil
+            case .none: problems.append("\(at): deal \(d.sourceID) names stage \"\(name)\", unknown in pipeline \(catalog.pipelineName(pipeline)); left out"); return nil
+            }
+        }
+        guard var final = resolve(d.stageName, d.location) else { return nil }
+        let events = links.events(of: d.sourceID)
+        var path: [(stage: Int64, at: Date)] = []
+        for e in events {
+            guard let id = resolve(e.stageName, e.location) else { return nil }
+            if path.last?.stage != id { path.append((id, e.enteredAt)) }
+        }
+        // The outcome decides the closing stage when the stage named is not one (a lost deal in "Negotiation").
+        let wanted: StageKind? = d.outcome == .won ? .won : d.outcome == .lost ? .lost : nil
+        if let wanted, catalog.stageKind(final) != wanted {
+            guard let closing = catalog.firstStage(pipeline, wanted) else {
+                problems.append("\(d.location): deal \(d.sourceID) is \(wanted.rawValue), and pipeline \(catalog.pipelineName(pipeline)) has no \(wanted.rawValue) stage; left out")
+                return nil
+            }
+            if path.last?.stage != final { path.append((final, path.last?.at ?? d.createdAt ?? d.closedAt ?? now)) }
+            final = closing
+        }
+        let closedAt = catalog.stageKind(final).isClosed ? (d.closedAt ?? path.last(where: { $0.stage == final })?.at ?? d.createdAt ?? now) : nil
+        if path.last?.stage != final { path.append((final, closedAt ?? path.last?.at ?? d.createdAt ?? now)) }
+        let dated = d.createdAt != nil || !events.isEmpty || d.closedAt != nil
+        let createdAt = min(d.createdAt ?? path[0].at, path[0].at)
+        var r = Record()
+        r["title"] = .text(d.title)
+        r["company_id"] = .int(company(d.companyKey))
+        let contact = d.contactName.flatMap { catalog.contactIDs[Self.contactKey(d.companyKey, $0)] }
+        r["contact_ids"] = .json(.array(contact.map { [.number(Double($0))] } ?? []))
+        r["owner_id"] = names.user(d.ownerName).map(FieldValue.int) ?? .null
+        r["pipeline_id"] = .int(pipeline)
+        r["stage_id"] = .int(path[0].stage)
+        // An undated row gets no entry time: it would be the import's "now", different on every rerun.
+        r["stage_entered_at"] = dated ? .time(createdAt) : .null
+        r["amount"] = .int(d.amount)
+        r["currency"] = .text(d.currency)
+        r["expected_close"] = d.expectedClose.map(FieldValue.day) ?? .null
+        r["lost_reason"] = d.lostReason.map(FieldValue.text) ?? .null
+        let leadID = (d.leadSourceID ?? links.leadOfDeal[d.sourceID]).flatMap { catalog.leadIDs[$0] }
+        r["lead_id"] = leadID.map(FieldValue.int) ?? .null
+        r["referral"] = .bool(d.source == .referral)
+        r["tender"] = .bool(false)
+        r["tags"] = .json(.array([]))
+        r["custom"] = .json(.object(d.custom.mapValues(JSONValue.string)))
+        var steps: [PendingRecord.Step] = []
+        for (stage, at) in path.dropFirst() {
+            var values: [(String, FieldValue)] = [("stage_id", .int(stage)), ("stage_entered_at", .time(at))]
+            if catalog.stageKind(stage).isClosed { values.append(("closed_at", .time(stage == final ? closedAt ?? at : at))) }
+            steps.append(PendingRecord.Step(at: max(at, createdAt), values: values))
+        }
+        if steps.isEmpty, let closedAt { r["closed_at"] = .time(closedAt); r["stage_entered_at"] = .time(closedAt) }
+        return PendingRecord(sourceID: d.sourceID, initial: r, steps: steps, createdAt: dated ? createdAt : nil, now: now, kind: .deal)
+    }
+}
