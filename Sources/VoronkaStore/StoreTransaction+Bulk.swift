@@ -138,6 +138,7 @@ extension SQLStore {
         try await db.exec("PRAGMA temp_store = MEMORY")
         try await db.exec("PRAGMA wal_autocheckpoint = \(Int(env["XCKPT"] ?? "") ?? checkpointPages)")
         if let sync = env["XSYNC"] { try await db.exec("PRAGMA synchronous = \(sync)") }
+        if let threads = env["XTHREADS"] { try await db.exec("PRAGMA threads = \(threads)") }
     }
 
     /// Folds SQLite's write-ahead log into the database file (after bulk loads, before measuring its size).

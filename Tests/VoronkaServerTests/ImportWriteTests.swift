@@ -214,6 +214,47 @@ struct ImportWriteTests {
         #expect(resumed.journal == straight.journal)
     }
 
+    @Test("A load that drops indexes and builds them again ends with the database and the indexes of one that keeps them",
+          arguments: TestDatabase.backends)
+    func indexesRebuilt(backend: Backend) async throws {
+        // setup
+        let export = ImportSamples.salesforce(deals: 60)
+        let tables = ["companies", "deals", "journal"]
+        func indexes(_ store: SQLStore) async throws -> [[String]] {
+            var out: [[String]] = []
+            for table in tables { out.append(try await store.indexNames(table)) }
+            return out
+        }
+        // action: one import that keeps every index, one that rebuilds them, one interrupted after dropping them
+        let kept = try await ImportSamples.database(backend) { app in
+            _ = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, rebuildIndexesFrom: .max)
+        }
+        let rebuilt = try await ImportSamples.database(backend) { app in
+            let before = try await indexes(app.services.store)
+            let result = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, rebuildIndexesFrom: 1)
+            #expect(result.tally("deal").created == 60)
+            #expect(try await indexes(app.services.store) == before)
+        }
+        let interrupted = try await ImportSamples.database(backend) { app in
+            let store = app.services.store
+            let before = try await indexes(store)
+            await #expect(throws: ImportInterrupted.self) {
+                try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, failInBatch: 4, rebuildIndexesFrom: 1)
+            }
+            #expect(try await indexes(store) == before, "rebuilt after the failed batch")
+            // a process that dies with the indexes dropped: the next start's migration builds them
+            let dropped = try await store.deferIndexes(of: [.deal, .company], journal: true)
+            #expect(dropped == (backend == .sqlite))
+            if dropped { #expect(try await indexes(store) != before) }
+            try await store.migrate()
+            #expect(try await indexes(store) == before, "rebuilt by the migration")
+            _ = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, rebuildIndexesFrom: 1)
+        }
+        // check
+        #expect(rebuilt.records == kept.records && rebuilt.journal == kept.journal)
+        #expect(interrupted.records == kept.records && interrupted.journal == kept.journal)
+    }
+
     // MARK: the Maven data set
 
     @Test("The Maven CRM data set: counts by stage, win rate, won revenue and cycle lengths equal a naive count of its CSV",

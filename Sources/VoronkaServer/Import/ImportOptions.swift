@@ -12,9 +12,14 @@ public struct ImportOptions: Sendable {
     public var batchSize: Int
     /// For tests of interruption: the run fails inside this batch (1-based), after writing part of it.
     public var failInBatch: Int?
+    /// From how many incoming rows a table that holds less than a tenth of that has its secondary indexes dropped
+    /// for the load and built again at the end (`SQLStore.deferIndexes`; SQLite only).
+    public var rebuildIndexesFrom: Int
 
-    public init(system: String = "import", pipeline: String? = nil, batchSize: Int = 5000, failInBatch: Int? = nil) {
+    public init(system: String = "import", pipeline: String? = nil, batchSize: Int = 5000, failInBatch: Int? = nil,
+                rebuildIndexesFrom: Int = 100_000) {
         self.system = system; self.pipeline = pipeline; self.batchSize = max(1, batchSize); self.failInBatch = failInBatch
+        self.rebuildIndexesFrom = rebuildIndexesFrom
     }
 }
 
