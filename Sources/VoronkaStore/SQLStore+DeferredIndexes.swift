@@ -6,13 +6,14 @@ import VoronkaCore
 /// deals and three of the journal up to date row by row cost more than the rest of the load, and building them
 /// afterwards takes seconds. PostgreSQL keeps its indexes (dropping one there locks the table against readers).
 extension SQLStore {
-    /// Drops the non-unique indexes of these records' tables (and of the journal) in one transaction that also records
-    /// their definitions in `deferred_indexes`. `rebuildDeferredIndexes` builds them again; so does the next `migrate`
-    /// when a load was interrupted. Unique indexes stay: they are constraints. Returns whether anything was dropped.
+    /// Drops the non-unique indexes of these records' tables (and, with `journal`, of the journal and the import keys,
+    /// which grow with it) in one transaction that also records their definitions in `deferred_indexes`.
+    /// `rebuildDeferredIndexes` builds them again; so does the next `migrate` when a load was interrupted.
+    /// Unique indexes stay: they are constraints. Returns whether anything was dropped.
     @discardableResult
     public func deferIndexes(of kinds: [EntityKind], journal: Bool) async throws -> Bool {
         guard backend == .sqlite else { return false }
-        let tables = kinds.map(\.plural) + (journal ? ["journal"] : [])
+        let tables = kinds.map(\.plural) + (journal ? ["journal", "import_keys"] : [])
         guard !tables.isEmpty else { return false }
         return try await write(actor: nil, origin: "import") { tx in
             var dropped = false

@@ -32,15 +32,19 @@ public struct ImportWriter: Sendable {
             try await catalog.prepare(plan, eventRanges: eventRanges, options: options, tx: tx)
         }
         result.problems += catalog.problems
+        var mark = result.phase("catalog", since: started)
         let deferred = try await deferIndexes(plan)
         do {
-            try await writeRecords(plan, eventRanges: eventRanges, catalog: catalog, into: &result, progress: progress)
+            try await writeRecords(plan, eventRanges: eventRanges, catalog: catalog, into: &result, mark: &mark, progress: progress)
         } catch {
             // The indexes are built again here when possible, else by the next migration (`SQLStore.migrate`).
             if deferred { try? await store.rebuildDeferredIndexes() }
             throw error
         }
-        if deferred { try await store.rebuildDeferredIndexes() }
+        if deferred {
+            try await store.rebuildDeferredIndexes()
+            mark = result.phase("indexes", since: mark)
+        }
         try await store.syncIDSequences()
         progress(total, total)
         result.seconds = Date().timeIntervalSince(started)
@@ -64,7 +68,7 @@ public struct ImportWriter: Sendable {
 
     /// Companies, contacts, leads and deals, batch by batch.
     private func writeRecords(_ plan: ImportPlan, eventRanges: [String: Range<Int>], catalog: ImportCatalog, into result: inout ImportResult,
-                              progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws {
+                              mark: inout Date, progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws {
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
         var done = 0
         var batch = 0
@@ -72,6 +76,7 @@ public struct ImportWriter: Sendable {
         func run(_ kind: EntityKind, _ label: String, _ feed: RecordFeed, each: (PendingRecord, Int64) -> Void = { _, _ in },
                  after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [String] {
             var problems: [String] = []
+            let batchesBefore = batch
             while case let chunk = await feed.next(), !chunk.isEmpty {
                 batch += 1
                 let failing = options.failInBatch == batch
@@ -92,6 +97,7 @@ public struct ImportWriter: Sendable {
                 done += chunk.count
                 if done < total { progress(done, total) }
             }
+            if batch > batchesBefore { mark = result.phase(kind.plural, since: mark) }
             return problems
         }
 
