@@ -22,10 +22,11 @@ enum FlatStatement {
         var text = ""
         text.reserveCapacity(rows * width * (backend == .sqlite ? 3 : 8))
         var n = first
+        // No spaces: SQLite's parser reads each as a token, and statements of 30,000 values made parsing a cost.
         for row in 0..<rows {
-            text += row == 0 ? "(" : ", ("
+            text += row == 0 ? "(" : ",("
             for column in 0..<width {
-                if column > 0 { text += ", " }
+                if column > 0 { text += "," }
                 text += placeholder(n, backend)
                 n += 1
             }

@@ -43,6 +43,15 @@ extension SQLStore {
 }
 
 extension SQLStore {
+    /// The names of the indexes on a table, sorted.
+    public func indexNames(_ table: String) async throws -> [String] {
+        let query: SQLQueryString = switch backend {
+        case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = \(bind: table)"
+        case .postgres: "SELECT indexname AS name FROM pg_indexes WHERE tablename = \(bind: table)"
+        }
+        return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }.sorted()
+    }
+
     /// The first column of every index on a table (to check that sorted lists are backed by one).
     public func indexLeadingColumns(_ table: String) async throws -> Set<String> {
         switch backend {

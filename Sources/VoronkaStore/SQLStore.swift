@@ -70,7 +70,8 @@ public final class SQLStore: Sendable {
     /// A connection for reads; writes go through `write`.
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    /// Applies every migration not yet applied; returns their names.
+    /// Applies every migration not yet applied, and builds the indexes an interrupted bulk load left dropped
+    /// (`deferIndexes`); returns the names of the migrations applied.
     @discardableResult
     public func migrate() async throws -> [String] {
         let migrations = Migrations()
@@ -80,6 +81,7 @@ public final class SQLStore: Sendable {
         let before = try await appliedMigrations()
         try await migrator.prepareBatch().get()
         let after = try await appliedMigrations()
+        try await rebuildDeferredIndexes()
         return after.filter { !before.contains($0) }
     }
 

@@ -132,12 +132,10 @@ extension SQLStore {
     /// in the database file). It lasts as long as the process; PostgreSQL needs nothing.
     public func prepareBulkLoad(cacheMiB: Int = 512, checkpointPages: Int = 100_000) async throws {
         guard backend == .sqlite else { return }
-        let env = ProcessInfo.processInfo.environment
         let db = databases.database(logger: logger, on: writeLoop)! as! any SQLDatabase
-        try await db.exec("PRAGMA cache_size = -\(Int(env["XCACHE"] ?? "") ?? cacheMiB * 1024)")
+        try await db.exec("PRAGMA cache_size = -\(cacheMiB * 1024)")
         try await db.exec("PRAGMA temp_store = MEMORY")
-        try await db.exec("PRAGMA wal_autocheckpoint = \(Int(env["XCKPT"] ?? "") ?? checkpointPages)")
-        if let sync = env["XSYNC"] { try await db.exec("PRAGMA synchronous = \(sync)") }
+        try await db.exec("PRAGMA wal_autocheckpoint = \(checkpointPages)")
     }
 
     /// Folds SQLite's write-ahead log into the database file (after bulk loads, before measuring its size).

@@ -49,6 +49,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let started = Date()
         let plan = ImportPlan(sources: sources)
+        sources = []  // the files' bytes are not needed once read
         say(plan.summary.text)
         guard !dryRun else { return }
         let unread = plan.files.filter { $0.mapping == nil }.map(\.name)

@@ -21,8 +21,9 @@ enum ImportSamples {
     ]
 
     static func write(_ plan: ImportPlan, system: String, _ app: TestApp, pipeline: String? = nil, batchSize: Int = 5000,
-                      failInBatch: Int? = nil) async throws -> ImportResult {
-        let options = ImportOptions(system: system, pipeline: pipeline, batchSize: batchSize, failInBatch: failInBatch)
+                      failInBatch: Int? = nil, rebuildIndexesFrom: Int = ImportOptions().rebuildIndexesFrom) async throws -> ImportResult {
+        let options = ImportOptions(system: system, pipeline: pipeline, batchSize: batchSize, failInBatch: failInBatch,
+                                    rebuildIndexesFrom: rebuildIndexesFrom)
         return try await ImportWriter(store: app.services.store, options: options, actor: app.users["admin"], now: TestApp.today).write(plan)
     }
 

@@ -142,6 +142,26 @@ struct ImportWriteTests {
         }
     }
 
+    @Test("Stages created by an import follow the order deals went through them and learn their win probability from closed deals",
+          arguments: TestDatabase.backends)
+    func createdStagesOrderedAndLearned(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: 9 deals, each through Prospecting (January) then Negotiation/Review (February); 3 won, 3 lost, 3 open
+            let export = ImportSamples.salesforce(deals: 9)
+            // action
+            let result = try await ImportSamples.write(export, system: "salesforce", app, pipeline: "Salesforce")
+            // check
+            #expect(result.tally("deal").created == 9)
+            let pipelines = try await app.services.store.all(.pipeline).map(Pipeline.init(record:))
+            let pipeline = try #require(pipelines.first { $0.name == "Salesforce" })
+            let open = try await app.services.store.all(.stage).map(Stage.init(record:))
+                .filter { $0.pipelineID == pipeline.id && $0.kind == .open }.sorted { $0.position < $1.position }
+            #expect(open.map(\.name) == ["Prospecting", "Negotiation/Review"])
+            // every closed deal passed both stages once: 3 won of 6 closed
+            #expect(open.map(\.probability) == [50, 50])
+        }
+    }
+
     @Test("A company already in Voronka is matched by tax id and by normalised name, not duplicated", arguments: TestDatabase.backends)
     func companiesMatched(backend: Backend) async throws {
         try await withTestApp(backend) { app in
@@ -212,6 +232,48 @@ struct ImportWriteTests {
         #expect(straight.records.count > 60)
         #expect(resumed.records == straight.records)
         #expect(resumed.journal == straight.journal)
+    }
+
+    @Test("A load that drops indexes and builds them again ends with the database and the indexes of one that keeps them",
+          arguments: TestDatabase.backends)
+    func indexesRebuilt(backend: Backend) async throws {
+        // setup
+        let export = ImportSamples.salesforce(deals: 60)
+        let tables = ["companies", "deals", "journal", "import_keys"]
+        func indexes(_ store: SQLStore) async throws -> [[String]] {
+            var out: [[String]] = []
+            for table in tables { out.append(try await store.indexNames(table)) }
+            return out
+        }
+        // action: one import that keeps every index, one that rebuilds them, one interrupted after dropping them
+        let kept = try await ImportSamples.database(backend) { app in
+            _ = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, rebuildIndexesFrom: .max)
+        }
+        let rebuilt = try await ImportSamples.database(backend) { app in
+            let before = try await indexes(app.services.store)
+            let result = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, rebuildIndexesFrom: 1)
+            #expect(result.tally("deal").created == 60)
+            #expect(try await indexes(app.services.store) == before)
+            #expect(result.phases.map(\.name) == ["catalog", "companies", "deals"] + (backend == .sqlite ? ["indexes"] : []))
+        }
+        let interrupted = try await ImportSamples.database(backend) { app in
+            let store = app.services.store
+            let before = try await indexes(store)
+            await #expect(throws: ImportInterrupted.self) {
+                try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, failInBatch: 4, rebuildIndexesFrom: 1)
+            }
+            #expect(try await indexes(store) == before, "rebuilt after the failed batch")
+            // a process that dies with the indexes dropped: the next start's migration builds them
+            let dropped = try await store.deferIndexes(of: [.deal, .company], journal: true)
+            #expect(dropped == (backend == .sqlite))
+            if dropped { #expect(try await indexes(store) != before) }
+            try await store.migrate()
+            #expect(try await indexes(store) == before, "rebuilt by the migration")
+            _ = try await ImportSamples.write(export, system: "salesforce", app, batchSize: 10, rebuildIndexesFrom: 1)
+        }
+        // check
+        #expect(rebuilt.records == kept.records && rebuilt.journal == kept.journal)
+        #expect(interrupted.records == kept.records && interrupted.journal == kept.journal)
     }
 
     // MARK: the Maven data set

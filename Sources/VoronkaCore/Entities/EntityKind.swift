@@ -43,9 +43,12 @@ extension EntityKind {
     public var sortable: [String] { entityType?.sortable ?? ["id"] }
 
     /// The position of a field in `fields` (the first of that name).
-    public func fieldIndex(_ name: String) -> Int? { Self.fieldIndexes[self]?[name] }
+    public func fieldIndex(_ name: String) -> Int? { fieldIndexes[name] }
 
-    private static let fieldIndexes: [EntityKind: [String: Int]] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
+    /// The position in `fields` of every field name: for code that looks up many (get it once, then look up).
+    public var fieldIndexes: [String: Int] { Self.fieldIndexTable[self] ?? [:] }
+
+    private static let fieldIndexTable: [EntityKind: [String: Int]] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
         (kind, Dictionary(kind.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }))
     })
 }

@@ -64,14 +64,15 @@ public struct Record: Hashable, Sendable {
     private static func write(fields: [FieldSpec], to writer: inout JSONWriter, value: (Int) -> FieldValue) {
         writer.raw("{")
         var first = true
-        for (i, f) in fields.enumerated() {
+        // By index: binding each FieldSpec to a variable copied it, retains and all.
+        for i in fields.indices {
             let value = value(i)
-            if f.name == "deleted_at", value.isNull { continue }
+            if value.isNull, fields[i].name == "deleted_at" { continue }
             if !first { writer.raw(",") }
             first = false
-            writer.string(f.name)
+            writer.string(fields[i].name)
             writer.raw(":")
-            writer.value(value, as: f.type)
+            writer.value(value, as: fields[i].type)
         }
         writer.raw("}")
     }

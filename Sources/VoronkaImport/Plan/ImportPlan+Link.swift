@@ -2,16 +2,26 @@ import Foundation
 
 extension ImportPlan {
     /// Links the parsed files: companies first, so that every other row can name one by key.
-    mutating func link(_ parsed: [ParsedFile]) {
-        var companies = CompanyIndex(parsed.flatMap(\.companies))
+    mutating func link(_ parsed: consuming [ParsedFile]) {
+        var parsed = parsed
+        // The rows of every file, in file order, taken out of the files: one file's array is then not shared, and
+        // changing it in place copies nothing.
+        func take<Row>(_ rows: WritableKeyPath<ParsedFile, [Row]>) -> [Row] {
+            var out: [Row] = []
+            for i in parsed.indices where !parsed[i][keyPath: rows].isEmpty {
+                if out.isEmpty { swap(&out, &parsed[i][keyPath: rows]) } else { out += parsed[i][keyPath: rows]; parsed[i][keyPath: rows] = [] }
+            }
+            return out
+        }
+        var companies = CompanyIndex(take(\.companies))
 
-        contacts = parsed.flatMap(\.contacts)
+        contacts = take(\.contacts)
         for i in contacts.indices { contacts[i].companyKey = companies.resolve(contacts[i].company, at: contacts[i].location) }
-        leads = unique(parsed.flatMap(\.leads), kind: "lead", id: \.sourceID, location: \.location)
+        leads = unique(take(\.leads), kind: "lead", id: \.sourceID, location: \.location)
         for i in leads.indices { leads[i].companyKey = companies.resolve(leads[i].company, at: leads[i].location) }
         let hasLeadsFile = parsed.contains { $0.report.kind == .leads }
         let leadsByID = Dictionary(leads.map { ($0.sourceID, $0) }, uniquingKeysWith: { _, last in last })
-        deals = unique(parsed.flatMap(\.deals), kind: "deal", id: \.sourceID, location: \.location)
+        deals = unique(take(\.deals), kind: "deal", id: \.sourceID, location: \.location)
         for i in deals.indices {
             if let leadID = deals[i].leadSourceID {
                 if let lead = leadsByID[leadID] { deals[i].fill(from: lead) }
@@ -22,7 +32,7 @@ extension ImportPlan {
             deals[i].companyKey = companies.resolve(deals[i].company, at: deals[i].location)
         }
         self.companies = companies.all
-        stageEvents = history(parsed.flatMap(\.stageEvents), hasDealsFile: parsed.contains { $0.report.kind == .deals })
+        stageEvents = history(take(\.stageEvents), hasDealsFile: parsed.contains { $0.report.kind == .deals })
         users = people(parsed.flatMap(\.users))
         products = unique(parsed.flatMap(\.products), kind: "product", id: \.name, location: \.location)
     }
@@ -48,14 +58,21 @@ extension ImportPlan {
     private mutating func history(_ events: [ImportedStageEvent], hasDealsFile: Bool) -> [ImportedStageEvent] {
         // Sorting indexes by (group, time, line) compares numbers only; a group is a deal, numbered as it first appears.
         var groupOf: [String: Int] = [:]
-        let groups = events.map { event in
-            if let g = groupOf[event.dealSourceID] { return g }
+        var groups: [Int] = []
+        groups.reserveCapacity(events.count)
+        for (i, event) in events.enumerated() {
+            // A deal's rows mostly follow one another: the row before tells the group without a lookup.
+            if i > 0, events[i - 1].dealSourceID == event.dealSourceID { groups.append(groups[i - 1]); continue }
+            if let g = groupOf[event.dealSourceID] { groups.append(g); continue }
             groupOf[event.dealSourceID] = groupOf.count
-            return groupOf.count - 1
+            groups.append(groupOf.count - 1)
         }
-        let order = events.indices.sorted {
-            (groups[$0], events[$0].enteredAt, events[$0].location.line, $0) < (groups[$1], events[$1].enteredAt, events[$1].location.line, $1)
+        func before(_ a: Int, _ b: Int) -> Bool {
+            (groups[a], events[a].enteredAt, events[a].location.line, a) < (groups[b], events[b].enteredAt, events[b].location.line, b)
         }
+        // Exports list a deal's history together and in time order, mostly: then the rows are in order already.
+        let inOrder = events.indices.dropFirst().allSatisfy { before($0 - 1, $0) }
+        let order = inOrder ? Array(events.indices) : events.indices.sorted(by: before)
         let dealIDs = hasDealsFile ? Set(deals.map(\.sourceID)) : []
         var out: [ImportedStageEvent] = []
         out.reserveCapacity(events.count)

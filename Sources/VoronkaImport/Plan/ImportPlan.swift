@@ -50,27 +50,34 @@ public struct ImportPlan: Sendable {
         return out
     }
 
-    /// Reads every source and links the rows.
+    /// Reads every source (the files at once, on the machine's cores) and links the rows.
     public init(sources: [ImportSource]) {
-        var parsed: [ParsedFile] = []
-        for source in sources {
-            var planned = PlannedFile(name: source.name)
+        var planned = sources.map { source in
+            var file = PlannedFile(name: source.name)
             if let mapping = source.mapping {
-                planned.mapping = mapping
+                file.mapping = mapping
             } else if let preset = Presets.detect(header: CSVReader().header(of: source.bytes)) {
-                planned.presetID = preset.id
-                planned.mapping = preset.mapping
-            } else {
-                problems.append(RowProblem(file: source.name, line: 1, reason: "no preset matches this header; give a mapping (--preset or a mapping file)"))
+                file.presetID = preset.id
+                file.mapping = preset.mapping
             }
-            if let mapping = planned.mapping {
-                let file = ImportParser(mapping: mapping, file: source.name).parse(source.bytes)
-                planned.report = file.report
+            return file
+        }
+        let mappings = planned.map(\.mapping)
+        var read = Concurrently.map(sources.count) { i in
+            mappings[i].map { ImportParser(mapping: $0, file: sources[i].name).parse(sources[i].bytes) }
+        }
+        var parsed: [ParsedFile] = []
+        for i in read.indices {
+            if let file = read[i] {
+                planned[i].report = file.report
                 problems += file.report.problems
                 parsed.append(file)
+            } else {
+                problems.append(RowProblem(file: sources[i].name, line: 1, reason: "no preset matches this header; give a mapping (--preset or a mapping file)"))
             }
-            files.append(planned)
         }
-        link(parsed)
+        read = []  // `parsed` holds the only reference to each file's rows, which `link` then changes in place
+        files = planned
+        link(consume parsed)
     }
 }

@@ -47,10 +47,12 @@ extension ImportPlan {
             .init(kind: "users", rows: users.count, implied: users.filter(\.implied).count),
             .init(kind: "products", rows: products.count, implied: 0),
         ]
-        var stages: [String: ImportSummary.StageCount] = [:]
+        // Keyed by its parts rather than by a string of them: millions of rows are counted.
+        struct StageKey: Hashable { var kind: ImportFileKind, pipeline: String, stage: String }
+        var stages: [StageKey: ImportSummary.StageCount] = [:]
         func count(_ kind: ImportFileKind, _ pipeline: String?, _ stage: String?, _ outcome: ImportedOutcome) {
             guard let stage else { return }
-            let key = "\(kind.rawValue)\u{1F}\(pipeline ?? "")\u{1F}\(stage)"
+            let key = StageKey(kind: kind, pipeline: pipeline ?? "", stage: stage)
             stages[key, default: .init(kind: kind, pipeline: pipeline, stage: stage, rows: 0, won: 0, lost: 0)].rows += 1
             if outcome == .won { stages[key]!.won += 1 }
             if outcome == .lost { stages[key]!.lost += 1 }

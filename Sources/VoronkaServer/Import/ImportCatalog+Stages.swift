@@ -4,11 +4,36 @@ import VoronkaImport
 import VoronkaStore
 
 extension ImportCatalog {
-    /// One stage name a row uses, with what tells where it belongs among new stages.
+    /// A stage name as rows of one file use it in one pipeline: where it is first used (to keep that order among new
+    /// stages) and its earliest time.
     private struct StageUse {
+        var first: Int
+        var time: Double
         var name: String
-        var time: Double?
         var file: String
+    }
+
+    /// Every stage name the rows use, per pipeline and file, gathered in one pass: millions of rows name a handful.
+    private struct StageUses {
+        private var uses: [Int64: [String: [String: StageUse]]] = [:]
+        private var count = 0
+
+        mutating func note(_ pipeline: Int64, _ name: String, _ time: Date?, _ file: String) {
+            let t = time?.timeIntervalSince1970 ?? .infinity
+            count += 1
+            if var use = uses[pipeline]?[name]?[file] {
+                guard t < use.time else { return }
+                use.time = t
+                uses[pipeline]![name]![file] = use
+            } else {
+                uses[pipeline, default: [:]][name, default: [:]][file] = StageUse(first: count, time: t, name: name, file: file)
+            }
+        }
+
+        /// Pipelines by id, each with its uses in the order rows first made them.
+        var byPipeline: [(pipeline: Int64, uses: [StageUse])] {
+            uses.sorted { $0.key < $1.key }.map { ($0.key, $0.value.values.flatMap(\.values).sorted { $0.first < $1.first }) }
+        }
     }
 
     /// Resolves every pipeline and stage the rows name; creates the missing ones (pipelines with Won and Lost stages;
@@ -39,35 +64,40 @@ extension ImportCatalog {
             foldedNames[name] = folded
             return folded
         }
-        var uses: [Int64: [StageUse]] = [:]
+        var uses = StageUses()
         var outcomes: [Int64: [String: (won: Int, lost: Int)]] = [:]
+        var visited: [String] = []
         for deal in plan.deals {
             let p = pipeline(named: deal.pipelineName)
-            var names = [deal.stageName]
-            uses[p, default: []].append(StageUse(name: deal.stageName, time: (deal.closedAt ?? deal.createdAt)?.timeIntervalSince1970, file: deal.location.file))
-            for event in eventRanges[deal.sourceID].map({ plan.stageEvents[$0] }) ?? [] {
-                uses[p, default: []].append(StageUse(name: event.stageName, time: event.enteredAt.timeIntervalSince1970, file: event.location.file))
-                names.append(event.stageName)
+            uses.note(p, deal.stageName, deal.closedAt ?? deal.createdAt, deal.location.file)
+            let events = eventRanges[deal.sourceID] ?? 0..<0
+            for i in events {
+                let event = plan.stageEvents[i]
+                uses.note(p, event.stageName, event.enteredAt, event.location.file)
             }
-            if deal.outcome != .open {
-                for name in Set(names.map(fold)) {
-                    var count = outcomes[p, default: [:]][name] ?? (0, 0)
-                    if deal.outcome == .won { count.won += 1 } else { count.lost += 1 }
-                    outcomes[p, default: [:]][name] = count
-                }
+            guard deal.outcome != .open else { continue }
+            // Each stage the deal went through counts once toward that stage's share of wins.
+            visited.removeAll(keepingCapacity: true)
+            visited.append(fold(deal.stageName))
+            for i in events {
+                let folded = fold(plan.stageEvents[i].stageName)
+                if !visited.contains(folded) { visited.append(folded) }
+            }
+            for name in visited {
+                var count = outcomes[p, default: [:]][name] ?? (0, 0)
+                if deal.outcome == .won { count.won += 1 } else { count.lost += 1 }
+                outcomes[p, default: [:]][name] = count
             }
         }
         for lead in plan.leads where leadPipeline != 0 {
-            if let name = lead.stageName { uses[leadPipeline, default: []].append(StageUse(name: name, time: lead.receivedAt.timeIntervalSince1970, file: lead.location.file)) }
+            if let name = lead.stageName { uses.note(leadPipeline, name, lead.receivedAt, lead.location.file) }
         }
         let mappings = Dictionary(plan.files.compactMap { f in f.mapping.map { (f.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let order = plan.files.compactMap(\.mapping).flatMap(\.stageOrder).map(ImportNames.fold)
-        for (p, list) in uses.sorted(by: { $0.key < $1.key }) {
+        for (p, list) in uses.byPipeline {
             var missing: [String: (first: Int, time: Double, name: String)] = [:]
-            var keys: [String: String] = [:]
-            for (i, use) in list.enumerated() {
-                let key = keys[use.name] ?? "\(p)|\(fold(use.name))"
-                keys[use.name] = key
+            for use in list {
+                let key = "\(p)|\(fold(use.name))"
                 guard stageByName[key] == nil else { continue }
                 // A stage the user put into an existing one, by name.
                 if let target = mappings[use.file]?.stageTargets.first(where: { ImportNames.fold($0.key) == ImportNames.fold(use.name) })?.value,
@@ -77,8 +107,7 @@ extension ImportCatalog {
                 }
                 switch mappings[use.file]?.unknownStages ?? .create {
                 case .create:
-                    let t = use.time ?? .infinity
-                    if let m = missing[key] { missing[key] = (m.first, min(m.time, t), m.name) } else { missing[key] = (i, t, use.name) }
+                    if let m = missing[key] { missing[key] = (m.first, min(m.time, use.time), m.name) } else { missing[key] = (use.first, use.time, use.name) }
                 case .mapTo(let target):
                     if stageByName["\(p)|\(ImportNames.fold(target))"] == nil {
                         try await createStage(p, target, probability: 0, tx)

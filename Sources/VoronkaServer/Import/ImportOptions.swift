@@ -12,9 +12,14 @@ public struct ImportOptions: Sendable {
     public var batchSize: Int
     /// For tests of interruption: the run fails inside this batch (1-based), after writing part of it.
     public var failInBatch: Int?
+    /// From how many incoming rows a table that holds less than a tenth of that has its secondary indexes dropped
+    /// for the load and built again at the end (`SQLStore.deferIndexes`; SQLite only).
+    public var rebuildIndexesFrom: Int
 
-    public init(system: String = "import", pipeline: String? = nil, batchSize: Int = 5000, failInBatch: Int? = nil) {
+    public init(system: String = "import", pipeline: String? = nil, batchSize: Int = 5000, failInBatch: Int? = nil,
+                rebuildIndexesFrom: Int = 100_000) {
         self.system = system; self.pipeline = pipeline; self.batchSize = max(1, batchSize); self.failInBatch = failInBatch
+        self.rebuildIndexesFrom = rebuildIndexesFrom
     }
 }
 
@@ -33,11 +38,20 @@ public struct ImportResult: Sendable {
     public var journalEntries = 0
     public var batches = 0
     public var seconds = 0.0
+    /// Where the time went, phase by phase in the order they ran (catalog, each kind's batches, index rebuild).
+    public var phases: [(name: String, seconds: Double)] = []
     /// Rows read from the files.
     public var rows = 0
     public var problems: [String] = []
 
     public func tally(_ kind: String) -> Tally { tallies.first { $0.kind == kind }?.tally ?? Tally() }
+
+    /// Closes a phase that ran from `since` until now; returns now (the next phase's start).
+    mutating func phase(_ name: String, since: Date) -> Date {
+        let now = Date()
+        phases.append((name, now.timeIntervalSince(since)))
+        return now
+    }
 
     mutating func add(_ kind: String, _ change: (inout Tally) -> Void) {
         if let i = tallies.firstIndex(where: { $0.kind == kind }) { change(&tallies[i].tally) }
@@ -49,6 +63,9 @@ public struct ImportResult: Sendable {
 
     public var text: String {
         var lines = ["Imported (\(system)) in \(String(format: "%.1f", seconds)) s: \(rows) rows, \(Int(Double(rows) / max(seconds, 0.001))) rows/s, \(batches) batches, \(journalEntries) journal entries"]
+        if !phases.isEmpty {
+            lines.append("  phases: " + phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
+        }
         lines.append("  kind        created   updated unchanged   skipped")
         for (kind, t) in tallies {
             lines.append("  " + kind.padding(toLength: 10, withPad: " ", startingAt: 0)

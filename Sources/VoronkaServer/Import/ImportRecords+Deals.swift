@@ -55,7 +55,7 @@ extension ImportRecords {
         if path.last?.stage != final { path.append((final, closedAt ?? path.last?.at ?? d.createdAt ?? now)) }
         let dated = d.createdAt != nil || !events.isEmpty || d.closedAt != nil
         let createdAt = min(d.createdAt ?? path[0].at, path[0].at)
-        var r = Record()
+        var r = RecordValues(.deal)
         r["title"] = .text(d.title)
         r["company_id"] = .int(company(d.companyKey))
         let contact = d.contactName.flatMap { catalog.contactIDs[Self.contactKey(d.companyKey, $0)] }
@@ -82,6 +82,6 @@ extension ImportRecords {
             steps.append(PendingRecord.Step(at: max(at, createdAt), values: values))
         }
         if steps.isEmpty, let closedAt { r["closed_at"] = .time(closedAt); r["stage_entered_at"] = .time(closedAt) }
-        return PendingRecord(sourceID: d.sourceID, initial: r, steps: steps, createdAt: dated ? createdAt : nil, now: now, kind: .deal)
+        return PendingRecord(sourceID: d.sourceID, initial: r, steps: steps, createdAt: dated ? createdAt : nil, now: now)
     }
 }

@@ -17,7 +17,7 @@ struct ImportRecords {
 
     func companies(_ rows: [ImportedCompany], needsPlaceholder: Bool) -> [PendingRecord] {
         var items = rows.map { c in
-            var r = Record()
+            var r = RecordValues(.company)
             r["name"] = .text(c.name)
             r["tax_id"] = c.taxID.map(FieldValue.text) ?? .null
             r["industry"] = c.industry.map(FieldValue.text) ?? .null
@@ -28,15 +28,15 @@ struct ImportRecords {
             r["source"] = c.source.map(FieldValue.text) ?? .null
             r["custom"] = .json(.object(c.custom.mapValues(JSONValue.string)))
             r["tags"] = .json(.array([]))
-            return PendingRecord(sourceID: c.key.rawValue, initial: r, createdAt: c.createdAt, now: now, kind: .company)
+            return PendingRecord(sourceID: c.key.rawValue, initial: r, createdAt: c.createdAt, now: now)
         }
         guard needsPlaceholder else { return items }
-        var none = Record()
+        var none = RecordValues(.company)
         none["name"] = .text("(no company)")
         none["currency"] = .text("RUB")
         none["custom"] = .json(.object([:]))
         none["tags"] = .json(.array([]))
-        items.append(PendingRecord(sourceID: Self.noCompany, initial: none, createdAt: nil, now: now, kind: .company))
+        items.append(PendingRecord(sourceID: Self.noCompany, initial: none, createdAt: nil, now: now))
         return items
     }
 
@@ -55,14 +55,14 @@ struct ImportRecords {
         var index: [String: Int] = [:]
         func add(sourceID: String, alias: String?, name: String, company: CompanyKey?, email: String?, phone: String?, position: String?, createdAt: Date?) {
             if index[sourceID] != nil || alias.flatMap({ index[$0] }) != nil { return }
-            var r = Record()
+            var r = RecordValues(.contact)
             r["company_id"] = .int(self.company(company))
             r["name"] = .text(name)
             r["position"] = position.map(FieldValue.text) ?? .null
             r["email"] = email.map(FieldValue.text) ?? .null
             r["phone"] = phone.map(FieldValue.text) ?? .null
             r["roles"] = .json(.array([]))
-            var item = PendingRecord(sourceID: sourceID, initial: r, createdAt: createdAt, now: now, kind: .contact)
+            var item = PendingRecord(sourceID: sourceID, initial: r, createdAt: createdAt, now: now)
             if let alias, alias != sourceID { item.aliases = [alias] }
             index[sourceID] = items.count
             if let alias { index[alias] = items.count }
@@ -99,7 +99,7 @@ struct ImportRecords {
             }
         }
         guard let stage else { problems.append("\(l.location): no lead pipeline to put lead \(l.sourceID) in; left out"); return nil }
-        var r = Record()
+        var r = RecordValues(.lead)
         r["received_at"] = .time(l.receivedAt)
         r["source"] = .text((l.source ?? .import).rawValue)
         r["request_text"] = l.requestText.map(FieldValue.text) ?? .null
@@ -120,7 +120,7 @@ struct ImportRecords {
         }
         r["outcome_reason"] = l.lostReason.map(FieldValue.text) ?? .null
         r["fire"] = .bool(false)
-        return PendingRecord(sourceID: l.sourceID, initial: r, createdAt: l.receivedAt, now: now, kind: .lead)
+        return PendingRecord(sourceID: l.sourceID, initial: r, createdAt: l.receivedAt, now: now)
     }
 }
 

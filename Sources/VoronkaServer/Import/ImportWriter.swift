@@ -26,18 +26,57 @@ public struct ImportWriter: Sendable {
         result.problems = plan.problems.map(\.description)
         let catalog = ImportCatalog()
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
-        var done = 0
         try await store.prepareBulkLoad()
         let eventRanges = plan.stageEventRanges()
         try await store.write(actor: actor, origin: "import", at: now) { tx in
             try await catalog.prepare(plan, eventRanges: eventRanges, options: options, tx: tx)
         }
         result.problems += catalog.problems
+        var mark = result.phase("catalog", since: started)
+        let deferred = try await deferIndexes(plan)
+        do {
+            try await writeRecords(plan, eventRanges: eventRanges, catalog: catalog, into: &result, mark: &mark, progress: progress)
+        } catch {
+            // The indexes are built again here when possible, else by the next migration (`SQLStore.migrate`).
+            if deferred { try? await store.rebuildDeferredIndexes() }
+            throw error
+        }
+        if deferred {
+            try await store.rebuildDeferredIndexes()
+            mark = result.phase("indexes", since: mark)
+        }
+        try await store.syncIDSequences()
+        progress(total, total)
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// Drops the secondary indexes of the tables this import fills from (nearly) empty: those that get at least
+    /// `rebuildIndexesFrom` rows and hold less than a tenth of that. Returns whether any was dropped.
+    private func deferIndexes(_ plan: ImportPlan) async throws -> Bool {
+        let least = options.rebuildIndexesFrom
+        var kinds: [EntityKind] = []
+        for (kind, incoming) in [(EntityKind.company, plan.companies.count), (.contact, plan.contacts.count), (.lead, plan.leads.count),
+                                 (.deal, plan.deals.count)] where incoming >= least {
+            if try await store.count(kind, includeDeleted: true) * 10 < incoming { kinds.append(kind) }
+        }
+        let entries = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count + plan.stageEvents.count
+        var journal = false
+        if entries >= least { journal = try await store.lastJournalSeq() * 10 < entries }
+        return try await store.deferIndexes(of: kinds, journal: journal)
+    }
+
+    /// Companies, contacts, leads and deals, batch by batch.
+    private func writeRecords(_ plan: ImportPlan, eventRanges: [String: Range<Int>], catalog: ImportCatalog, into result: inout ImportResult,
+                              mark: inout Date, progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws {
+        let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
+        var done = 0
         var batch = 0
         // Writes a feed's batches; `each` hears every record with its id. Returns the problems the batches found.
         func run(_ kind: EntityKind, _ label: String, _ feed: RecordFeed, each: (PendingRecord, Int64) -> Void = { _, _ in },
                  after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [String] {
             var problems: [String] = []
+            let batchesBefore = batch
             while case let chunk = await feed.next(), !chunk.isEmpty {
                 batch += 1
                 let failing = options.failInBatch == batch
@@ -58,6 +97,7 @@ public struct ImportWriter: Sendable {
                 done += chunk.count
                 if done < total { progress(done, total) }
             }
+            if batch > batchesBefore { mark = result.phase(kind.plural, since: mark) }
             return problems
         }
 
@@ -91,10 +131,6 @@ public struct ImportWriter: Sendable {
         })
         result.problems += deals.problems + dealProblems
         result.add("deal") { $0.skipped += deals.problems.count }
-        try await store.syncIDSequences()
-        progress(total, total)
-        result.seconds = Date().timeIntervalSince(started)
-        return result
     }
 
     /// Companies this system never imported that match by tax id or normalised name one already in Voronka.

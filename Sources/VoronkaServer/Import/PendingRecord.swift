@@ -27,14 +27,13 @@ struct PendingRecord: Sendable {
     }
 
     /// `createdAt` nil: the row has no date, and the record is created now (a rerun's "now" must not read as a change).
-    /// Fields of `initial` that are not fields of `kind` are left out.
-    init(sourceID: String, initial: Record, steps: [Step] = [], createdAt: Date?, now: Date, kind: EntityKind, matchedID: Int64? = nil) {
+    init(sourceID: String, initial: RecordValues, steps: [Step] = [], createdAt: Date?, now: Date, matchedID: Int64? = nil) {
+        let kind = initial.kind
         let specs = kind.fields
         self.sourceID = sourceID; self.kind = kind; self.steps = steps; self.createdAt = createdAt ?? now; self.matchedID = matchedID
-        self.initial = specs.map { spec in
-            let value = initial[spec.name]
-            return value.isNull ? spec.defaultValue : value
-        }
+        var values = initial.values
+        for k in values.indices where values[k].isNull { values[k] = specs[k].defaultValue }
+        self.initial = values
         var print = Fingerprint()
         var writer = JSONWriter(capacity: 1024)
         Record.write(final, fields: specs, to: &writer)
@@ -56,8 +55,9 @@ struct PendingRecord: Sendable {
     var final: [FieldValue] {
         guard !steps.isEmpty else { return initial }
         var values = initial
+        let index = kind.fieldIndexes
         for step in steps {
-            for (field, value) in step.values { if let k = kind.fieldIndex(field) { values[k] = value } }
+            for (field, value) in step.values { if let k = index[field] { values[k] = value } }
         }
         return values
     }
@@ -77,8 +77,7 @@ struct PendingRecord: Sendable {
 
     /// The fields the import owns: a changed re-import overwrites these and keeps the others.
     var fields: [String] {
-        zip(kind.fields, initial).compactMap { spec, value in
-            let name = spec.name
+        zip(kind.fields.map(\.name), initial).compactMap { name, value in
             let owned = !["id", "created_at", "updated_at", "deleted_at"].contains(name)
                 && (!value.isNull || steps.contains { $0.values.contains { $0.0 == name } })
             return owned ? name : nil
@@ -86,4 +85,23 @@ struct PendingRecord: Sendable {
     }
 
     var historyAt: Date? { steps.last?.at }
+}
+
+/// A record being built for an import: a value for each field of its kind, set by field name.
+struct RecordValues: Sendable {
+    let kind: EntityKind
+    private let index: [String: Int]
+    private(set) var values: [FieldValue]
+
+    init(_ kind: EntityKind) {
+        self.kind = kind
+        index = kind.fieldIndexes
+        values = Array(repeating: .null, count: kind.fields.count)
+    }
+
+    /// A field's value; names that are not fields of the kind read as null and are not kept.
+    subscript(_ name: String) -> FieldValue {
+        get { index[name].map { values[$0] } ?? .null }
+        set { if let k = index[name] { values[k] = newValue } }
+    }
 }

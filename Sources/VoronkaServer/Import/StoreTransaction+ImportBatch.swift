@@ -40,7 +40,8 @@ extension StoreTransaction {
             rows.reserveCapacity(fresh.count)
             entries.reserveCapacity(fresh.count * 2)
             let specs = kind.fields
-            let idField = kind.fieldIndex("id"), createdField = kind.fieldIndex("created_at"), updatedField = kind.fieldIndex("updated_at")
+            let index = kind.fieldIndexes
+            let idField = index["id"], createdField = index["created_at"], updatedField = index["updated_at"]
             for (n, i) in fresh.enumerated() {
                 let item = items[i]
                 let id = first + Int64(n)
@@ -49,15 +50,15 @@ extension StoreTransaction {
                 if let idField { values[idField] = .int(id) }
                 if let createdField { values[createdField] = .time(item.createdAt) }
                 var created: [FieldChange] = []
-                for (k, spec) in specs.enumerated() where k != createdField && k != updatedField && !values[k].isNull {
-                    created.append(FieldChange(field: spec.name, old: .null, new: values[k]))
+                for k in specs.indices where k != createdField && k != updatedField && !values[k].isNull {
+                    created.append(FieldChange(field: specs[k].name, old: .null, new: values[k]))
                 }
                 entries.append(JournalEntry(seq: 0, at: item.createdAt, actorID: actor, entity: kind, entityID: id, action: .create, changes: created))
                 var updated = item.createdAt
                 for step in item.steps {
                     var changes: [FieldChange] = []
                     for (field, value) in step.values {
-                        guard let k = kind.fieldIndex(field), values[k] != value else { continue }
+                        guard let k = index[field], values[k] != value else { continue }
                         changes.append(FieldChange(field: field, old: values[k], new: value))
                         values[k] = value
                     }
