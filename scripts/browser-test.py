@@ -24,7 +24,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -138,19 +138,35 @@ def text(driver):
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def gone(element):
+    """A wait condition: the element's page was replaced. Chrome may answer a check made mid-navigation with "Node with
+    given id does not belong to the document" instead of a stale reference; that too means the page is gone."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
 def sign_in(driver, base, email, password):
     driver.get(base + "/login")
     driver.find_element(By.ID, "login-email").send_keys(email)
     driver.find_element(By.ID, "login-password").send_keys(password)
     button = driver.find_element(By.CSS_SELECTOR, "form button[type=submit].button-primary")
     button.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 30).until(gone(button))
 
 
 def click_and_wait(driver, element):
     """Clicks a submit button and waits for the next page."""
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(element))
+    WebDriverWait(driver, 30).until(gone(element))
 
 
 def drag(driver, card, column):

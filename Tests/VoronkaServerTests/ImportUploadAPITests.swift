@@ -105,8 +105,8 @@ struct ImportUploadAPITests {
     func mappingRequired(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             // setup
-            let csv = "Deal Name,Company,Amount,Stage\nPumps,Acme,1200,Negotiation\nValves,Globex,300,Negotiation\n"
-            let mapping = #"{"kind":"deals","columns":{"Deal Name":"title","Company":"company_name","Amount":"amount","Stage":"stage_name"},"currency":"USD"}"#
+            let csv = "Deal Name,Company,Amount,Stage,Channel\nPumps,Acme,1200,Negotiation,Радио\nValves,Globex,300,Negotiation,Радио\n"
+            let mapping = #"{"kind":"deals","columns":{"Deal Name":"title","Company":"company_name","Amount":"amount","Stage":"stage_name","Channel":"source"},"currency":"USD","value_maps":{"source":{"радио":"referral"}}}"#
             // action
             let refused = try await upload(app, MultipartBody(files: [("sheet.csv", csv)]))
             let dry = try await upload(app, MultipartBody(fields: [("dry_run", "true")], files: [("sheet.csv", csv)]))
@@ -120,9 +120,12 @@ struct ImportUploadAPITests {
                 Issue.record("no proposal: \(dry.text)"); return
             }
             #expect(columns["Stage"] == .string("stage_name"), "the dry run proposes a mapping")
+            guard case .object(let dryRun)? = dry["dry_run"] else { Issue.record("no dry run: \(dry.text)"); return }
+            #expect(dryRun["unmatched_sources"] == .array([.object(["text": .string("Радио"), "rows": .number(2)])]), "\(dry.text)")
             #expect(done.string("state") == "finished", "\(done.text)")
             let pumps = try await app.services.store.all(.deal).first { $0.text("title") == "Pumps" }
             #expect(pumps?.int("amount") == 120_000)
+            #expect(pumps?.bool("referral") == true, "matched through value_maps.source")
         }
     }
 

@@ -157,4 +157,44 @@ struct WebImportTests {
             #expect(try await app.services.store.all(.stage).count == stagesBefore, "no stage was created")
         }
     }
+
+    @Test("A lead source the files name in their own words is listed, and the rows count as the source chosen for it",
+          arguments: TestDatabase.backends)
+    func sourceMatched(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: "Радио" is no source Voronka knows; "Сайт" is guessed as the web form
+            let leads = """
+            Received;Company;Source;Request
+            2024-03-01;Полюс;Радио;pumps for the plant
+            2024-03-02;Globex;Радио;valves
+            2024-03-03;Initech;Сайт;a quote
+
+            """
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            _ = try await admin.get("/import")
+            let path = try #require(try await admin.upload("/import", files: [("leads.csv", leads)]).location)
+            var form: [String: String] = ["file-0-preset": "columns", "file-0-kind": "leads", "system": "radio-sheet", "pipeline": "",
+                                          "unknown_stages": "create", "file-0-date_format": "auto"]
+            for (j, target) in ["received_at", "company_name", "source", "request_text"].enumerated() { form["file-0-col-\(j)"] = target }
+            // action: a dry run of these columns, then "Радио" counted as an event, checked again, then started
+            form["action"] = "check"
+            let checked = try await admin.post(path, form)
+            let review = try await admin.get(checked.location ?? path)
+            form["source-0-name"] = "Радио"
+            form["source-0"] = LeadSource.event.rawValue
+            let rechecked = try await admin.get(try await admin.post(path, form).location ?? path)
+            form["action"] = "start"
+            let started = try await admin.post(path, form)
+            _ = try await admin.waitForImport(path)
+            // check: listed with its rows and a choice; still listed, chosen, after the choice; the rows count as events
+            #expect(review.body.contains(#"name="source-0-name" value="Радио""#), "\(review.body)")
+            #expect(!review.body.contains(#"value="Сайт""#), "a guessed source needs no choice")
+            #expect(rechecked.body.contains(#"<option value="event" selected"#))
+            #expect(started.status == .seeOther)
+            let written = try await app.services.store.all(.lead).filter { ["pumps for the plant", "valves", "a quote"].contains($0.text("request_text") ?? "") }
+            #expect(written.count == 3)
+            #expect(written.filter { $0.text("source") == LeadSource.event.rawValue }.count == 2)
+            #expect(written.filter { $0.text("source") == LeadSource.webForm.rawValue }.count == 1)
+        }
+    }
 }

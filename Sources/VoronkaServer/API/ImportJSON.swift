@@ -74,6 +74,10 @@ enum ImportJSON {
                          "lost": .number(Double(st.lost))])
             }),
             "owners": .array(s.owners.map { .object(["name": .string($0.name), "rows": .number(Double($0.rows)), "listed": .bool($0.listed)]) }),
+            // Lead sources as written that nothing matched: a `value_maps.source` in the mapping can match them.
+            "unmatched_sources": .array(s.unmappedSources.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                .object(["text": .string($0.key), "rows": .number(Double($0.value))])
+            }),
             "problem_count": .number(Double(s.problems.count)),
             "problems": .array(s.problems.prefix(problemLimit).map(problem)),
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 import VoronkaImport
 import VoronkaWeb
 
@@ -39,6 +40,12 @@ enum ImportChoices {
         while let name = form[Field.stageName(n)] {
             let target = form[Field.stage(n)]?.trimmingCharacters(in: .whitespaces) ?? ""
             u.stageTargets[name] = target.isEmpty ? nil : target
+            n += 1
+        }
+        n = 0
+        while let text = form[Field.sourceName(n)] {
+            // Empty (or not a source): the rows keep no channel, as imported.
+            u.sourceTargets[text] = form[Field.source(n)].flatMap(LeadSource.init(rawValue:)).map(\.rawValue)
             n += 1
         }
     }

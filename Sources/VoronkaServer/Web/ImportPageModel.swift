@@ -66,8 +66,17 @@ enum ImportPageModel {
                 return .init(pipeline: s.pipeline, stage: s.stage, rows: s.rows, won: s.won, lost: s.lost, known: known || stageNames.isEmpty,
                              targets: known ? [] : existing, target: u.stageTargets[s.stage])
             },
+            sources: sourceRows(u),
             newOwners: (summary?.owners ?? []).filter { !$0.listed }.prefix(100).map { .init($0.name, String($0.rows)) },
             problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking))
+    }
+
+    /// Sources without a match in the dry run, and those the user matched (with their rows from an earlier dry run).
+    static func sourceRows(_ u: ImportUpload) -> [ImportPage.SourceRow] {
+        var texts = Set(u.summary.map { Array($0.unmappedSources.keys) } ?? [])
+        texts.formUnion(u.sourceTargets.keys)
+        return texts.map { ImportPage.SourceRow(text: $0, rows: u.summary?.unmappedSources[$0] ?? u.sourceRows[$0] ?? 0, chosen: u.sourceTargets[$0]) }
+            .sorted { ($1.rows, $0.text) < ($0.rows, $1.text) }
     }
 
     static func kindTitle(_ kind: ImportFileKind, _ language: Language) -> String {

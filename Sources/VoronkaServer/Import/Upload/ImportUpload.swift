@@ -43,6 +43,10 @@ public struct ImportUpload: Sendable {
     public var unknownStages: UnknownStagePolicy = .create
     /// Stages the pipeline lacks that the user put into existing ones (stage name → existing stage name).
     public var stageTargets: [String: String] = [:]
+    /// Lead sources as written that the user matched to a `LeadSource` (text → raw value), for every file's source column.
+    public var sourceTargets: [String: String] = [:]
+    /// Rows per lead source as written, remembered from dry runs in which it had no match (a matched one leaves the list).
+    public var sourceRows: [String: Int] = [:]
     /// The dry run of the current choices.
     public var summary: ImportSummary?
     public var state: State = .draft
@@ -107,6 +111,7 @@ public struct ImportUpload: Sendable {
             var mapping = f.mapping
             mapping.unknownStages = unknownStages
             mapping.stageTargets.merge(stageTargets) { _, chosen in chosen }
+            if !sourceTargets.isEmpty { mapping.valueMaps[.source, default: [:]].merge(sourceTargets) { _, chosen in chosen } }
             return ImportSource(name: f.name, bytes: f.bytes, mapping: mapping)
         }
     }
@@ -124,6 +129,7 @@ public struct ImportUpload: Sendable {
     /// Runs the dry run of the current choices.
     public mutating func plan() {
         summary = ImportPlan(sources: sources).summary
+        sourceRows.merge(summary?.unmappedSources ?? [:]) { _, now in now }
     }
 
     public var isRunning: Bool { if case .running = state { true } else { false } }

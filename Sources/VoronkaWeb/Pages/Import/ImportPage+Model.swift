@@ -30,6 +30,9 @@ public enum ImportPage {
         /// A stage the pipeline lacks (`stage-<n>-name`) and where its rows go (`stage-<n>`: empty for the policy).
         public static func stage(_ n: Int) -> String { "stage-\(n)" }
         public static func stageName(_ n: Int) -> String { "stage-\(n)-name" }
+        /// A lead source as written (`source-<n>-name`) and the `LeadSource` it counts as (`source-<n>`: empty for none).
+        public static func source(_ n: Int) -> String { "source-\(n)" }
+        public static func sourceName(_ n: Int) -> String { "source-\(n)-name" }
         /// The value of `preset` that means "the columns as chosen below".
         public static let columnsChoice = "columns"
     }
@@ -97,6 +100,15 @@ public enum ImportPage {
         }
     }
 
+    /// A lead source as the files write it, that nothing matched to a `LeadSource` or that the user matched.
+    public struct SourceRow: Sendable, Hashable {
+        public var text: String
+        public var rows: Int
+        /// The `LeadSource` chosen for it (a raw value), nil while it has none.
+        public var chosen: String?
+        public init(text: String, rows: Int, chosen: String? = nil) { self.text = text; self.rows = rows; self.chosen = chosen }
+    }
+
     /// A problem of a row: where, and why.
     public struct Problem: Sendable, Hashable {
         public var file: String
@@ -127,6 +139,8 @@ public enum ImportPage {
         /// Rows by kind (companies, deals, …) the import would write.
         public var counts: [Option]
         public var stages: [StageRow]
+        /// Lead sources without a match, and those the user matched, most rows first.
+        public var sources: [SourceRow]
         /// Owners no user matches: they become inactive users.
         public var newOwners: [Option]
         public var problems: [Problem]
@@ -136,10 +150,12 @@ public enum ImportPage {
 
         public init(id: String, files: [File], presets: [Option], kinds: [Option], fields: [String: [String]], dateFormats: [String],
                     system: String, pipeline: String, pipelines: [String], unknownStages: String, counts: [Option],
-                    stages: [StageRow], newOwners: [Option], problems: [Problem], problemCount: Int, blocking: [String]) {
+                    stages: [StageRow], sources: [SourceRow] = [], newOwners: [Option], problems: [Problem], problemCount: Int,
+                    blocking: [String]) {
             self.id = id; self.files = files; self.presets = presets; self.kinds = kinds; self.fields = fields
             self.dateFormats = dateFormats; self.system = system; self.pipeline = pipeline; self.pipelines = pipelines
-            self.unknownStages = unknownStages; self.counts = counts; self.stages = stages; self.newOwners = newOwners
+            self.unknownStages = unknownStages; self.counts = counts; self.stages = stages; self.sources = sources
+            self.newOwners = newOwners
             self.problems = problems; self.problemCount = problemCount; self.blocking = blocking
         }
     }

@@ -34,6 +34,15 @@ extension ImportPage {
                     .each(options) { .choice($0.value, $0.label, selected: $0.value == (s.target ?? "")) }))
     }
 
+    /// What the rows of a lead source as written count as: a `LeadSource`, or none (imported, no channel).
+    static func sourceChoice(_ n: Int, _ s: SourceRow, _ t: Localizer) -> Markup {
+        let options = [Option("", t.pick(noChannel))] + LeadSource.allCases.filter { $0 != .import }.map { Option($0.rawValue, t.name($0)) }
+        return .group(
+            .raw("<input type=\"hidden\" form=\"\(formID)\" name=\"\(Field.sourceName(n))\" value=\"\(Escape.attribute(s.text))\"/>"),
+            .select(.attr("form", formID), .attr("name", Field.source(n)), .attr("aria-label", Strings.fill(t.pick(sourceGoesTo), ["source": s.text])),
+                    .each(options) { .choice($0.value, $0.label, selected: $0.value == (s.chosen ?? "")) }))
+    }
+
     /// One file: how it is read, and its columns with their first values and targets.
     static func file(_ i: Int, _ f: File, _ r: Review, _ t: Localizer) -> Node<HTML.FormContext> {
         let presetOptions = [Option(Field.columnsChoice, t.pick(columnsChoice))] + r.presets
@@ -119,6 +128,17 @@ extension ImportPage {
                             .td(.class("num"), .plain(t.format.number(s.rows))),
                             .td(.class("num"), .plain(t.format.number(s.won) + " / " + t.format.number(s.lost))),
                             .td(.embed(stageChoice(n, s, r, t))))
+                    })))))),
+            .if(!r.sources.isEmpty, .group(
+                .h3(.plain(t.pick(sourcesFound))),
+                .p(.class("muted"), .plain(t.pick(sourcesHint))),
+                .div(.class("table-scroll"), .table(.class("list import-sources"),
+                    .thead(.tr(.th(.attr("scope", "col"), .plain(t.pick(sourceAsWritten))),
+                               .th(.attr("scope", "col"), .class("num"), .plain(t.pick(rowsColumn))),
+                               .th(.attr("scope", "col"), .plain(t.pick(countsAs))))),
+                    .tbody(.group(r.sources.enumerated().map { n, s -> Node<HTML.TableContext> in
+                        .tr(.th(.attr("scope", "row"), .plain(s.text)), .td(.class("num"), .plain(t.format.number(s.rows))),
+                            .td(.embed(sourceChoice(n, s, t))))
                     })))))),
             .if(!r.newOwners.isEmpty, .group(
                 .h3(.plain(t.pick(newOwners))),

@@ -48,6 +48,13 @@ extension ImportPage {
     static let rejectStage = T(en: "Left out", ru: "Не загружать")
     static let intoStage = T(en: "Into “{stage}”", ru: "В этап «{stage}»")
     static let stageGoesTo = T(en: "Where the rows of “{stage}” go", ru: "Куда идут строки этапа «{stage}»")
+    static let sourcesFound = T(en: "Lead sources to match", ru: "Источники лидов без соответствия")
+    static let sourcesHint = T(en: "Sources the files name in their own words: choose what each counts as, or leave it as imported (no channel).",
+                               ru: "Источники, названные в файлах по-своему: выберите, чем считать каждый, или оставьте как импорт (канал не указан).")
+    static let sourceAsWritten = T(en: "Source in the file", ru: "Источник в файле")
+    static let countsAs = T(en: "Counts as", ru: "Считать как")
+    static let noChannel = T(en: "Imported (no channel)", ru: "Импорт (канал не указан)")
+    static let sourceGoesTo = T(en: "What “{source}” counts as", ru: "Чем считать «{source}»")
     static let newOwners = T(en: "Owners no user matches (they become inactive users)", ru: "Ответственные без пользователя (станут неактивными пользователями)")
     static let problems = T(en: "Problems ({count})", ru: "Проблемы ({count})")
     static let noProblems = T(en: "No problems found.", ru: "Проблем не найдено.")
