@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DEALS=${1:-1000000}
 DATA=${2:-/tmp/voronka-bench-$DEALS}
-swift build -c release --product voronka >/dev/null
+swift build -c release --scratch-path .build-release --product voronka >/dev/null
+BIN=$(swift build -c release --scratch-path .build-release --product voronka --show-bin-path)/voronka
 rm -rf "$DATA"
 start=$(date +%s.%N)
-/usr/bin/time -v .build/release/voronka demo --data "$DATA" --deals "$DEALS" --as-of 2026-11-20 2> >(grep -E "Maximum resident|Elapsed" >&2)
+/usr/bin/time -v "$BIN" demo --data "$DATA" --deals "$DEALS" --as-of 2026-11-20 2> >(grep -E "Maximum resident|Elapsed" >&2)
 end=$(date +%s.%N)
 python3 - "$start" "$end" "$DEALS" <<'PY'
 import sys

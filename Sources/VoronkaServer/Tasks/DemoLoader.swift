@@ -61,7 +61,8 @@ public enum DemoLoader {
     }
 
     /// Generates `deals` deals (with their leads, companies, contacts, activities and history) as of `now`.
-    public static func load(_ services: Services, deals: Int, seed: UInt64 = 2026, now: Date,
+    /// `deferIndexesFrom`: from how many deals the tables' secondary indexes are dropped for the load and built after it.
+    public static func load(_ services: Services, deals: Int, seed: UInt64 = 2026, now: Date, deferIndexesFrom: Int = 20_000,
                             progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
         let store = services.store
         if try await store.count(.deal, includeDeleted: true) > 0 {
@@ -78,20 +79,32 @@ public enum DemoLoader {
         var users: [Int64] = []
         var emails: [String] = []
         progress(0, deals)
-        while let batch = generator.next() {
-            for row in batch.rows where row.kind == .user {
-                users.append(row.record.int("id")!)
-                emails.append(row.record.text("email") ?? "")
-            }
-            try await store.write(actor: nil, origin: "demo", at: now) { tx in
-                try await tx.bulkInsert(batch.rows)
-                try await tx.appendJournal(batch.journal)
-            }
-            done += batch.dealCount
-            rows += batch.rows.count
-            entries += batch.journal.count
-            progress(done, deals)
+        // A large demo fills empty tables: their indexes are built once at the end, as an import's are (SQLite).
+        let deferred = deals >= deferIndexesFrom
+        if deferred {
+            try await store.prepareBulkLoad()
+            try await store.deferIndexes(of: [.company, .contact, .lead, .deal, .activity], journal: true)
         }
+        do {
+            while let batch = generator.next() {
+                for row in batch.rows where row.kind == .user {
+                    users.append(row.record.int("id")!)
+                    emails.append(row.record.text("email") ?? "")
+                }
+                try await store.write(actor: nil, origin: "demo", at: now) { tx in
+                    try await tx.bulkInsert(batch.rows)
+                    try await tx.appendJournal(batch.journal)
+                }
+                done += batch.dealCount
+                rows += batch.rows.count
+                entries += batch.journal.count
+                progress(done, deals)
+            }
+        } catch {
+            if deferred { try? await store.rebuildDeferredIndexes() }
+            throw error
+        }
+        if deferred { try await store.rebuildDeferredIndexes() }
         try await store.syncIDSequences()
         try await tagNurtureCompanies(store, now: now)
         let password = Secrets.password()
