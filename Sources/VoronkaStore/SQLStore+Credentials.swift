@@ -81,6 +81,14 @@ extension StoreTransaction {
         return id
     }
 
+    /// Ends every live sign-in session of a user (web and API logins; API tokens stay). Returns how many it ended.
+    @discardableResult
+    public func revokeSessions(userID: Int64) async throws -> Int {
+        try await sql.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND kind = 'session' AND revoked_at IS NULL RETURNING id
+            """).all().count
+    }
+
     /// Revokes a token of a user; false when the user has no such live token.
     public func revokeToken(id: Int64, userID: Int64) async throws -> Bool {
         let rows = try await sql.raw("""

@@ -26,6 +26,7 @@ struct WebSettingsAccessTests {
                 ("/settings/economics", ["monthly_costs": "1"]),
                 ("/settings/users", ["name": "Me", "email": "me@example.com", "role": "admin", "password": "a long enough password"]),
                 ("/settings/users/\(app.users["rep1"]!)", ["name": "Rep1", "email": "rep1@test.voronka.local", "role": "admin", "active": "true"]),
+                ("/settings/users/\(app.users["rep1"]!)/password", [:]),
                 ("/settings/tokens", ["name": "Mine", "user_id": String(app.users["admin"]!)]),
             ]
             var statuses: [HTTPResponseStatus] = []

@@ -105,4 +105,42 @@ struct WebSettingsAccountTests {
             #expect(entries.map(\.action) == [.create, .delete] && entries.allSatisfy { $0.actorID == app.users["admin"] })
         }
     }
+
+    @Test("An admin resets a password: the new one is shown once and signs in, the old one no longer does, the user's sessions end",
+          arguments: TestDatabase.backends)
+    func resetPassword(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: rep1 signed in on the web and through the API
+            let rep = try await WebClient.signedIn(app, as: "rep1")
+            let apiLogin = try await app.call(.POST, "/api/v1/auth/login", json: ["email": "rep1@test.voronka.local", "password": .string(WebClient.password)])
+            let apiSession = try #require(apiLogin.string("token"), "\(apiLogin.text)")
+            let client = try await WebClient.onSettings(app, "users")
+            let id = try #require(app.users["rep1"])
+            let name = try #require(try await app.services.store.fetch(.user, id).map(User.init(record:))?.name)
+            let seq = try await app.services.store.lastJournalSeq()
+            // action
+            let reset = try await client.post("/settings/users/\(id)/password", [:])
+            let shown = try await client.get("/settings/users?notice=password_reset")
+            let password = try #require(shown.body.components(separatedBy: "name=\"password\" type=\"text\" value=\"").dropFirst().first?
+                .split(separator: "\"").first.map(String.init), "\(shown.body)")
+            let again = try await client.get("/settings/users")
+            let repAfter = try await rep.get("/")
+            let apiAfter = try await app.call(.GET, "/api/v1/me", as: apiSession)
+            let oldPassword = try await WebClient(app).signIn(email: "rep1@test.voronka.local", password: WebClient.password)
+            let newPassword = try await WebClient(app).signIn(email: "rep1@test.voronka.local", password: password)
+            let adminAfter = try await client.get("/settings/users")
+            // check
+            #expect(reset.status == .seeOther && reset.location == "/settings/users?notice=password_reset#new-password")
+            #expect(reset.setCookie("voronka_new_password")?.contains("Path=/settings/users") == true)
+            #expect(shown.body.contains("New password for \(name)") && shown.body.contains("The password is reset"))
+            #expect(password.count >= 10 && !again.body.contains(password), "shown once")
+            #expect(repAfter.status == .seeOther && repAfter.location?.hasPrefix("/login") == true, "the rep's web session ended")
+            #expect(apiAfter.status == .unauthorized, "the rep's API session ended")
+            #expect(oldPassword.status != .seeOther && newPassword.status == .seeOther)
+            #expect(adminAfter.status == .ok, "the admin's own session goes on")
+            let entries = try await app.journal(after: seq).filter { $0.entity == .user && $0.entityID == id }
+            #expect(entries.count == 1 && entries.first?.actorID == app.users["admin"])
+            #expect(entries.first?.changes.map(\.field) == ["password"] && !(entries.first.map { "\($0.changes)" }?.contains(password) ?? true))
+        }
+    }
 }

@@ -25,7 +25,7 @@ extension SettingsPage.Model {
             .catalog([Product(id: 7, name: "Steam boiler", category: "Boilers", keywords: ["boiler", "steam"], price: 123_456_700),
                       Product(id: 8, name: hostile, active: false)]),
             .economics(EconomicsSettings(monthlyCosts: 500_000_00, dealsPerMonth: 10), currency: "RUB"),
-            .users(users),
+            .users(users, newPassword: newToken.map { SettingsPage.NewPassword(userID: 3, password: $0) }),
             .tokens([SettingsPage.Token(id: 5, name: "Website form", userName: "Anna Smirnova", prefix: "vk_3f9a", createdAt: Clock.at(9),
                                         lastUsedAt: Clock.at(10)),
                      SettingsPage.Token(id: 6, name: hostile, userName: "Boris Orlov", prefix: "vk_77aa", createdAt: Clock.at(9, daysBefore: 30),
@@ -162,6 +162,8 @@ struct SettingsPageTests {
         #expect(page.has("<div class=\"banner\" role=\"status\"><p>Сохранено.</p></div>"))
         #expect(page.has("<div class=\"field field-check has-error\"><input id=\"user-1-active\" name=\"active\" type=\"checkbox\" value=\"true\" aria-describedby=\"user-1-active-error\"/>"))
         #expect(page.has("<p class=\"field-error\" id=\"user-1-active-error\">Нельзя.</p>"))
-        #expect(SettingsPage.Notice.allCases.map { SettingsPage.noticeText($0, Localizer(.en)) } == ["Added.", "Saved.", "Deleted.", "The token is revoked: it no longer works."])
+        #expect(SettingsPage.Notice.allCases.map { SettingsPage.noticeText($0, Localizer(.en)) } == ["Added.", "Saved.", "Deleted.", "The token is revoked: it no longer works.",
+                                                                                                      "The password is reset; the user's sessions have ended."])
+        #expect(SettingsPage.Notice.allCases.map { SettingsPage.noticeText($0, Localizer(.ru)) }.allSatisfy { !$0.isEmpty && $0.unicodeScalars.contains { $0.value >= 0x400 && $0.value <= 0x4FF } })
     }
 }

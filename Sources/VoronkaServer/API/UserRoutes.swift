@@ -21,17 +21,10 @@ enum UserRoutes {
                 if let generated { body["one_time_password"] = .string(generated) }
                 return JSONResponse.make(.object(body), status: .created)
             },
-            APIRoute(.POST, "users/:id/password", "reset_password", "Set a new generated password for a user and show it once",
+            APIRoute(.POST, "users/:id/password", "reset_password", "Set a new generated password for a user and show it once; the user's sign-in sessions end",
                      tag: "users", response: .named("PasswordReset")) { req, s in
-                let viewer = try req.caller().viewer
-                try s.records.requireRole(.write, .user, viewer)
                 let id = try req.id()
-                let password = Secrets.password()
-                let hash = try await Passwords.hash(password, cost: s.configuration.passwordCost)
-                try await s.store.write(actor: viewer.actorID) { tx in
-                    guard try await tx.fetch(.user, id) != nil else { throw DomainError.notFound(.user, id) }
-                    try await tx.setPasswordHash(userID: id, hash)
-                }
+                let password = try await s.accounts.resetPassword(userID: id, viewer: try req.caller().viewer)
                 return JSONResponse.make(.object(["user_id": .number(Double(id)), "one_time_password": .string(password)]))
             },
         ]

@@ -17,9 +17,10 @@ enum SettingsController {
         let caller = try admin(req, web)
         guard let section = req.parameters.get("section").flatMap(SettingsPage.Section.init(rawValue:)) else { throw WebError.notFound }
         let notice = req.query[String.self, at: "notice"].flatMap(SettingsPage.Notice.init(rawValue:))
-        let secret = section == .tokens ? TokenFlash(web: web).open(req, caller: caller) : nil
-        let response = try await render(req, web, section, notice: notice, newToken: secret)
-        if req.cookies[TokenFlash.cookie] != nil { TokenFlash(web: web).clear(response, req) }
+        let flash = SecretFlash(web: web, kind: section == .tokens ? .token : .password)
+        let secret = [.tokens, .users].contains(section) ? flash.open(req, caller: caller) : nil
+        let response = try await render(req, web, section, notice: notice, newSecret: secret)
+        if [.tokens, .users].contains(section) { flash.clear(response, req) }
         return response
     }
 
@@ -32,16 +33,17 @@ enum SettingsController {
 
     /// A section's page; with a refused submission, its form shows what was typed and why it was refused.
     static func render(_ req: Request, _ web: WebContext, _ section: SettingsPage.Section, submission: SettingsPage.Submission? = nil,
-                       notice: SettingsPage.Notice? = nil, newToken: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+                       notice: SettingsPage.Notice? = nil, newSecret: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         var shell = web.shell(req, section: .settings)
         // After a refused POST the address is the form's; the language switch comes back to the section instead.
         shell.currentPath = paths.section(section)
-        let model = SettingsPage.Model(shell: shell, paths: paths, content: try await content(section, web, newToken: newToken),
+        let model = SettingsPage.Model(shell: shell, paths: paths, content: try await content(section, web, newSecret: newSecret),
                                        submission: submission, notice: notice.map { SettingsPage.noticeText($0, shell.localizer) })
         return web.page(req, SettingsPage.view(model), status: status)
     }
 
-    static func content(_ section: SettingsPage.Section, _ web: WebContext, newToken: String? = nil) async throws -> SettingsPage.Content {
+    /// `newSecret`: a token just created (tokens), or "<user id>:<password>" just reset (users), to show this once.
+    static func content(_ section: SettingsPage.Section, _ web: WebContext, newSecret: String? = nil) async throws -> SettingsPage.Content {
         let services = web.services
         switch section {
         case .pipelines:
@@ -56,7 +58,11 @@ enum SettingsController {
             let stored = try await services.store.setting(SettingKey.economics.rawValue)
             return .economics(stored.flatMap { try? EconomicsSettings(json: $0) }, currency: "RUB")
         case .users:
-            return .users(try await services.store.all(.user).map(User.init(record:)))
+            let reset = newSecret.flatMap { secret -> SettingsPage.NewPassword? in
+                guard let colon = secret.firstIndex(of: ":"), let id = Int64(secret[..<colon]) else { return nil }
+                return .init(userID: id, password: String(secret[secret.index(after: colon)...]))
+            }
+            return .users(try await services.store.all(.user).map(User.init(record:)), newPassword: reset)
         case .tokens:
             let users = try await services.store.all(.user).map(User.init(record:))
             var tokens: [SettingsPage.Token] = []
@@ -65,7 +71,7 @@ enum SettingsController {
                     tokens.append(.init(id: t.id, name: t.name, userName: user.name, prefix: "vk_", createdAt: t.createdAt, revokedAt: t.revokedAt))
                 }
             }
-            return .tokens(tokens, users: users, newToken: newToken)
+            return .tokens(tokens, users: users, newToken: newSecret)
         case .company:
             let stored = try await services.store.setting(SettingKey.timeZone.rawValue)
             let zone = if case .string(let name)? = stored { name } else { "UTC" }

@@ -14,7 +14,7 @@ enum TokenSettingsController {
             created = (token.secret, caller)
             return "new-token-secret"
         }
-        if let created { TokenFlash(web: web).set(created.secret, on: response, req, caller: created.caller) }
+        if let created { SecretFlash(web: web, kind: .token).set(created.secret, on: response, req, caller: created.caller) }
         return response
     }
 

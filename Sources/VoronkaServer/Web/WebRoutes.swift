@@ -64,6 +64,7 @@ private func registerSettingsForms(_ routes: any RoutesBuilder,
     page(routes, .POST, p.company, CompanySettingsController.save)
     page(routes, .POST, p.newUser, UserSettingsController.create)
     page(routes, .POST, p.newUser + "/:id", UserSettingsController.edit)
+    page(routes, .POST, p.newUser + "/:id/password", UserSettingsController.resetPassword)
     page(routes, .POST, p.newToken, TokenSettingsController.create)
     page(routes, .POST, p.newToken + "/:id/revoke", TokenSettingsController.revoke)
 }

@@ -78,7 +78,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
     case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
     case setUnitCost, setUsers, setUsersHint, setCompany, setTimeZone, setTimeZoneHint
-    case setNoticeAdded, setNoticeSaved, setNoticeDeleted, setNoticeRevoked
+    case setNoticeAdded, setNoticeSaved, setNoticeDeleted, setNoticeRevoked, setNoticePasswordReset
+    case setResetPassword, setResetPasswordOf, setResetPasswordHint, setPasswordResetFor, setOneTimePassword, setPasswordOnce
     // Field errors: the reasons of `FieldReason`
     case errRequired, errRequiredNotNull, errNotAField, errReadOnly, errNotEmpty, errWholeNumber, errNumber, errAmount
     case errAmountDecimals, errAmountAtLeastZero, errString, errTrueOrFalse, errPositiveID, errBetween, errWholeNumberBetween

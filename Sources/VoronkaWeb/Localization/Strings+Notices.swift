@@ -6,6 +6,7 @@ extension Strings {
         .setNoticeSaved: "Saved.",
         .setNoticeDeleted: "Deleted.",
         .setNoticeRevoked: "The token is revoked: it no longer works.",
+        .setNoticePasswordReset: "The password is reset; the user's sessions have ended.",
     ]
 
     /// The confirmations in Russian.
@@ -14,5 +15,6 @@ extension Strings {
         .setNoticeSaved: "Сохранено.",
         .setNoticeDeleted: "Удалено.",
         .setNoticeRevoked: "Токен отозван: он больше не действует.",
+        .setNoticePasswordReset: "Пароль сброшен; сеансы пользователя завершены.",
     ]
 }

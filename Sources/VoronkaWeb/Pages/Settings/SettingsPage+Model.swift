@@ -27,7 +27,7 @@ public enum SettingsPage {
 
     /// What a successful POST did, for the confirmation after the redirect (the `notice` query parameter).
     public enum Notice: String, CaseIterable, Sendable {
-        case added, saved, deleted, revoked
+        case added, saved, deleted, revoked, passwordReset = "password_reset"
     }
 
     /// A pipeline with its stages in order.
@@ -35,6 +35,13 @@ public enum SettingsPage {
         public var pipeline: Pipeline
         public var stages: [Stage]
         public init(pipeline: Pipeline, stages: [Stage]) { self.pipeline = pipeline; self.stages = stages }
+    }
+
+    /// A password an admin just reset, for the user it belongs to.
+    public struct NewPassword: Sendable, Hashable {
+        public var userID: Int64
+        public var password: String
+        public init(userID: Int64, password: String) { self.userID = userID; self.password = password }
     }
 
     /// An API token as listed; the secret itself is never stored in a readable form.
@@ -62,7 +69,8 @@ public enum SettingsPage {
         case catalog([Product])
         /// The settings (nil before they are first saved) and the currency of their amounts.
         case economics(EconomicsSettings?, currency: String)
-        case users([User])
+        /// The users; `newPassword` is a password an admin just reset, shown this once.
+        case users([User], newPassword: NewPassword?)
         /// The tokens; `newToken` is the secret of a token just created, shown this once.
         case tokens([Token], users: [User], newToken: String?)
         /// The company's time zone (an IANA name) and the zones to choose from, the usual ones first.
@@ -126,6 +134,8 @@ public enum SettingsPage {
         public var newUser: String { section(.users) }
         /// POST `name`, `email`, `role`, `manager_id`, `language`, `active`.
         public func user(_ id: Int64) -> String { section(.users) + "/" + String(id) }
+        /// POST: a new generated password for the user.
+        public func userPassword(_ id: Int64) -> String { user(id) + "/password" }
         /// POST `name`, `user_id`.
         public var newToken: String { section(.tokens) }
         public func revokeToken(_ id: Int64) -> String { section(.tokens) + "/" + String(id) + "/revoke" }

@@ -20,7 +20,7 @@ extension SettingsPage {
          "language": u.locale.rawValue, "active": flagValue(u.active)]
     }
 
-    static func users(_ model: Model, _ users: [User], _ t: Localizer) -> Markup {
+    static func users(_ model: Model, _ users: [User], _ reset: NewPassword?, _ t: Localizer) -> Markup {
         let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let roles = Role.allCases.map { ($0.rawValue, roleName($0, t)) }
         let languages = Language.allCases.map { ($0.rawValue, Strings.autonym($0)) }
@@ -29,6 +29,12 @@ extension SettingsPage {
         }
         let new = FormState("new-user", model.submission, stored: ["role": Role.salesRep.rawValue, "language": model.shell.language.rawValue])
         return .group(
+            .unwrap(reset) { reset in
+                .div(.class("banner token-once"), .attr("role", "status"),
+                     .p(.strong(.plain(t(.setPasswordResetFor, ["name": names[reset.userID] ?? "#\(reset.userID)"])))),
+                     .inputField(FieldInfo(id: "new-password", label: t[.setOneTimePassword], hint: t[.setPasswordOnce]), name: "password",
+                                 value: reset.password, extra: [.flag("readonly"), .attr("autocomplete", "off"), .attr("spellcheck", "false")]))
+            },
             .p(.class("hint"), .plain(t[.setUsersHint])),
             .div(.class("table-scroll"), .table(.class("list"),
                 .caption(.class("visually-hidden"), .plain(t[.setUsers])),
@@ -51,7 +57,11 @@ extension SettingsPage {
                          select(s, "role", t[.setRole], roles),
                          select(s, "manager_id", t[.setManager], managers(except: u.id)),
                          select(s, "language", t[.interfaceLanguage], languages),
-                         checkbox(s, "active", t[.setActiveUser]))))
+                         checkbox(s, "active", t[.setActiveUser]))),
+                    .postForm(model.paths.userPassword(u.id), csrf: model.shell.csrfToken, class: "inline-form",
+                              label: t(.setResetPasswordOf, ["name": u.name]),
+                              .p(.class("hint"), .plain(t[.setResetPasswordHint])),
+                              .submit(t[.setResetPassword], class: "button button-small")))
             },
             addPanel(t[.setAddUser], open: new.refused,
                      form(model, new, action: model.paths.newUser, label: t[.setAddUser],

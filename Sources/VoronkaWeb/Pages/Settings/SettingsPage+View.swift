@@ -25,7 +25,7 @@ extension SettingsPage {
         case .audience(let rules, let custom): audience(model, rules, custom, t)
         case .catalog(let products): catalog(model, products, t)
         case .economics(let settings, let currency): economics(model, settings, currency, t)
-        case .users(let users): self.users(model, users, t)
+        case .users(let users, let reset): self.users(model, users, reset, t)
         case .tokens(let tokens, let users, let secret): self.tokens(model, tokens, users, secret, t)
         case .company(let zone, let zones): company(model, zone, zones, t)
         }
@@ -51,6 +51,7 @@ extension SettingsPage {
         case .saved: t[.setNoticeSaved]
         case .deleted: t[.setNoticeDeleted]
         case .revoked: t[.setNoticeRevoked]
+        case .passwordReset: t[.setNoticePasswordReset]
         }
     }
 
