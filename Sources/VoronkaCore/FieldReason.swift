@@ -53,6 +53,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case passwordTooShort(min: Int)
     case passwordTooLong(max: Int)
     case tokenName(max: Int)
+    case currentPasswordRequired
+    case currentPasswordWrong
 
     /// The reason in English, as the API reports it.
     public var english: String {
@@ -106,6 +108,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .passwordTooShort(let min): "must be at least \(min) characters"
         case .passwordTooLong(let max): "must be at most \(max) characters (bcrypt's limit)"
         case .tokenName(let max): "is required: say what the token is for (at most \(max) characters)"
+        case .currentPasswordRequired: "is required to change the password"
+        case .currentPasswordWrong: "is not your current password"
         }
     }
 }

@@ -81,11 +81,13 @@ extension StoreTransaction {
         return id
     }
 
-    /// Ends every live sign-in session of a user (web and API logins; API tokens stay). Returns how many it ended.
+    /// Ends every live sign-in session of a user (web and API logins; API tokens stay) but the one `except`.
+    /// Returns how many it ended.
     @discardableResult
-    public func revokeSessions(userID: Int64) async throws -> Int {
+    public func revokeSessions(userID: Int64, except kept: Int64? = nil) async throws -> Int {
         try await sql.raw("""
-            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND kind = 'session' AND revoked_at IS NULL RETURNING id
+            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND kind = 'session' AND revoked_at IS NULL
+            AND id <> \(bind: kept ?? 0) RETURNING id
             """).all().count
     }
 

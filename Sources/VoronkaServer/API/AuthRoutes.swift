@@ -38,7 +38,7 @@ enum AuthRoutes {
             APIRoute(.GET, "me", "me", "The signed-in user", tag: "auth", response: .record(.user)) { req, s in
                 JSONResponse.record(try await s.records.get(.user, try req.caller().user.id, viewer: try req.caller().viewer), kind: .user)
             },
-            APIRoute(.PATCH, "me", "update_me", "Change one's own name, language or password (password needs current_password)", tag: "auth",
+            APIRoute(.PATCH, "me", "update_me", "Change one's own name, language or password (password needs current_password and ends one's other sessions)", tag: "auth",
                      request: .named("MeUpdate"), response: .record(.user)) { req, s in
                 try await updateMe(req, s)
             },
@@ -83,37 +83,7 @@ enum AuthRoutes {
 
     static func updateMe(_ req: Request, _ s: Services) async throws -> Response {
         let caller = try req.caller()
-        var input = try req.jsonObject()
-        let allowed: Set<String> = ["name", "locale", "password", "current_password"]
-        let extra = input.keys.filter { !allowed.contains($0) }.sorted()
-        if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, "cannot be changed here; allowed: name, locale, password") }) }
-        var newHash: String?
-        if let password = input.removeValue(forKey: "password") {
-            guard case .string(let p) = password else { throw DomainError.invalid("password", "must be a string") }
-            let problems = Passwords.check(p)
-            if !problems.isEmpty { throw DomainError.invalid(problems) }
-            guard case .string(let current)? = input.removeValue(forKey: "current_password") else {
-                throw DomainError.invalid("current_password", "is required to change the password")
-            }
-            let stored = try await s.store.credentials(email: caller.user.email)
-            guard try await Passwords.verify(current, hash: stored?.passwordHash) else {
-                throw DomainError.invalid("current_password", "is not your current password")
-            }
-            newHash = try await Passwords.hash(p, cost: s.configuration.passwordCost)
-        }
-        input.removeValue(forKey: "current_password")
-        let changes = input
-        let passwordHash = newHash
-        // One's own profile is not an admin's user management: write it directly, with the same checks.
-        let updated = try await s.store.write(actor: caller.user.id, at: s.clock.now()) { tx in
-            guard let old = try await tx.fetch(.user, caller.user.id) else { throw DomainError.notFound(.user, caller.user.id) }
-            var record = old
-            let errors = RecordInput.apply(changes, to: &record, fields: User.fields, creating: false)
-            let normalized = try RecordService.normalize(.user, record, inputErrors: errors)
-            let result = try await tx.update(.user, from: old, to: normalized)
-            if let passwordHash { try await tx.setPasswordHash(userID: caller.user.id, passwordHash) }
-            return result
-        }
+        let updated = try await s.accounts.updateOwnProfile(caller.user, session: caller.tokenID, try req.jsonObject())
         return JSONResponse.record(updated, kind: .user)
     }
 }

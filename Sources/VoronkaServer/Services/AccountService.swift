@@ -41,6 +41,45 @@ struct AccountService: Sendable {
         return password
     }
 
+    /// Changes one's own name, language (`locale`) or password; a new password needs the current one and ends one's
+    /// other sessions (`session` is the one making the change). One's profile is not an admin's user management: it is
+    /// written directly, with the record's checks, and journaled as one's own change.
+    func updateOwnProfile(_ user: User, session: Int64, _ given: [String: JSONValue]) async throws -> Record {
+        var input = given
+        let allowed: Set<String> = ["name", "locale", "password", "current_password"]
+        let extra = input.keys.filter { !allowed.contains($0) }.sorted()
+        if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, "cannot be changed here; allowed: name, locale, password") }) }
+        var newHash: String?
+        if let password = input.removeValue(forKey: "password") {
+            guard case .string(let p) = password else { throw DomainError.invalid("password", "must be a string") }
+            let problems = Passwords.check(p)
+            if !problems.isEmpty { throw DomainError.invalid(problems) }
+            guard case .string(let current)? = input.removeValue(forKey: "current_password"), !current.isEmpty else {
+                throw DomainError.invalid([FieldError("current_password", .currentPasswordRequired)])
+            }
+            let stored = try await store.credentials(email: user.email)
+            guard try await Passwords.verify(current, hash: stored?.passwordHash) else {
+                throw DomainError.invalid([FieldError("current_password", .currentPasswordWrong)])
+            }
+            newHash = try await Passwords.hash(p, cost: passwordCost)
+        }
+        input.removeValue(forKey: "current_password")
+        let changes = input
+        let passwordHash = newHash
+        return try await store.write(actor: user.id, at: clock.now()) { tx in
+            guard let old = try await tx.fetch(.user, user.id) else { throw DomainError.notFound(.user, user.id) }
+            var record = old
+            let errors = RecordInput.apply(changes, to: &record, fields: User.fields, creating: false)
+            let normalized = try RecordService.normalize(.user, record, inputErrors: errors)
+            let result = try await tx.update(.user, from: old, to: normalized)
+            if let passwordHash {
+                try await tx.setPasswordHash(userID: user.id, passwordHash)
+                try await tx.revokeSessions(userID: user.id, except: session)
+            }
+            return result
+        }
+    }
+
     /// The longest name a token may have.
     static let tokenNameLength = 200
 

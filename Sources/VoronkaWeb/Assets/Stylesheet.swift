@@ -37,7 +37,7 @@ extension Assets {
     .main-nav a[aria-current="page"] { background: var(--primary-soft); color: var(--primary-dark); font-weight: 600; }
     .header-tools { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-left: auto; }
     .header-tools form { margin: 0; }
-    .user-name { display: none; color: var(--muted); }
+    .user-name { display: inline-block; max-width: 9em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: middle; color: var(--muted); }
     main { display: block; max-width: 90rem; margin: 0 auto; padding: 1rem; }
     main:focus { outline: none; box-shadow: none; }
     .page-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem 1.5rem; }

@@ -41,7 +41,8 @@ public enum Layout {
                 languageSwitch(shell, t),
                 .unwrap(shell.user) { user in
                     .group(
-                        .span(.class("user-name"), .attr("title", t(.signedInAs, ["name": user.name])), .plain(user.name)),
+                        .a(.class("user-name"), .attr("href", shell.links.profile), .attr("title", t(.signedInAs, ["name": user.name])),
+                           .plain(user.name)),
                         .postForm(shell.links.signOut, csrf: shell.csrfToken, class: "sign-out",
                                   .submit(t[.signOut], class: "button button-quiet"))
                     )

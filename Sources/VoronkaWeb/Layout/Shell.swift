@@ -33,13 +33,16 @@ public struct Shell: Sendable, Hashable {
         public var signOut: String
         public var stylesheet: String
         public var script: String
+        /// One's own profile (name, language, password).
+        public var profile: String
 
         public init(home: String, leads: String, pipeline: String, companies: String, dashboards: String, settings: String,
                     language: String, signOut: String, stylesheet: String = Assets.stylesheetPath, script: String = Assets.scriptPath,
-                    imports: String = "/import") {
+                    imports: String = "/import", profile: String = ProfilePage.Paths.profile) {
             self.home = home; self.leads = leads; self.pipeline = pipeline; self.companies = companies
             self.dashboards = dashboards; self.settings = settings; self.language = language; self.signOut = signOut
             self.stylesheet = stylesheet; self.script = script; self.imports = imports
+            self.profile = profile
         }
 
         /// The link of a section.

@@ -32,7 +32,7 @@ extension Localizer {
         "unit": .setRuleUnit, "category": .setCategory, "keywords": .setKeywords, "price": .setPrice, "unit_cost": .setUnitCost,
         "currency": .currency, "monthly_costs": .setMonthlyCosts, "deals_per_month": .setDealsPerMonth, "fixed_minimum": .setFixedMinimum,
         "email": .email, "role": .setRole, "manager_id": .setManager, "language": .interfaceLanguage, "locale": .interfaceLanguage,
-        "password": .password, "user_id": .setTokenUser, "title": .title, "amount": .amount, "expected_profit": .expectedProfit,
+        "password": .password, "current_password": .currentPassword, "user_id": .setTokenUser, "title": .title, "amount": .amount, "expected_profit": .expectedProfit,
         "expected_close": .expectedClose, "owner_id": .owner, "budget_status": .budgetStatus, "budget_amount": .budgetAmount,
         "deadline": .deadline, "need_described": .needDescribed, "need_text": .needText, "probability_override": .probabilityOverride,
         "probability_reason": .probabilityReason, "economics_exception": .economicsExceptionKind,
@@ -91,6 +91,8 @@ extension Localizer {
             (kind == "number" ? .errOperatorNumber : kind == "text" ? .errOperatorText : .errOperatorList,
              ["field": AudienceField(field).map { t.pick(AudienceRule($0, .isTrue).labelText) } ?? field])
         case .tokenName(let max): (.errTokenName, ["count": t.count(max, .character)])
+        case .currentPasswordRequired: (.errCurrentPasswordRequired, [:])
+        case .currentPasswordWrong: (.errCurrentPasswordWrong, [:])
         }
     }
 }

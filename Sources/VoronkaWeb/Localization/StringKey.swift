@@ -10,7 +10,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case owner, unassigned, source, company, contact, amount, currency, stage, pipeline, grade, ungraded, title, name
     case email, phone, position, createdAt, notes, tags, ago
     // Login and first start
-    case loginTitle, password, signIn, loginInvalid, loginLocked, loginExpired
+    case loginTitle, password, currentPassword, signIn, loginInvalid, loginLocked, loginExpired
     case setupTitle, setupIntro, passwordRepeat, passwordHint, interfaceLanguage, createAdmin
     case setupNameMissing, setupEmailInvalid, setupEmailTaken, setupPasswordShort, setupPasswordsDiffer
     // Lead inbox
@@ -88,4 +88,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errWonStageProbability, errLostStageProbability
     case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
     case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
+    case errCurrentPasswordRequired, errCurrentPasswordWrong
 }

@@ -45,6 +45,7 @@ extension Strings {
 
         .loginTitle: "Sign in",
         .password: "Password",
+        .currentPassword: "Current password",
         .signIn: "Sign in",
         .loginInvalid: "The email or the password is wrong.",
         .loginLocked: "Too many attempts. Please try again in a few minutes.",

@@ -51,6 +51,8 @@ extension Strings {
         .errOperatorList: "{field} is a list: use contains or one of",
         .errTokenName: "is required: say what the token is for (at most {count})",
         .errOther: "{reason}",
+        .errCurrentPasswordRequired: "is required to change the password",
+        .errCurrentPasswordWrong: "is not your current password",
     ]
 
     /// The field error texts in Russian.
@@ -103,6 +105,8 @@ extension Strings {
         .errOperatorList: "{field} — список: используйте «содержит» или «одно из»",
         .errTokenName: "нужно: напишите, для чего токен (не длиннее {count})",
         .errOther: "значение не принято ({reason})",
+        .errCurrentPasswordRequired: "нужен, чтобы сменить пароль",
+        .errCurrentPasswordWrong: "не совпадает с вашим текущим паролем",
     ]
 }
 

@@ -45,6 +45,7 @@ extension Strings {
 
         .loginTitle: "Вход",
         .password: "Пароль",
+        .currentPassword: "Текущий пароль",
         .signIn: "Войти",
         .loginInvalid: "Неверная почта или пароль.",
         .loginLocked: "Слишком много попыток. Попробуйте снова через несколько минут.",

@@ -1,0 +1,62 @@
+import Foundation
+import Vapor
+import VoronkaCore
+import VoronkaWeb
+
+/// One's own profile (every signed-in user): name and language, and a new password given the current one. Both go
+/// through `AccountService.updateOwnProfile`, as the API's `PATCH /me` does; a new password ends one's other sessions.
+enum ProfileController {
+    static func show(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let notice = req.query[String.self, at: "notice"].flatMap(ProfilePage.Notice.init(rawValue:))
+        return try await render(req, web, caller, notice: notice)
+    }
+
+    static func save(_ req: Request, _ web: WebContext) async throws -> Response {
+        try await submit(req, web, form: "profile", notice: .saved) { caller, form in
+            var input: [String: JSONValue] = [:]
+            if let name = form["name"] { input["name"] = .string(name.trimmingCharacters(in: .whitespaces)) }
+            if let language = form[FormField.language] { input["locale"] = .string(language) }
+            _ = try await web.services.accounts.updateOwnProfile(caller.user, session: caller.tokenID, input)
+        }
+    }
+
+    static func changePassword(_ req: Request, _ web: WebContext) async throws -> Response {
+        try await submit(req, web, form: "password", notice: .passwordChanged) { caller, form in
+            let input: [String: JSONValue] = ["password": .string(form[FormField.password] ?? ""),
+                                              "current_password": .string(form["current_password"] ?? "")]
+            _ = try await web.services.accounts.updateOwnProfile(caller.user, session: caller.tokenID, input)
+        }
+    }
+
+    /// Runs a change; success redirects to the page with a notice, refused input shows the page again (422) with each
+    /// problem beside its field, in the user's language, and nothing written.
+    private static func submit(_ req: Request, _ web: WebContext, form key: String, notice: ProfilePage.Notice,
+                               _ change: (WebCaller, [String: String]) async throws -> Void) async throws -> Response {
+        let caller = try web.caller(req)
+        let form = req.form
+        do {
+            try await change(caller, form)
+            return web.redirect(ProfilePage.Paths.profile + "?notice=" + notice.rawValue)
+        } catch let error as DomainError {
+            guard let problems = WebForms.problems(error) else { throw error }
+            let t = Localizer(req.webLanguage)
+            var values = form
+            for secret in [FormField.csrf, FormField.password, "current_password"] { values[secret] = nil }
+            var errors: [String: String] = [:]
+            for problem in problems {
+                let field = problem.field == "locale" ? "language" : problem.field
+                errors[field] = errors[field].map { $0 + " " + t.fieldError(problem) } ?? t.fieldError(problem)
+            }
+            let sent = ProfilePage.Submission(form: key, values: values, errors: errors)
+            return try await render(req, web, caller, submission: sent, status: .unprocessableEntity)
+        }
+    }
+
+    private static func render(_ req: Request, _ web: WebContext, _ caller: WebCaller, submission: ProfilePage.Submission? = nil,
+                                notice: ProfilePage.Notice? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try await web.services.store.fetch(.user, caller.user.id).map(User.init(record:)) ?? caller.user
+        let model = ProfilePage.Model(shell: web.shell(req, section: nil), user: user, submission: submission, notice: notice)
+        return web.page(req, ProfilePage.view(model), status: status)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import VoronkaCore
+
+/// One's own profile: name and interface language, and a new password (with the current one). Every signed-in user has it.
+public enum ProfilePage {
+    /// Where the page and its forms are.
+    public enum Paths {
+        /// GET: the page; POST: the name and language.
+        public static let profile = "/profile"
+        /// POST: a new password.
+        public static let password = "/profile/password"
+    }
+
+    /// The confirmations after a change (redirect-after-post).
+    public enum Notice: String, CaseIterable, Sendable {
+        case saved
+        case passwordChanged = "password_changed"
+    }
+
+    /// A refused form: which one (`profile` or `password`), what was typed (never a password), and each field's message.
+    public struct Submission: Sendable, Hashable {
+        public var form: String
+        public var values: [String: String]
+        public var errors: [String: String]
+        public init(form: String, values: [String: String], errors: [String: String]) {
+            self.form = form; self.values = values; self.errors = errors
+        }
+    }
+
+    /// Everything the page shows.
+    public struct Model: Sendable, Hashable {
+        public var shell: Shell
+        public var user: User
+        public var submission: Submission?
+        public var notice: Notice?
+        public init(shell: Shell, user: User, submission: Submission? = nil, notice: Notice? = nil) {
+            self.shell = shell; self.user = user; self.submission = submission; self.notice = notice
+        }
+    }
+}
