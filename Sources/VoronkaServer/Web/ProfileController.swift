@@ -24,7 +24,7 @@ enum ProfileController {
     static func changePassword(_ req: Request, _ web: WebContext) async throws -> Response {
         try await submit(req, web, form: "password", notice: .passwordChanged) { caller, form in
             let input: [String: JSONValue] = ["password": .string(form[FormField.password] ?? ""),
-                                              "current_password": .string(form["current_password"] ?? "")]
+                                              "current_password": .string(form[FormField.currentPassword] ?? "")]
             _ = try await web.services.accounts.updateOwnProfile(caller.user, session: caller.tokenID, input)
         }
     }
@@ -40,15 +40,7 @@ enum ProfileController {
             return web.redirect(ProfilePage.Paths.profile + "?notice=" + notice.rawValue)
         } catch let error as DomainError {
             guard let problems = WebForms.problems(error) else { throw error }
-            let t = Localizer(req.webLanguage)
-            var values = form
-            for secret in [FormField.csrf, FormField.password, "current_password"] { values[secret] = nil }
-            var errors: [String: String] = [:]
-            for problem in problems {
-                let field = problem.field == "locale" ? "language" : problem.field
-                errors[field] = errors[field].map { $0 + " " + t.fieldError(problem) } ?? t.fieldError(problem)
-            }
-            let sent = ProfilePage.Submission(form: key, values: values, errors: errors)
+            let sent = SettingsForms.submission(key, form, problems, Localizer(req.webLanguage), names: ["locale": "language"])
             return try await render(req, web, caller, submission: sent, status: .unprocessableEntity)
         }
     }

@@ -27,17 +27,16 @@ enum SettingsForms {
 
     /// The refused form: what was typed (never the CSRF token or a password), and each field's problems.
     static func submission(_ key: String, _ form: [String: String], _ problems: [FieldError], _ t: Localizer,
-                           names: [String: String] = [:]) -> SettingsPage.Submission {
+                           names: [String: String] = [:]) -> FormSubmission {
         var values = form
-        values[FormField.csrf] = nil
-        values[FormField.password] = nil
+        for secret in [FormField.csrf, FormField.password, FormField.currentPassword] { values[secret] = nil }
         var errors: [String: String] = [:]
         for problem in problems {
             let field = formField(problem.field, names)
             let message = t.fieldError(problem)
             errors[field] = errors[field].map { $0 + " " + message } ?? message
         }
-        return SettingsPage.Submission(form: key, values: values, errors: errors)
+        return FormSubmission(form: key, values: values, errors: errors)
     }
 
     /// The form field a problem names: the last part of its path (`value.rules[2].operator` → `operator`), renamed

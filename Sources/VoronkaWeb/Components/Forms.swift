@@ -13,6 +13,7 @@ public enum FormField {
     public static let reason = "reason"
     public static let email = "email"
     public static let password = "password"
+    public static let currentPassword = "current_password"
     public static let passwordRepeat = "password_repeat"
     public static let name = "name"
 }

@@ -17,15 +17,8 @@ public enum ProfilePage {
         case passwordChanged = "password_changed"
     }
 
-    /// A refused form: which one (`profile` or `password`), what was typed (never a password), and each field's message.
-    public struct Submission: Sendable, Hashable {
-        public var form: String
-        public var values: [String: String]
-        public var errors: [String: String]
-        public init(form: String, values: [String: String], errors: [String: String]) {
-            self.form = form; self.values = values; self.errors = errors
-        }
-    }
+    /// A refused form: `profile` or `password`.
+    public typealias Submission = FormSubmission
 
     /// Everything the page shows.
     public struct Model: Sendable, Hashable {

@@ -28,16 +28,8 @@ extension ProfilePage {
     public static func view(_ model: Model) -> HTML {
         let t = model.shell.localizer
         let u = model.user
-        let details = model.submission?.form == "profile" ? model.submission : nil
-        let password = model.submission?.form == "password" ? model.submission : nil
-        func info(_ form: String, _ name: String, _ label: String, _ sent: Submission?, hint: String? = nil) -> FieldInfo {
-            FieldInfo(id: form + "-" + name.replacingOccurrences(of: "_", with: "-"), label: label, hint: hint, error: sent?.errors[name])
-        }
-        func summary(_ form: String, _ sent: Submission?, _ order: [String]) -> [(fieldID: String, message: String)] {
-            guard let errors = sent?.errors else { return [] }
-            let names = order.filter { errors[$0] != nil } + errors.keys.filter { !order.contains($0) }.sorted()
-            return names.map { (form + "-" + $0.replacingOccurrences(of: "_", with: "-"), errors[$0]!) }
-        }
+        let details = SettingsPage.FormState("profile", model.submission, stored: ["name": u.name, "language": u.locale.rawValue])
+        let password = SettingsPage.FormState("password", model.submission)
         let languages = Language.allCases.map { ($0.rawValue, Strings.autonym($0)) }
         return Layout.page(model.shell, title: t.pick(title),
             .h1(.plain(t.pick(title))),
@@ -45,22 +37,22 @@ extension ProfilePage {
             .unwrap(model.notice) { .div(.class("banner"), .attr("role", "status"), .p(.plain(noticeText($0, t)))) },
             .section(.class("panel"), .attr("aria-labelledby", "profile-details"),
                 .h2(.id("profile-details"), .plain(t.pick(ProfilePage.details))),
-                .errorSummary(t[.formErrors], summary("profile", details, ["name", "language"])),
+                .errorSummary(t[.formErrors], details.summary(["name", "language"])),
                 .postForm(Paths.profile, csrf: model.shell.csrfToken, class: "grid-form", label: t.pick(ProfilePage.details),
-                          .inputField(info("profile", "name", t[.name], details), name: "name", value: details?.values["name"] ?? u.name,
-                                      required: true, extra: [.attr("autocomplete", "name")]),
-                          .selectField(info("profile", "language", t[.interfaceLanguage], details), name: "language", options: languages,
-                                       selected: details?.values["language"] ?? u.locale.rawValue),
+                          .inputField(details.info("name", t[.name]), name: "name", value: details.value("name"), required: true,
+                                      extra: [.attr("autocomplete", "name")]),
+                          .selectField(details.info("language", t[.interfaceLanguage]), name: "language", options: languages,
+                                       selected: details.value("language")),
                           .div(.class("form-actions"), .submit(t[.save], class: "button button-primary")))),
             .section(.class("panel"), .attr("aria-labelledby", "profile-password"),
                 .h2(.id("profile-password"), .plain(t.pick(passwordTitle))),
-                .errorSummary(t[.formErrors], summary("password", password, ["current_password", "password"])),
+                .errorSummary(t[.formErrors], password.summary([FormField.currentPassword, FormField.password])),
                 .postForm(Paths.password, csrf: model.shell.csrfToken, class: "grid-form", label: t.pick(changePassword),
                           // Passwords are never sent back to the browser.
-                          .inputField(info("password", "current_password", t[.currentPassword], password), name: "current_password",
+                          .inputField(password.info(FormField.currentPassword, t[.currentPassword]), name: FormField.currentPassword,
                                       type: "password", required: true, extra: [.attr("autocomplete", "current-password")]),
-                          .inputField(info("password", "password", t.pick(newPassword), password, hint: t.pick(newPasswordHint)),
-                                      name: "password", type: "password", required: true, extra: [.attr("autocomplete", "new-password")]),
+                          .inputField(password.info(FormField.password, t.pick(newPassword), hint: t.pick(newPasswordHint)),
+                                      name: FormField.password, type: "password", required: true, extra: [.attr("autocomplete", "new-password")]),
                           .div(.class("form-actions"), .submit(t.pick(changePassword), class: "button button-primary")))))
     }
 }

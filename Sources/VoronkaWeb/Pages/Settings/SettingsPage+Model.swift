@@ -10,20 +10,9 @@ public enum SettingsPage {
         case pipelines, audience, catalog, economics, users, tokens, company
     }
 
-    /// A form that was sent and refused: which form (`Paths` names them with `formKey`), what was typed, and what is wrong.
-    public struct Submission: Sendable, Hashable {
-        /// E.g. `stage-12`, `new-stage-1`, `pipeline-1`, `new-pipeline`, `rule-0`, `new-rule`, `product-7`, `new-product`,
-        /// `economics`, `user-5`, `new-user`, `new-token`.
-        public var form: String
-        /// The submitted values by field name.
-        public var values: [String: String]
-        /// Messages by field name, in the user's language.
-        public var errors: [String: String]
-
-        public init(form: String, values: [String: String], errors: [String: String]) {
-            self.form = form; self.values = values; self.errors = errors
-        }
-    }
+    /// A refused form; its key is e.g. `stage-12`, `new-stage-1`, `pipeline-1`, `new-pipeline`, `rule-0`, `new-rule`,
+    /// `product-7`, `new-product`, `economics`, `user-5`, `new-user`, `new-token`.
+    public typealias Submission = FormSubmission
 
     /// What a successful POST did, for the confirmation after the redirect (the `notice` query parameter).
     public enum Notice: String, CaseIterable, Sendable {
