@@ -33,6 +33,21 @@ extension SQLStore {
         }
     }
 
+    /// Runs a bulk load with the indexes of these tables deferred: dropped before `load`, built again after it, and
+    /// after a failed load too (else by the next migration). Returns whether any index was dropped.
+    @discardableResult
+    public func withIndexesDeferred(of kinds: [EntityKind], journal: Bool, _ load: () async throws -> Void) async throws -> Bool {
+        let deferred = try await deferIndexes(of: kinds, journal: journal)
+        do {
+            try await load()
+        } catch {
+            if deferred { try? await rebuildDeferredIndexes() }
+            throw error
+        }
+        if deferred { try await rebuildDeferredIndexes() }
+        return deferred
+    }
+
     /// Builds every index `deferIndexes` dropped and forgets them, in one transaction; nothing when none was dropped.
     public func rebuildDeferredIndexes() async throws {
         guard backend == .sqlite else { return }

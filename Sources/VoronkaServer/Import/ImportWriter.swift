@@ -33,27 +33,20 @@ public struct ImportWriter: Sendable {
         }
         result.problems += catalog.problems
         var mark = result.phase("catalog", since: started)
-        let deferred = try await deferIndexes(plan)
-        do {
+        let (kinds, journal) = try await deferrable(plan)
+        let deferred = try await store.withIndexesDeferred(of: kinds, journal: journal) {
             try await writeRecords(plan, eventRanges: eventRanges, catalog: catalog, into: &result, mark: &mark, progress: progress)
-        } catch {
-            // The indexes are built again here when possible, else by the next migration (`SQLStore.migrate`).
-            if deferred { try? await store.rebuildDeferredIndexes() }
-            throw error
         }
-        if deferred {
-            try await store.rebuildDeferredIndexes()
-            mark = result.phase("indexes", since: mark)
-        }
+        if deferred { mark = result.phase("indexes", since: mark) }
         try await store.syncIDSequences()
         progress(total, total)
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
 
-    /// Drops the secondary indexes of the tables this import fills from (nearly) empty: those that get at least
-    /// `rebuildIndexesFrom` rows and hold less than a tenth of that. Returns whether any was dropped.
-    private func deferIndexes(_ plan: ImportPlan) async throws -> Bool {
+    /// The tables whose secondary indexes this import defers (`SQLStore.withIndexesDeferred`): those it fills from
+    /// (nearly) empty, that get at least `rebuildIndexesFrom` rows and hold less than a tenth of that; the journal too.
+    private func deferrable(_ plan: ImportPlan) async throws -> (kinds: [EntityKind], journal: Bool) {
         let least = options.rebuildIndexesFrom
         var kinds: [EntityKind] = []
         for (kind, incoming) in [(EntityKind.company, plan.companies.count), (.contact, plan.contacts.count), (.lead, plan.leads.count),
@@ -63,7 +56,7 @@ public struct ImportWriter: Sendable {
         let entries = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count + plan.stageEvents.count
         var journal = false
         if entries >= least { journal = try await store.lastJournalSeq() * 10 < entries }
-        return try await store.deferIndexes(of: kinds, journal: journal)
+        return (kinds, journal)
     }
 
     /// Companies, contacts, leads and deals, batch by batch.

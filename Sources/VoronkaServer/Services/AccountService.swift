@@ -29,11 +29,12 @@ struct AccountService: Sendable {
 
     /// Sets a new generated password for a user and returns it (to be shown once). The user's sign-in sessions end,
     /// unless the user is the one resetting: whoever knew the old password is signed out.
-    func resetPassword(userID: Int64, viewer: Viewer) async throws -> String {
+    /// `origin`: what the journal names as the source of the change (`api`, or `cli` for the command line).
+    func resetPassword(userID: Int64, viewer: Viewer, origin: String = "api") async throws -> String {
         try records.requireRole(.write, .user, viewer)
         let password = Secrets.password()
         let hash = try await Passwords.hash(password, cost: passwordCost)
-        try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+        try await store.write(actor: viewer.actorID, origin: origin, at: clock.now()) { tx in
             guard try await tx.fetch(.user, userID) != nil else { throw DomainError.notFound(.user, userID) }
             try await tx.setPasswordHash(userID: userID, hash)
             if viewer.userID != userID { try await tx.revokeSessions(userID: userID) }

@@ -81,11 +81,8 @@ public enum DemoLoader {
         progress(0, deals)
         // A large demo fills empty tables: their indexes are built once at the end, as an import's are (SQLite).
         let deferred = deals >= deferIndexesFrom
-        if deferred {
-            try await store.prepareBulkLoad()
-            try await store.deferIndexes(of: [.company, .contact, .lead, .deal, .activity], journal: true)
-        }
-        do {
+        if deferred { try await store.prepareBulkLoad() }
+        try await store.withIndexesDeferred(of: deferred ? [.company, .contact, .lead, .deal, .activity] : [], journal: deferred) {
             while let batch = generator.next() {
                 for row in batch.rows where row.kind == .user {
                     users.append(row.record.int("id")!)
@@ -100,11 +97,7 @@ public enum DemoLoader {
                 entries += batch.journal.count
                 progress(done, deals)
             }
-        } catch {
-            if deferred { try? await store.rebuildDeferredIndexes() }
-            throw error
         }
-        if deferred { try await store.rebuildDeferredIndexes() }
         try await store.syncIDSequences()
         try await tagNurtureCompanies(store, now: now)
         let password = Secrets.password()

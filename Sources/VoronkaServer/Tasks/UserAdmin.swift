@@ -21,15 +21,12 @@ public enum UserAdmin {
         return (User(record: record), password)
     }
 
-    /// Sets a new generated password and returns it.
+    /// Sets a new generated password and returns it; the user's sign-in sessions end (`AccountService.resetPassword`).
     public static func resetPassword(_ services: Services, email: String) async throws -> String {
         guard let found = try await services.store.credentials(email: email), let id = found.user.int("id") else {
             throw DomainError.invalid("email", "no user with email \(email)")
         }
-        let password = Secrets.password()
-        let hash = try await Passwords.hash(password, cost: services.configuration.passwordCost)
-        try await services.store.write(actor: nil, origin: "cli") { tx in try await tx.setPasswordHash(userID: id, hash) }
-        return password
+        return try await services.accounts.resetPassword(userID: id, viewer: .system, origin: "cli")
     }
 
     /// Every user, in id order.

@@ -10,6 +10,15 @@ struct SecretFlash {
     enum Kind: String {
         case token, password
 
+        /// The secret a settings section shows once, if any.
+        init?(section: SettingsPage.Section) {
+            switch section {
+            case .tokens: self = .token
+            case .users: self = .password
+            default: return nil
+            }
+        }
+
         var cookie: String { "voronka_new_" + rawValue }
 
         var path: String {

@@ -17,10 +17,9 @@ enum SettingsController {
         let caller = try admin(req, web)
         guard let section = req.parameters.get("section").flatMap(SettingsPage.Section.init(rawValue:)) else { throw WebError.notFound }
         let notice = req.query[String.self, at: "notice"].flatMap(SettingsPage.Notice.init(rawValue:))
-        let flash = SecretFlash(web: web, kind: section == .tokens ? .token : .password)
-        let secret = [.tokens, .users].contains(section) ? flash.open(req, caller: caller) : nil
-        let response = try await render(req, web, section, notice: notice, newSecret: secret)
-        if [.tokens, .users].contains(section) { flash.clear(response, req) }
+        let flash = SecretFlash.Kind(section: section).map { SecretFlash(web: web, kind: $0) }
+        let response = try await render(req, web, section, notice: notice, newSecret: flash?.open(req, caller: caller))
+        flash?.clear(response, req)
         return response
     }
 

@@ -28,19 +28,23 @@ extension ImportPage {
         if s.known { return .span(.class("muted"), .plain(t.pick(existingStage))) }
         let policy = r.unknownStages == "reject" ? t.pick(rejectStage) : t.pick(newStage)
         let options = [Option("", policy)] + s.targets.map { Option($0, Strings.fill(t.pick(intoStage), ["stage": $0])) }
-        return .group(
-            .raw("<input type=\"hidden\" form=\"\(formID)\" name=\"\(Field.stageName(n))\" value=\"\(Escape.attribute(s.stage))\"/>"),
-            .select(.attr("form", formID), .attr("name", Field.stage(n)), .attr("aria-label", Strings.fill(t.pick(stageGoesTo), ["stage": s.stage])),
-                    .each(options) { .choice($0.value, $0.label, selected: $0.value == (s.target ?? "")) }))
+        return reviewChoice(key: Field.stageName(n), value: s.stage, name: Field.stage(n),
+                            label: Strings.fill(t.pick(stageGoesTo), ["stage": s.stage]), options: options, selected: s.target)
+    }
+
+    /// A choice that belongs to the review form from outside it: what it is about (`key`, hidden) and the select.
+    static func reviewChoice(key: String, value: String, name: String, label: String, options: [Option], selected: String?) -> Markup {
+        .group(
+            .raw("<input type=\"hidden\" form=\"\(formID)\" name=\"\(key)\" value=\"\(Escape.attribute(value))\"/>"),
+            .select(.attr("form", formID), .attr("name", name), .attr("aria-label", label),
+                    .each(options) { .choice($0.value, $0.label, selected: $0.value == (selected ?? "")) }))
     }
 
     /// What the rows of a lead source as written count as: a `LeadSource`, or none (imported, no channel).
     static func sourceChoice(_ n: Int, _ s: SourceRow, _ t: Localizer) -> Markup {
         let options = [Option("", t.pick(noChannel))] + LeadSource.allCases.filter { $0 != .import }.map { Option($0.rawValue, t.name($0)) }
-        return .group(
-            .raw("<input type=\"hidden\" form=\"\(formID)\" name=\"\(Field.sourceName(n))\" value=\"\(Escape.attribute(s.text))\"/>"),
-            .select(.attr("form", formID), .attr("name", Field.source(n)), .attr("aria-label", Strings.fill(t.pick(sourceGoesTo), ["source": s.text])),
-                    .each(options) { .choice($0.value, $0.label, selected: $0.value == (s.chosen ?? "")) }))
+        return reviewChoice(key: Field.sourceName(n), value: s.text, name: Field.source(n),
+                            label: Strings.fill(t.pick(sourceGoesTo), ["source": s.text]), options: options, selected: s.chosen)
     }
 
     /// One file: how it is read, and its columns with their first values and targets.
