@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
                     First start: created the administrator.
                       email:    \(admin.email)
                       password: \(admin.password)
-                    This password is shown once; change it with PATCH /api/v1/me or `voronka user reset-password`.
+                    This password is shown once; change it on your profile page (/profile), with PATCH /api/v1/me, or by `voronka user reset-password`.
                     """)
                 }
                 if demo, try await services.store.count(.deal, includeDeleted: true) == 0 {

@@ -53,15 +53,17 @@ struct AccountService: Sendable {
         var newHash: String?
         if let password = input.removeValue(forKey: "password") {
             guard case .string(let p) = password else { throw DomainError.invalid("password", "must be a string") }
-            let problems = Passwords.check(p)
+            // Every problem at once: the new password's, and the current one's.
+            var problems = Passwords.check(p)
+            if case .string(let current)? = input.removeValue(forKey: "current_password"), !current.isEmpty {
+                let stored = try await store.credentials(email: user.email)
+                if try await !Passwords.verify(current, hash: stored?.passwordHash) {
+                    problems.append(FieldError("current_password", .currentPasswordWrong))
+                }
+            } else {
+                problems.append(FieldError("current_password", .currentPasswordRequired))
+            }
             if !problems.isEmpty { throw DomainError.invalid(problems) }
-            guard case .string(let current)? = input.removeValue(forKey: "current_password"), !current.isEmpty else {
-                throw DomainError.invalid([FieldError("current_password", .currentPasswordRequired)])
-            }
-            let stored = try await store.credentials(email: user.email)
-            guard try await Passwords.verify(current, hash: stored?.passwordHash) else {
-                throw DomainError.invalid([FieldError("current_password", .currentPasswordWrong)])
-            }
             newHash = try await Passwords.hash(p, cost: passwordCost)
         }
         input.removeValue(forKey: "current_password")
