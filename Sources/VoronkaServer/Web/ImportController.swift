@@ -62,15 +62,19 @@ enum ImportController {
         guard !upload.isRunning else { return web.redirect(paths.page(upload.id)) }
         let form = req.form
         let now = web.services.clock.now()
-        // The dry run reads every file: it runs outside the uploads' lock, then replaces the stored upload.
+        // The dry run reads every file: it runs outside the uploads' lock, then replaces the stored upload. A start
+        // needs none (the write reads the files itself); a refused start gets one, for the review it shows again.
+        let starting = form[ImportPage.Field.action] == "start"
         var changed = upload
         ImportChoices.apply(form, to: &changed)
-        changed.plan()
+        if !starting { changed.plan() }
         web.services.imports.update(upload.id, userID: caller.user.id, now: now) { $0 = changed }
-        if form[ImportPage.Field.action] == "start" {
+        if starting {
             do {
                 try web.services.imports.start(upload.id, userID: caller.user.id, services: web.services)
             } catch let error as DomainError {
+                changed.plan()
+                web.services.imports.update(upload.id, userID: caller.user.id, now: now) { $0 = changed }
                 let ru = if case .conflict = error { "Сейчас записывается другой импорт, или этот уже записан." }
                     else { "Не у всех файлов выбраны нужные столбцы; ничего не записано." }
                 return refused(req, web, status: .conflict, BilingualText(en: error.message, ru: ru), upload: upload.id)
@@ -79,12 +83,8 @@ enum ImportController {
         return web.redirect(paths.page(upload.id))
     }
 
-    static func admin(_ req: Request, _ web: WebContext) throws -> WebCaller {
-        let caller = try web.caller(req)
-        // The same rule as the API's import: admins only.
-        guard caller.user.role == .admin else { throw WebError.forbidden }
-        return caller
-    }
+    /// The caller, when an admin: the same rule as the API's import and as the settings (everyone else gets 403).
+    static func admin(_ req: Request, _ web: WebContext) throws -> WebCaller { try SettingsController.admin(req, web) }
 
     static func find(_ req: Request, _ web: WebContext, _ caller: WebCaller) throws -> ImportUpload {
         guard let id = req.parameters.get("id"), let upload = web.services.imports.get(id, userID: caller.user.id) else { throw WebError.notFound }
