@@ -123,7 +123,10 @@ struct Scope {
         return code >= 0 && segmentOK[Int(code)]
     }
 
-    private func pipeline(_ p: Int32) -> Bool { p >= 0 && pipelineOK![Int(p)] }
+    private func pipeline(_ p: Int32) -> Bool {
+        guard let pipelineOK else { return true }
+        return p >= 0 && pipelineOK[Int(p)]
+    }
 
     /// Whether a lead passes every filter but the period (and, when asked, the owner).
     func lead(_ l: Int, checkOwner: Bool) -> Bool {

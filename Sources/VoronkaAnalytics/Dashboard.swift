@@ -59,7 +59,7 @@ extension Metrics {
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 { halves.leads = leadMetrics(scope, options) } else { halves.deals = dealMetrics(scope, options) }
         }
-        let l = halves.leads!, d = halves.deals!
+        let l = halves.leads ?? leadMetrics(scope, options), d = halves.deals ?? dealMetrics(scope, options)
         return Dashboard(
             asOf: Months.dayLabel(Int((scope.asOf / 86_400).rounded(.down))), lastSeq: snapshot.lastSeq, definitions: definitions,
             conversion: l.conversion, curve: l.curve, anomalies: l.anomalies, stageConversion: d.stageConversion,

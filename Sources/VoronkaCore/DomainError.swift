@@ -36,6 +36,8 @@ public enum DomainError: Error, Hashable, Sendable {
     case unauthenticated(String)
     /// The request clashes with stored state, such as a duplicate unique value (409).
     case conflict(FieldError)
+    /// Too many attempts (failed sign-ins); the caller may try again after `retryAfter` seconds (429).
+    case tooManyRequests(String, retryAfter: Int)
 
     public static func invalid(_ field: String, _ reason: String) -> DomainError {
         .invalid([FieldError(field, reason)])
@@ -61,6 +63,7 @@ public enum DomainError: Error, Hashable, Sendable {
         case .forbidden(let why): why
         case .unauthenticated(let why): why
         case .conflict(let error): "\(error.field): \(error.reason)"
+        case .tooManyRequests(let why, _): why
         }
     }
 }

@@ -22,6 +22,10 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case oneOf([String])
     case dateTime
     case day
+    /// A date or time outside `Day.supportedYears`.
+    case dateOutOfRange(min: String, max: String)
+    /// A search text longer than the searches accept.
+    case searchTooLong(max: Int)
     case stringArray
     case email
     case currency([String])
@@ -78,6 +82,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .oneOf(let allowed): "must be one of: \(allowed.joined(separator: ", "))"
         case .dateTime: "must be a date-time in ISO 8601 form, such as 2026-03-01T09:30:00Z"
         case .day: "must be a date in the form yyyy-MM-dd"
+        case .dateOutOfRange(let min, let max): "must be a date from \(min) to \(max)"
+        case .searchTooLong(let max): "must be at most \(max) characters (a search is a name, a word or a number)"
         case .stringArray: "must be an array of strings"
         case .email: "is not an email address"
         case .currency(let known): "is not a known ISO 4217 currency code (\(known.joined(separator: ", ")))"
@@ -111,5 +117,12 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .currentPasswordRequired: "is required to change the password"
         case .currentPasswordWrong: "is not your current password"
         }
+    }
+}
+
+extension FieldReason {
+    /// The refusal of a date or time outside the supported years.
+    public static var dateOutOfRange: FieldReason {
+        .dateOutOfRange(min: Day.firstSupported.description, max: Day.lastSupported.description)
     }
 }

@@ -8,6 +8,10 @@ import VoronkaStore
 public func buildApplication(_ configuration: Configuration, environment: Environment = .production) async throws -> (Application, Services) {
     let store = try await SQLStore.open(configuration.store)
     do {
+        // A damaged SQLite file (a copy taken mid-write, a failing disk) is refused before anything reads or writes it.
+        if case .sqlite(let path) = configuration.store, let problems = try await store.integrityProblems() {
+            throw StoreError.damaged(path: path, problems: problems)
+        }
         try await store.migrate()
     } catch {
         await store.shutdown()
@@ -16,11 +20,12 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     let analytics = AnalyticsEngine(store: store)
     let app = try await Application.make(environment)
     let services = Services(store: store, clock: configuration.clock, configuration: configuration, analytics: analytics,
-                            imports: ImportUploads())
+                            imports: ImportUploads(), throttle: LoginThrottle())
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "2mb"
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
     registerAPI(on: app, services: services)

@@ -73,7 +73,8 @@ extension StoreTransaction {
             VALUES (\(bind: userID), \(bind: name), \(bind: hash), \(bind: kind), \(RowCoding.bind(expiresAt.map(FieldValue.time) ?? .null)), \(bind: now))
             RETURNING id
             """).first()
-        let id = try row!.decode(column: "id", as: Int64.self)
+        guard let row else { throw StoreError.unsupported("insert returned no id") }
+        let id = try row.decode(column: "id", as: Int64.self)
         if kind == "api" {
             try await journal(.token, id, .create, changes: [FieldChange(field: "name", old: .null, new: .text(name)),
                                                              FieldChange(field: "user_id", old: .null, new: .int(userID))], at: now)
@@ -81,14 +82,18 @@ extension StoreTransaction {
         return id
     }
 
-    /// Ends every live sign-in session of a user (web and API logins; API tokens stay) but the one `except`.
-    /// Returns how many it ended.
+    /// Ends every live credential of a user, sign-in sessions (web and API logins) and API tokens alike, but the
+    /// session `except` and the API tokens in `keeping`. Returns the ids it ended.
     @discardableResult
-    public func revokeSessions(userID: Int64, except kept: Int64? = nil) async throws -> Int {
-        try await sql.raw("""
-            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND kind = 'session' AND revoked_at IS NULL
-            AND id <> \(bind: kept ?? 0) RETURNING id
-            """).all().count
+    public func revokeCredentials(userID: Int64, except kept: Int64? = nil, keeping tokens: Set<Int64> = []) async throws -> [Int64] {
+        // Kept tokens are ids (integers), so they are safe to write into the statement.
+        let keep = tokens.sorted().map(String.init).joined(separator: ",")
+        let keepClause = keep.isEmpty ? "" : " AND NOT (kind = 'api' AND id IN (\(keep)))"
+        let rows = try await sql.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND revoked_at IS NULL
+            AND id <> \(bind: kept ?? 0)\(unsafeRaw: keepClause) RETURNING id
+            """).all()
+        return try rows.map { try $0.decode(column: "id", as: Int64.self) }.sorted()
     }
 
     /// Revokes a token of a user; false when the user has no such live token.

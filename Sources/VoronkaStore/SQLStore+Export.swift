@@ -35,7 +35,8 @@ extension SQLStore {
                     origin: try row.decode(column: "origin", as: String.self), changes: try row.decode(column: "changes", as: String.self))
             }
             try await body(page)
-            after = page.last!.seq
+            guard let last = page.last else { return }
+            after = last.seq
         }
     }
 }

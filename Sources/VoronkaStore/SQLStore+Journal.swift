@@ -50,13 +50,13 @@ extension SQLStore {
                 SELECT seq, entity, entity_id, stage_id, at FROM journal WHERE stage_id IS NOT NULL AND seq > \(bind: after)
                 ORDER BY seq LIMIT 50000
                 """).all()
-            if rows.isEmpty { return }
+            guard let last = rows.last else { return }
             for row in rows {
                 guard let kind = EntityKind(rawValue: try row.decode(column: "entity", as: String.self)) else { continue }
                 try body(kind, try row.decode(column: "entity_id", as: Int64.self), try row.decode(column: "stage_id", as: Int64.self),
                          try row.decode(column: "at", as: Date.self))
             }
-            after = try rows.last!.decode(column: "seq", as: Int64.self)
+            after = try last.decode(column: "seq", as: Int64.self)
         }
     }
 }

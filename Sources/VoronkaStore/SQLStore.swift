@@ -63,12 +63,23 @@ public final class SQLStore: Sendable {
         await databases.shutdownAsync()
     }
 
+    /// A connection on `loop`; Fluent has one once `open` has configured the database.
+    func connection(on loop: any EventLoop) throws -> any Database {
+        guard let database = databases.database(logger: logger, on: loop) else { throw StoreError.cannotOpen("no database is configured") }
+        return database
+    }
+
     var database: any Database {
-        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        get throws { try connection(on: MultiThreadedEventLoopGroup.singleton.any()) }
     }
 
     /// A connection for reads; writes go through `write`.
-    public var sql: any SQLDatabase { database as! any SQLDatabase }
+    public var sql: any SQLDatabase {
+        get throws {
+            guard let sql = try database as? any SQLDatabase else { throw StoreError.notSQL }
+            return sql
+        }
+    }
 
     /// Applies every migration not yet applied, and builds the indexes an interrupted bulk load left dropped
     /// (`deferIndexes`); returns the names of the migrations applied.
@@ -95,9 +106,10 @@ public final class SQLStore: Sendable {
         let serialize = backend == .sqlite
         if serialize { await writeLock.acquire() }
         do {
-            let database = serialize ? databases.database(logger: logger, on: writeLoop)! : self.database
+            let database = try serialize ? connection(on: writeLoop) : self.database
             let result = try await database.transaction { db in
-                let tx = StoreTransaction(sql: db as! any SQLDatabase, backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
+                guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+                let tx = StoreTransaction(sql: sql, backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
                 return try await body(tx)
             }
             if serialize { await writeLock.release() }

@@ -14,7 +14,7 @@ extension StoreTransaction {
         }
         for kind in order {
             let names = kind.fields.map(\.name)
-            try await bulkInsert(kind, values: groups[kind]!.lazy.map { row in
+            try await bulkInsert(kind, values: groups[kind, default: []].lazy.map { row in
                 names.map { name in
                     switch name {
                     case "created_at": .time(row.createdAt)
@@ -132,7 +132,7 @@ extension SQLStore {
     /// in the database file). It lasts as long as the process; PostgreSQL needs nothing.
     public func prepareBulkLoad(cacheMiB: Int = 512, checkpointPages: Int = 100_000) async throws {
         guard backend == .sqlite else { return }
-        let db = databases.database(logger: logger, on: writeLoop)! as! any SQLDatabase
+        guard let db = try connection(on: writeLoop) as? any SQLDatabase else { throw StoreError.notSQL }
         try await db.exec("PRAGMA cache_size = -\(cacheMiB * 1024)")
         try await db.exec("PRAGMA temp_store = MEMORY")
         try await db.exec("PRAGMA wal_autocheckpoint = \(checkpointPages)")

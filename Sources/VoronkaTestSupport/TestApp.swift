@@ -70,8 +70,11 @@ public final class TestApp: @unchecked Sendable {
         public let status: HTTPResponseStatus
         public let json: JSONValue
         public let text: String
+        public let headers: HTTPHeaders
 
-        public init(status: HTTPResponseStatus, json: JSONValue, text: String) { self.status = status; self.json = json; self.text = text }
+        public init(status: HTTPResponseStatus, json: JSONValue, text: String, headers: HTTPHeaders = [:]) {
+            self.status = status; self.json = json; self.text = text; self.headers = headers
+        }
 
         /// A member of the JSON object answer.
         public subscript(_ key: String) -> JSONValue? {
@@ -122,9 +125,10 @@ public final class TestApp: @unchecked Sendable {
         var reply: Reply?
         try await app.testing().test(method, path, headers: headers, body: body) { res in
             let text = res.body.string
-            reply = Reply(status: res.status, json: JSONValue.parse(text) ?? .null, text: text)
+            reply = Reply(status: res.status, json: JSONValue.parse(text) ?? .null, text: text, headers: res.headers)
         }
-        return reply!
+        guard let reply else { throw UnexpectedReply(status: .internalServerError, text: "no answer to \(method) \(path)") }
+        return reply
     }
 
     /// An answer without what the test needed, with its text for the failure message.

@@ -7,6 +7,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @ArgumentParser.Option(help: "Directory to write <kind>.csv (or .json) files into.") var out: String
     @ArgumentParser.Option(help: "csv or json.") var format = "csv"
+    @ArgumentParser.Flag(help: "CSV cells exactly as stored: no ' before texts a spreadsheet would run as formulas (=, +, -, @).") var rawCsv = false
 
     func validate() throws {
         if Exporter.Format(rawValue: format) == nil { throw ValidationError("--format must be csv or json") }
@@ -15,7 +16,8 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             try await store.withServices { _, services in
-                for (target, rows) in try await Exporter.exportAll(to: out, format: Exporter.Format(rawValue: format)!, store: services.store) {
+                let chosen = Exporter.Format(rawValue: format) ?? .csv
+                for (target, rows) in try await Exporter.exportAll(to: out, format: chosen, raw: rawCsv, store: services.store) {
                     say("\(target): \(rows) rows")
                 }
             }

@@ -7,7 +7,8 @@ struct Voronka: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voronka",
         abstract: "Voronka, a self-hosted B2B sales funnel.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, QualifyCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, QualifyCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+                      BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     static func main() async {

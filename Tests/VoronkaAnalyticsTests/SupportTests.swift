@@ -65,3 +65,25 @@ struct SupportTests {
         #expect(top.items == [9, 9, 7])
     }
 }
+
+@Suite("Calendar months")
+struct MonthsTests {
+    @Test("Month arithmetic is total: before year 1 and after 9999 it neither traps nor leaves the calendar",
+          arguments: [-30, -13, -12, -1, 0, 11, 12, 1900 * 12, 9999 * 12 + 11, 10_000 * 12, 12_345 * 12 + 7])
+    func total(month: Int) {
+        // action
+        let first = Months.firstDay(month)
+        let next = Months.firstDay(month + 1)
+        // check: a month is 28 to 31 days long and its first day falls in it
+        #expect((28...31).contains(next - first), "month \(month)")
+        #expect(Months.month(ofDay: first) == month && Months.month(ofDay: next - 1) == month, "month \(month)")
+        #expect(Months.label(month).hasSuffix(String(format: "-%02d", (month % 12 + 12) % 12 + 1)))
+    }
+
+    @Test("Known first days: 1970-01, 2024-02 and 0000-03 (year 0 of the proleptic calendar)")
+    func known() {
+        #expect(Months.firstDay(1970 * 12) == 0)
+        #expect(Months.firstDay(2024 * 12 + 1) == 19_754)
+        #expect(Months.firstDay(2) == -719_468)
+    }
+}

@@ -38,4 +38,17 @@ struct DayTests {
         #expect(Timestamp.parse("2026-03-01T25:00:00Z") == nil)
         #expect(Timestamp.parse("yesterday") == nil)
     }
+
+    @Test("Supported dates are the years 1900 to 2200; instants outside them, NaN and infinities are not")
+    func supportedRange() {
+        // setup / action / check
+        #expect(Day.firstSupported.description == "1900-01-01" && Day.lastSupported.description == "2200-12-31")
+        #expect(Day("1900-01-01")?.isSupported == true && Day("2200-12-31")?.isSupported == true)
+        #expect(Day("1899-12-31")?.isSupported == false && Day("2201-01-01")?.isSupported == false && Day("0001-01-01")?.isSupported == false)
+        #expect(Day.isSupported(Day.lastSupported.startDate.addingTimeInterval(86_399.9)))
+        #expect(!Day.isSupported(Day.lastSupported.startDate.addingTimeInterval(86_400)))
+        #expect(!Day.isSupported(Day.firstSupported.startDate.addingTimeInterval(-0.001)))
+        #expect(!Day.isSupported(Date(timeIntervalSince1970: .nan)) && !Day.isSupported(Date(timeIntervalSince1970: .infinity)))
+        #expect(Day.daysSinceEpoch(year: 0, month: 3, day: 1) == -719_468 && Day.daysSinceEpoch(year: 10_000, month: 1, day: 1) > 0)
+    }
 }

@@ -26,7 +26,7 @@ public struct CalibrationSide: Sendable, Codable, Equatable {
 /// (leave-one-out, so that a deal never predicts itself); with no other deal, the configured value. Brier score =
 /// mean squared difference; reliability table = ten bins of width 0.1 by predicted probability.
 public struct CalibrationReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["calibration"]!
+    public var definition = Metrics.definition("calibration")
     public var predictions: Int
     public var deals: Int
     public var configured: CalibrationSide

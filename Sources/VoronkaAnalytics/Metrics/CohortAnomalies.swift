@@ -55,7 +55,7 @@ public struct YearOverYear: Sendable, Codable, Equatable {
 /// expected cell of the 2×2 table is at least 5, else Fisher's exact test (two-sided). A difference is flagged when
 /// p < `rule.alpha` (0.01) and the rates differ by at least `rule.minimumEffect` (5 percentage points).
 public struct AnomalyReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["cohort_anomalies"]!
+    public var definition = Metrics.definition("cohort_anomalies")
     public var grain: CohortGrain
     public var maturityDays: Int
     public var rule: AnomalyRule

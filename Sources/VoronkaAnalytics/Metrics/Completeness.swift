@@ -39,7 +39,7 @@ public struct OwnerCompleteness: Sendable, Codable, Equatable {
 /// deals. Untouched: the deal's last change (any journaled field) is more than `untouchedDays` days before the as-of
 /// date. `worst` lists the least complete deals first (then the longest untouched), at most `limit`.
 public struct CompletenessReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["completeness"]!
+    public var definition = Metrics.definition("completeness")
     public var untouchedDays: Int
     public var overall: OwnerCompleteness
     public var fields: [FieldFill]

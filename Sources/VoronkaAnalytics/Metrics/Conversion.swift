@@ -33,7 +33,7 @@ public struct CohortRow: Sendable, Codable, Equatable {
 /// lead passing the filter (any period), or 90 days when there are none. `wonWithinWindow` counts wins no later than
 /// the window after arrival, the fair basis for comparing cohorts of different ages.
 public struct ConversionReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["conversion"]!
+    public var definition = Metrics.definition("conversion")
     public var grain: CohortGrain
     public var maturityDays: Int
     /// "given", "p80 of N wins" or "default: no wins yet".

@@ -34,7 +34,7 @@ public struct StageRate: Sendable, Codable, Equatable {
 /// that stage and were won or lost by the as-of date, the share won (open deals are left out: they are censored, and
 /// counting them as not won would understate); a stage without closed history falls back to its configured value.
 public struct ForecastReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["forecast"]!
+    public var definition = Metrics.definition("forecast")
     public var currency: String
     /// "overdue" first, then months in order, then "unscheduled".
     public var months: [ForecastMonth]
@@ -97,7 +97,7 @@ extension Metrics {
         }
         emit(overdue, "overdue")
         for m in 0..<near.count { emit(near[m], Months.label(asOfMonth + m)) }
-        for m in far.keys.sorted() { emit(far[m]!, Months.label(asOfMonth + m)) }
+        for (m, a) in far.sorted(by: { $0.key < $1.key }) { emit(a, Months.label(asOfMonth + m)) }
         emit(unscheduled, "unscheduled")
         var stages: [StageRate] = []
         for st in 0..<s.stages.kind.count where s.stages.kind[st] == Kind.open && !s.stages.deleted[st] {

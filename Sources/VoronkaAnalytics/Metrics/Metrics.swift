@@ -12,6 +12,9 @@ public enum Metrics {
         "calibration": "calibration v1", "rescued_leads": "rescued-leads v1", "referrals": "referrals v1",
         "completeness": "completeness v1", "yearly_buyers": "yearly-buyers v1",
     ]
+
+    /// The definition version of a metric, or "<name> v1" for a name missing from `definitions`.
+    public static func definition(_ name: String) -> String { definitions[name] ?? name + " v1" }
 }
 
 /// How leads are grouped into entry cohorts (by the UTC calendar).

@@ -23,7 +23,7 @@ public struct ReferralRow: Sendable, Codable, Equatable {
 /// has no owner, is credited to nobody (`ownerID: nil`). Qualified = the lead's outcome is "deal" or it has a deal;
 /// won = its deal was won by the as-of date; conversion = won / leads.
 public struct ReferralReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["referrals"]!
+    public var definition = Metrics.definition("referrals")
     public var currency: String
     public var rows: [ReferralRow]
     public var total: ReferralRow

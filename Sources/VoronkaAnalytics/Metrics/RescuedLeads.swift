@@ -25,7 +25,7 @@ public struct RescueRow: Sendable, Codable, Equatable {
 /// qualified (its entry into the won stage of its funnel, else its deal's creation) and credited to the lead's owner;
 /// the period applies to that date. Leads pass the filter as usual.
 public struct RescueReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["rescued_leads"]!
+    public var definition = Metrics.definition("rescued_leads")
     public var currency: String
     /// By owner, then quarter.
     public var rows: [RescueRow]

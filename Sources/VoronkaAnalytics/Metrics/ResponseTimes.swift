@@ -23,7 +23,7 @@ public struct ResponseRow: Sendable, Codable, Equatable {
 /// answered leads only. A breach is an answer later than `targetHours`, or no answer yet while the lead is older than
 /// `targetHours`. Per owner of the lead (leads without an owner under `ownerID: nil`) and overall.
 public struct ResponseReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["response_times"]!
+    public var definition = Metrics.definition("response_times")
     public var targetHours: Double
     public var overall: ResponseRow
     public var byOwner: [ResponseRow]

@@ -37,7 +37,7 @@ public struct PipelineFunnel: Sendable, Codable, Equatable {
 /// step up to its furthest (a skipped stage counts as passed). Conversion of a step = deals that reached the next
 /// step / deals that reached this one; drop-off = 1 − conversion. Lost deals are counted at their furthest step.
 public struct StageConversionReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["stage_conversion"]!
+    public var definition = Metrics.definition("stage_conversion")
     public var pipelines: [PipelineFunnel]
 }
 

@@ -22,7 +22,7 @@ public struct StalledDeal: Sendable, Codable, Equatable {
 /// of every ended visit to that stage by the as-of date (all live deals, unfiltered: the stage's norm). A stage with neither
 /// stalls no deal. `deals` lists the most overdue first (days in stage ÷ limit), at most `limit` of them.
 public struct StalledReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["stalled"]!
+    public var definition = Metrics.definition("stalled")
     /// Stalled deals in all.
     public var count: Int
     public var deals: [StalledDeal]

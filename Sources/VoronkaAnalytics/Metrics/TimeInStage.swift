@@ -22,7 +22,7 @@ public struct StageTime: Sendable, Codable, Equatable {
 /// and left out, which understates the time of stages where deals are stuck (the stalled-deals list shows those).
 /// Percentiles are nearest-rank. Every stage with a visit is listed, ordered by pipeline and position.
 public struct TimeInStageReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["time_in_stage"]!
+    public var definition = Metrics.definition("time_in_stage")
     public var stages: [StageTime]
 }
 
@@ -50,8 +50,9 @@ extension Metrics {
                                   p95Days: p.map { Round.money($0[2]) }, expectedDays: expected >= 0 ? Int(expected) : nil))
         }
         rows.sort { a, b in
-            let sa = Int(s.stages.index[a.stageID]!), sb = Int(s.stages.index[b.stageID]!)
-            return (a.pipelineID ?? 0, s.stages.position[sa], a.stageID) < (b.pipelineID ?? 0, s.stages.position[sb], b.stageID)
+            let pa = s.stages.index[a.stageID].map { s.stages.position[Int($0)] } ?? 0
+            let pb = s.stages.index[b.stageID].map { s.stages.position[Int($0)] } ?? 0
+            return (a.pipelineID ?? 0, pa, a.stageID) < (b.pipelineID ?? 0, pb, b.stageID)
         }
         return (TimeInStageReport(stages: rows), stats.percentiles.map { $0?[1] })
     }

@@ -31,7 +31,7 @@ public struct VelocityRow: Sendable, Codable, Equatable {
 /// date; the trend gives the overall figure at the end of each of the last `months` months (the current month at the
 /// as-of date), always with the trailing window.
 public struct VelocityReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["velocity"]!
+    public var definition = Metrics.definition("velocity")
     public var currency: String
     public var historyDays: Int
     public var overall: VelocityRow

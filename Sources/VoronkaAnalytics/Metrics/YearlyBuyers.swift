@@ -27,7 +27,7 @@ public struct YearlyBuyer: Sendable, Codable, Equatable {
 /// ended before the as-of month; the call date is the first day of the month before. The owner is the company's.
 /// Ordered by call date, then company id; at most `limit` listed, `count` in all.
 public struct YearlyBuyersReport: Sendable, Codable, Equatable {
-    public var definition = Metrics.definitions["yearly_buyers"]!
+    public var definition = Metrics.definition("yearly_buyers")
     /// Yearly buyers in all.
     public var count: Int
     public var companies: [YearlyBuyer]
@@ -100,7 +100,7 @@ extension Metrics {
                 if offset == 0 { exact += 1 }
             }
             guard years >= 2 else { continue }
-            if best == nil || (years, exact) > (best!.years, best!.exact) { best = (m, years, exact) }
+            if best.map({ (years, exact) > ($0.years, $0.exact) }) ?? true { best = (m, years, exact) }
         }
         guard let best else { return nil }
         var years: [Int] = []

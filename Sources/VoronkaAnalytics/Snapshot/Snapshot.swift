@@ -136,5 +136,5 @@ enum Source {
     static let referral = code(.referral)
     static let reactivation = code(.reactivation)
 
-    static func code(_ source: LeadSource) -> UInt8 { UInt8(all.firstIndex(of: source)!) }
+    static func code(_ source: LeadSource) -> UInt8 { UInt8(all.firstIndex(of: source) ?? 0) }
 }

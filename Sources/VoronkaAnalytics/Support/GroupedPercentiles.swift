@@ -85,7 +85,7 @@ struct GroupedPercentiles {
             var values = [Double](repeating: 0, count: t)
             for j in 0..<t {
                 // The first percentile with the same bucket holds its values.
-                let owner = (0..<t).first { targetBucket[g * t + $0] == targetBucket[g * t + j] }!
+                let owner = (0..<t).first { targetBucket[g * t + $0] == targetBucket[g * t + j] } ?? j
                 values[j] = Percentile.kth(&collected[g * t + owner], targetRank[g * t + j] - 1)
             }
             out[g] = values

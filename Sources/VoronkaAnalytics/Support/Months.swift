@@ -15,12 +15,17 @@ enum Months {
     }
 
     /// The first day (days since 1970) of a month number.
+    /// Total for every month number, also before year 1 and after 9999 (a floor division keeps months 1–12).
     static func firstDay(_ month: Int) -> Int {
-        Day(year: month / 12, month: month % 12 + 1, day: 1)!.daysSinceEpoch
+        let year = month >= 0 ? month / 12 : (month - 11) / 12
+        return Day.daysSinceEpoch(year: year, month: month - year * 12 + 1, day: 1)
     }
 
     /// "2025-03".
-    static func label(_ month: Int) -> String { String(format: "%04d-%02d", month / 12, month % 12 + 1) }
+    static func label(_ month: Int) -> String {
+        let year = month >= 0 ? month / 12 : (month - 11) / 12
+        return String(format: "%04d-%02d", year, month - year * 12 + 1)
+    }
 
     /// "yyyy-MM-dd" of a day number (without `String(format:)`, which is slow in long lists).
     static func dayLabel(_ n: Int) -> String {

@@ -200,7 +200,7 @@ extension DemoGenerator {
         var key = 0
         for k in contacts { key |= 1 << companies.position(company, k) }
         let positions = DemoVocabulary.positions.count
-        key |= (need == nil ? 0 : need! ? 1 : 2) << positions
+        key |= (need.map { $0 ? 1 : 2 } ?? 0) << positions
         key |= (BudgetStatus.allCases.firstIndex(of: budget) ?? 0) << (positions + 2)
         key |= (deadline == nil ? 0 : 1) << (positions + 4)
         if gradeCache.isEmpty { gradeCache = [UInt8](repeating: 0, count: 1 << (positions + 5)) }
@@ -208,7 +208,8 @@ extension DemoGenerator {
         if code == 0 {
             let deal = Deal(title: "", companyID: 0, pipelineID: 0, stageID: 0, needDescribed: need, budgetStatus: budget, deadline: deadline)
             let graded = Grading.grade(deal: deal, contacts: contacts.map { companies.gradingContact(company, $0) })
-            code = UInt8(1 + DealGrade.allCases.firstIndex(of: graded.grade)!) | (graded.authority.decisionMakerReached ? 0x80 : 0)
+            guard let index = DealGrade.allCases.firstIndex(of: graded.grade) else { return (graded.grade, graded.authority.decisionMakerReached) }
+            code = UInt8(1 + index) | (graded.authority.decisionMakerReached ? 0x80 : 0)
             gradeCache[key] = code
         }
         return (DealGrade.allCases[Int(code & 0x7F) - 1], code & 0x80 != 0)

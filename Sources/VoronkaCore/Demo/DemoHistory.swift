@@ -74,7 +74,7 @@ struct DemoHistory {
         }
     }
 
-    static func order(_ kind: EntityKind) -> FieldOrder { orders[kind]! }
+    static func order(_ kind: EntityKind) -> FieldOrder { orders[kind] ?? FieldOrder(kind.fields.map(\.name)) }
 
     private static let orders: [EntityKind: FieldOrder] = Dictionary(uniqueKeysWithValues: EntityKind.allCases.map {
         ($0, FieldOrder($0.fields.map(\.name)))

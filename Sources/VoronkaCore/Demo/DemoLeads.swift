@@ -95,7 +95,7 @@ extension DemoGenerator {
             nextLeadID += 1
             history = DemoHistory(RecordLayout.lead, DemoRecords.lead(lead), at: received, actor: owner, journal: &journal)
             if answered <= now {
-                history!.change(at: answered, [("first_response_at", DemoTime.value(answered)), ("stage_id", .int(plan.inWork))], journal: &journal)
+                history?.change(at: answered, [("first_response_at", DemoTime.value(answered)), ("stage_id", .int(plan.inWork))], journal: &journal)
             }
         }
         if answered <= now, triaged <= now {
@@ -154,7 +154,7 @@ extension DemoGenerator {
             let month = Int(companies.yearlyMonth[c])
             for year in firstYear...lastYear {
                 guard out.count < limit else { break }
-                let day = Day(year: year, month: month, day: 2 + rng.below(7))!
+                guard let day = Day(year: year, month: month, day: 2 + rng.below(7)) else { continue }
                 let t = DemoCalendar.workingTime(onDayOf: day.startDate.timeIntervalSince1970, &rng)
                 if t >= start, t <= now - 6 * DemoTime.hour, t > companies.created[c] + DemoTime.day {
                     out.append(RepeatDeal(company: Int32(c), at: t, year: year))

@@ -82,7 +82,7 @@ final class RecordLayout: @unchecked Sendable { // immutable after init; Diction
         slots = names.map { template.index(forKey: $0)! }
         let written = writes.map { name in names.firstIndex(of: name) }
         self.written = written
-        writeOrder = written.indices.filter { written[$0] != nil }.sorted { written[$0]! < written[$1]! }
+        writeOrder = written.indices.compactMap { i in written[i].map { (i, $0) } }.sorted { $0.1 < $1.1 }.map { $0.0 }
     }
 
     /// The record of these values (given in the order of `writes`) and its creation's changes.
@@ -91,7 +91,7 @@ final class RecordLayout: @unchecked Sendable { // immutable after init; Diction
         var changes: [FieldChange] = []
         changes.reserveCapacity(values.count)
         for i in writeOrder where i < values.count {
-            let position = written[i]!
+            guard let position = written[i] else { continue }
             let value = values[i]
             dictionary.values[slots[position]] = value
             if !value.isNull, position != order.createdAt, position != order.updatedAt {

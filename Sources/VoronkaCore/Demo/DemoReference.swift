@@ -47,7 +47,7 @@ extension DemoGenerator {
         var batch = DemoBatch()
         let actor = context.adminID
         for user in users {
-            let history = DemoHistory(.user, user.record, at: user.createdAt!.timeIntervalSince1970, actor: actor, journal: &batch.journal)
+            let history = DemoHistory(.user, user.record, at: user.createdAt?.timeIntervalSince1970 ?? referenceTime, actor: actor, journal: &batch.journal)
             batch.rows.append(history.row)
         }
         let catalogAt = referenceTime + DemoTime.day

@@ -6,6 +6,36 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let month: Int
     public let day: Int
 
+    /// The years a date given by a person, a request or a file may carry. Wider ranges reach no real sale and let
+    /// calendar arithmetic (a month before 0001-01-01, after 9999-12-31) fall off the calendar.
+    public static let supportedYears: ClosedRange<Int> = 1900...2200
+
+    /// Whether this date lies within `supportedYears`.
+    public var isSupported: Bool { Day.supportedYears.contains(year) }
+
+    /// Whether an instant lies within the supported years (false for NaN and infinities).
+    public static func isSupported(_ date: Date) -> Bool {
+        let t = date.timeIntervalSince1970
+        return t.isFinite && t >= Day.firstSupported.startDate.timeIntervalSince1970 && t < Day.lastSupported.adding(days: 1).startDate.timeIntervalSince1970
+    }
+
+    /// The first and the last supported date, as the refusals name them.
+    public static let firstSupported = Day(checkedYear: supportedYears.lowerBound, month: 1, day: 1)
+    public static let lastSupported = Day(checkedYear: supportedYears.upperBound, month: 12, day: 31)
+
+    private init(checkedYear year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    /// Days since 1970-01-01 of any proleptic Gregorian year, month (1–12) and day; total, unlike `init?(year:month:day:)`.
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
@@ -40,15 +70,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var daysSinceEpoch: Int { Day.daysSinceEpoch(year: year, month: month, day: day) }
 
     /// Midnight UTC of this day.
     public var startDate: Date { Date(timeIntervalSince1970: Double(daysSinceEpoch) * 86_400) }

@@ -79,11 +79,11 @@ public struct JSONWriter: Sendable {
             bytes.append(0x5D)
         case .object(let o):
             bytes.append(0x7B)
-            for (i, key) in o.keys.sorted().enumerated() {
+            for (i, (key, item)) in o.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { bytes.append(0x2C) }
                 string(key)
                 bytes.append(0x3A)
-                value(o[key]!)
+                value(item)
             }
             bytes.append(0x7D)
         }

@@ -7,10 +7,10 @@ public enum RecordInput {
     public static func apply(_ input: [String: JSONValue], to record: inout Record, fields: [FieldSpec], creating: Bool) -> [FieldError] {
         var errors: [FieldError] = []
         let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for key in input.keys.sorted() {
+        for (key, value) in input.sorted(by: { $0.key < $1.key }) {
             guard let spec = byName[key] else { errors.append(FieldError(key, .notAField)); continue }
             guard spec.writable else { errors.append(FieldError(key, .readOnly)); continue }
-            switch convert(input[key]!, spec: spec) {
+            switch convert(value, spec: spec) {
             case .success(let value): record[key] = value
             case .failure(let error): errors.append(error)
             }
@@ -67,9 +67,11 @@ public enum RecordInput {
             return .success(.bool(b))
         case .timestamp:
             guard case .string(let s) = value, let date = Timestamp.parse(s) else { return fail(.dateTime) }
+            guard Day.isSupported(date) else { return fail(.dateOutOfRange) }
             return .success(.time(date))
         case .day:
             guard case .string(let s) = value, let day = Day(s) else { return fail(.day) }
+            guard day.isSupported else { return fail(.dateOutOfRange) }
             return .success(.day(day))
         case .json:
             switch spec.shape {

@@ -29,6 +29,9 @@ public struct ListQuery: Sendable, Equatable {
 
     public static let maxLimit = 500
 
+    /// The longest search text `q` accepts: a name, a word or a tax number, with room to spare.
+    public static let maxSearchLength = 200
+
     /// Parses query parameters: `field=v1,v2` filters, `field_from` / `field_to` ranges on dates,
     /// `field_null=true|false`, `q` (name search), `sort=-field`, `limit`, `cursor`.
     public static func parse(_ params: [String: String], fields: [FieldSpec], sortable: [String] = ["id", "created_at", "updated_at"]) -> Result<ListQuery, DomainError> {
@@ -46,7 +49,8 @@ public struct ListQuery: Sendable, Equatable {
                 else { errors.append(FieldError("sort", "cannot sort by \(name); sortable: \(sortable.joined(separator: ", "))")) }
             case "cursor": continue
             case "q":
-                if let textField = ["name", "title", "subject"].first(where: { byName[$0] != nil }) {
+                if raw.count > maxSearchLength { errors.append(FieldError("q", .searchTooLong(max: maxSearchLength))) }
+                else if let textField = ["name", "title", "subject"].first(where: { byName[$0] != nil }) {
                     q.conditions.append(.contains(textField, raw))
                 } else { errors.append(FieldError("q", "this list has no name to search")) }
             case "include_deleted":
@@ -56,7 +60,7 @@ public struct ListQuery: Sendable, Equatable {
             }
         }
         if let cursor = params["cursor"] {
-            if let after = decodeCursor(cursor, spec: byName[q.sortField]!) { q.after = after }
+            if let spec = byName[q.sortField], let after = decodeCursor(cursor, spec: spec) { q.after = after }
             else { errors.append(FieldError("cursor", "is not a cursor of this list (take next_cursor from the previous page, with the same sort)")) }
         }
         return errors.isEmpty ? .success(q) : .failure(.invalid(errors))

@@ -113,9 +113,9 @@ extension ImportMapping {
         guard let sign = body.first, sign == "+" || sign == "-" else { return nil }
         let digits = body.dropFirst().replacingOccurrences(of: ":", with: "")
         guard digits.allSatisfy(\.isNumber), (1...4).contains(digits.count) else { return nil }
-        let hours = digits.count <= 2 ? Int(digits)! : Int(digits.prefix(digits.count - 2))!
-        let minutes = digits.count <= 2 ? 0 : Int(digits.suffix(2))!
-        guard hours <= 14, minutes < 60 else { return nil }
+        let h = digits.count <= 2 ? Int(digits) : Int(digits.prefix(digits.count - 2))
+        let m = digits.count <= 2 ? 0 : Int(digits.suffix(2))
+        guard let hours = h, let minutes = m, hours <= 14, minutes < 60 else { return nil }
         return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 

@@ -45,8 +45,8 @@ public struct MappingProposal: Sendable, Hashable {
         let kinds = forced.map { [$0] } ?? ImportFileKind.allCases
         let proposals = kinds.map { assign(kind: $0, header: header, samples: samples) }
         let hint = kindHint(fileName)
-        let best = proposals.max { a, b in score(a, hint: hint) < score(b, hint: hint) }!
-        return best
+        let best = proposals.max { a, b in score(a, hint: hint) < score(b, hint: hint) }
+        return best ?? assign(kind: forced ?? hint ?? .deals, header: header, samples: samples)
     }
 
     /// The columns of `header` assigned to fields of `kind`: first the columns with one candidate field in the kind,

@@ -8,7 +8,7 @@ enum Concurrently {
         guard count > 1 else { return (0..<count).map(work) }
         let results = Results<T>(count)
         DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, work(i)) }
-        return results.values.map { $0! }
+        return results.values.enumerated().map { i, value in value ?? work(i) }
     }
 
     /// `a` and `b` at once.

@@ -50,7 +50,10 @@ extension ImportPlan {
         }
         guard repeated else { return rows }
         var placed = Set<String>()
-        return rows.compactMap { row in placed.insert(row[keyPath: id]).inserted ? rows[last[row[keyPath: id]]!] : nil }
+        return rows.compactMap { row -> Row? in
+            guard placed.insert(row[keyPath: id]).inserted, let kept = last[row[keyPath: id]] else { return nil }
+            return rows[kept]
+        }
     }
 
     /// Events grouped by deal (in the order deals first appear) and sorted by time within each, without repeats of

@@ -54,8 +54,8 @@ extension ImportPlan {
             guard let stage else { return }
             let key = StageKey(kind: kind, pipeline: pipeline ?? "", stage: stage)
             stages[key, default: .init(kind: kind, pipeline: pipeline, stage: stage, rows: 0, won: 0, lost: 0)].rows += 1
-            if outcome == .won { stages[key]!.won += 1 }
-            if outcome == .lost { stages[key]!.lost += 1 }
+            if outcome == .won { stages[key]?.won += 1 }
+            if outcome == .lost { stages[key]?.lost += 1 }
         }
         for d in deals { count(.deals, d.pipelineName, d.stageName, d.outcome) }
         for l in leads { count(.leads, l.pipelineName, l.stageName, l.outcome) }

@@ -68,8 +68,8 @@ public struct CSVReader: Sendable {
 
     private func scan(_ buf: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, _ onHeader: ([String]) throws -> Void,
                       _ body: (CSVRecord) throws -> Void) rethrows -> CSVFileInfo {
-        let sep = (delimiter ?? Self.detectDelimiter(buf)).rawValue
-        var info = CSVFileInfo(header: [], delimiter: CSVDelimiter(rawValue: sep)!, encoding: encoding, records: 0, problems: [])
+        let used = delimiter ?? Self.detectDelimiter(buf), sep = used.rawValue
+        var info = CSVFileInfo(header: [], delimiter: used, encoding: encoding, records: 0, problems: [])
         var width = -1
         var parser = RecordParser(buf: buf, sep: sep)
         while let (fields, line) = parser.next() {

@@ -25,7 +25,7 @@ enum Windows1251 {
 
     /// The UTF-8 bytes of each of the 128 upper bytes, computed once (2 or 3 bytes each).
     private static let utf8Table: [[UInt8]] = (0x80...0xFF).map { byte in
-        Array(String(Character(Unicode.Scalar(scalar(UInt8(byte)))!)).utf8)
+        Array(String(Character(Unicode.Scalar(scalar(UInt8(byte))) ?? "\u{FFFD}")).utf8)
     }
 
     /// Transcodes Windows-1251 bytes to UTF-8.

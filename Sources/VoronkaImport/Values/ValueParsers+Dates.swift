@@ -148,6 +148,7 @@ private struct DateCursor {
             }
             throw ValueError("is not a real calendar date")
         }
+        guard day.isSupported else { throw ValueError(FieldReason.dateOutOfRange.english) }
         return day
     }
 

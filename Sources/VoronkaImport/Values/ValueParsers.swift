@@ -20,8 +20,7 @@ public enum ValueParsers {
     /// The text without surrounding spaces of any kind.
     static func trimmed(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return Substring(scalars[first...last])
     }
 

@@ -14,6 +14,7 @@ public enum ImportNames {
     /// The source system of an export, from its presets: "maven-pipeline" and "maven-accounts" → "maven".
     public static func system(presetIDs: [String?]) -> String {
         let systems = Set(presetIDs.compactMap { $0?.split(separator: "-").first.map(String.init) })
-        return systems.count == 1 ? systems.first! : "import"
+        guard systems.count == 1, let only = systems.first else { return "import" }
+        return only
     }
 }

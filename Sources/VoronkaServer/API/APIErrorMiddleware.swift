@@ -30,6 +30,12 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 return r
             }()
         case .conflict(let error): body(status: .conflict, message: "\(error.field): \(error.reason)", fields: [error])
+        case .tooManyRequests(let why, let seconds):
+            {
+                let r = body(status: .tooManyRequests, message: why, fields: [])
+                r.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+                return r
+            }()
         }
     }
 

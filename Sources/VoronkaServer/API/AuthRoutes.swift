@@ -16,12 +16,7 @@ enum AuthRoutes {
                     throw DomainError.invalid(errors)
                 }
                 guard case .string(let password)? = input["password"], !password.isEmpty else { throw DomainError.invalid("password", "is required") }
-                let found = try await s.store.credentials(email: email)
-                guard try await Passwords.verify(password, hash: found?.passwordHash), let userRecord = found?.user else {
-                    throw DomainError.unauthenticated("Wrong email or password.")
-                }
-                let user = User(record: userRecord)
-                guard user.active else { throw DomainError.unauthenticated("This account is deactivated.") }
+                let (user, userRecord) = try await s.accounts.signIn(email: email, password: password, address: req.clientAddress)
                 let token = Secrets.token()
                 let expires = s.clock.now().addingTimeInterval(s.configuration.sessionLifetime)
                 _ = try await s.store.write(actor: user.id, origin: "login") { tx in

@@ -32,11 +32,11 @@ enum ImportRoutes {
                 try s.imports.start(upload.id, userID: caller.user.id, services: s)
                 return JSONResponse.make(ImportJSON.upload(s.imports.get(upload.id, userID: caller.user.id) ?? upload), status: .accepted)
             },
-            APIRoute(.GET, "imports/:id", "get_import", "An import's state: running with rows written of all, finished with its report, or failed",
+            APIRoute(.GET, "imports/:import_id", "get_import", "An import's state: running with rows written of all, finished with its report, or failed",
                      tag: "import", response: .named("Import")) { req, s in
                 let caller = try req.caller()
                 guard caller.user.role == .admin else { throw DomainError.forbidden("Only admins import data.") }
-                guard let id = req.parameters.get("id"), let upload = s.imports.get(id, userID: caller.user.id) else {
+                guard let id = req.parameters.get("import_id"), let upload = s.imports.get(id, userID: caller.user.id) else {
                     throw Abort(.notFound, reason: "No such import.")
                 }
                 return JSONResponse.make(ImportJSON.upload(upload))

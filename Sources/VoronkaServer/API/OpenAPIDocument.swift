@@ -35,8 +35,11 @@ enum OpenAPIDocument {
         var op: [String: JSONValue] = [
             "operationId": .string(route.operationID), "summary": .string(route.summary), "tags": .array([.string(route.tag)]),
         ]
-        var parameters: [JSONValue] = route.pathParameters.map {
-            .object(["name": .string($0), "in": .string("path"), "required": .bool(true), "schema": .object(["type": .string("integer"), "format": .string("int64")])])
+        // `:id` is a record's id (a positive integer, read by `Request.id()`); other path parameters are names.
+        var parameters: [JSONValue] = route.pathParameters.map { name in
+            let schema: JSONValue = name == "id" ? .object(["type": .string("integer"), "format": .string("int64"), "minimum": .number(1)])
+                : .object(["type": .string("string")])
+            return .object(["name": .string(name), "in": .string("path"), "required": .bool(true), "schema": schema])
         }
         if let kind = route.listOf { parameters += listParameters(kind) }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
@@ -54,8 +57,17 @@ enum OpenAPIDocument {
             responses["403"] = .object(["description": .string("The caller's role may not do this"), "content": .object(["application/json": .object(["schema": ref("Error")])])])
             op["security"] = .array([.object(["bearer": .array([])])])
         }
-        if !route.pathParameters.isEmpty {
-            responses["404"] = .object(["description": .string("No such record"), "content": .object(["application/json": .object(["schema": ref("Error")])])])
+        func error(_ description: String) -> JSONValue {
+            .object(["description": .string(description), "content": .object(["application/json": .object(["schema": ref("Error")])])])
+        }
+        if !route.pathParameters.isEmpty { responses["404"] = error("No such record") }
+        if route.authenticated, route.method != .GET { responses["409"] = error("Clashes with stored state, such as a duplicate unique value") }
+        if route.request != nil { responses["413"] = error("The body is larger than this route accepts") }
+        if route.operationID == "login" {
+            responses["401"] = error("Wrong email or password, or a deactivated account")
+            responses["429"] = .object(["description": .string("Too many failed sign-ins for this email or from this address; Retry-After says when to try again"),
+                                        "headers": .object(["Retry-After": .object(["schema": .object(["type": .string("integer")])])]),
+                                        "content": .object(["application/json": .object(["schema": ref("Error")])])])
         }
         op["responses"] = .object(responses)
         return .object(op)
@@ -136,9 +148,13 @@ enum OpenAPIDocument {
     }
 
     static let namedSchemas: [String: JSONValue] = {
+        /// A type written `string?` is nullable.
         func object(_ props: [String: String], required: [String] = []) -> JSONValue {
-            .object(["type": .string("object"), "required": .array(required.map(JSONValue.string)),
-                     "properties": .object(props.mapValues { .object(["type": .string($0)]) })])
+            var out: [String: JSONValue] = ["type": .string("object"), "properties": .object(props.mapValues { type in
+                type.hasSuffix("?") ? .object(["type": .string(String(type.dropLast())), "nullable": .bool(true)]) : .object(["type": .string(type)])
+            })]
+            if !required.isEmpty { out["required"] = .array(required.map(JSONValue.string)) }
+            return .object(out)
         }
         return [
             "Error": .object(["type": .string("object"), "properties": .object(["error": .object(["type": .string("object"), "properties": .object([
@@ -150,14 +166,18 @@ enum OpenAPIDocument {
             "MeUpdate": object(["name": "string", "locale": "string", "password": "string", "current_password": "string"]),
             "Tokens": object(["items": "array"]),
             "TokenCreate": object(["name": "string", "expires_in_days": "integer"], required: ["name"]),
-            "TokenCreated": object(["id": "integer", "name": "string", "token": "string", "expires_at": "string"]),
+            "TokenCreated": object(["id": "integer", "name": "string", "token": "string", "expires_at": "string?"]),
             "UserCreate": object(["name": "string", "email": "string", "role": "string", "manager_id": "integer", "locale": "string", "password": "string"], required: ["name", "email", "role"]),
             "UserCreated": object(["id": "integer", "name": "string", "email": "string", "role": "string", "one_time_password": "string"]),
+            "PasswordResetRequest": .object(["type": "object", "properties": .object([
+                "keep_token_ids": .object(["type": "array", "items": .object(["type": "integer", "format": "int64"]),
+                                           "description": "API tokens of the user that go on working (integrations)"]),
+            ])]),
             "PasswordReset": object(["user_id": "integer", "one_time_password": "string"]),
             "StageMove": object(["stage_id": "integer", "pipeline_id": "integer", "lost_reason": "string", "postponed_until": "string", "outcome": "string", "outcome_reason": "string"], required: ["stage_id"]),
             "History": object(["entries": "array", "stages": "array"]),
             "Journal": object(["entries": "array", "last_seq": "integer"]),
-            "Health": object(["status": "string", "database": "string", "journal_seq": "integer"]),
+            "Health": object(["status": "string", "analytics": "string"], required: ["status", "analytics"]),
             "OpenAPI": object(["openapi": "string", "paths": "object"]),
             "TriageRequest": object(["apply": "boolean", "pipeline_id": "integer"]),
             "TriageOverride": object(["outcome": "string", "reason": "string", "pipeline_id": "integer"], required: ["outcome", "reason"]),

@@ -24,8 +24,8 @@ enum QualificationRoutes {
                 if outcome == nil { errors.append(FieldError("outcome", "is required: one of \(LeadOutcome.allCases.map(\.rawValue).joined(separator: ", "))")) }
                 let reason = input["reason"].flatMap { if case .string(let v) = $0 { v.trimmingCharacters(in: .whitespacesAndNewlines) } else { nil } } ?? ""
                 if reason.isEmpty { errors.append(FieldError("reason", "is required: say why the rules are overridden")) }
-                if !errors.isEmpty { throw DomainError.invalid(errors) }
-                return try await triage(req, s, apply: true, override: (outcome!, reason), pipeline: try optionalID(input, "pipeline_id"))
+                guard errors.isEmpty, let outcome else { throw DomainError.invalid(errors) }
+                return try await triage(req, s, apply: true, override: (outcome, reason), pipeline: try optionalID(input, "pipeline_id"))
             },
             APIRoute(.GET, "deals/:id/qualification", "deal_qualification", "A deal's grade, authority, seven-point checklist, economics and control flags",
                      tag: "qualification", response: .named("DealQualification")) { req, s in
@@ -33,7 +33,8 @@ enum QualificationRoutes {
                 let id = try req.id()
                 _ = try await s.records.get(.deal, id, viewer: viewer)
                 let report = try await s.store.write(actor: viewer.actorID) { tx in
-                    try await DealReport.make(try await tx.fetch(.deal, id)!, tx: tx, context: try await QualificationContext.load(tx))
+                    guard let deal = try await tx.fetch(.deal, id) else { throw DomainError.notFound(.deal, id) }
+                    return try await DealReport.make(deal, tx: tx, context: try await QualificationContext.load(tx))
                 }
                 return JSONResponse.make(report)
             },

@@ -10,11 +10,11 @@ enum StageMoveRoutes {
                      tag: kind.plural, request: .named("StageMove"), response: .record(kind)) { req, s in
                 let id = try req.id()
                 var input = try req.jsonObject()
-                guard case .number? = input["stage_id"] else { throw DomainError.invalid("stage_id", "is required: the id of the stage to move to") }
+                guard case .number(let stage)? = input["stage_id"] else { throw DomainError.invalid("stage_id", "is required: the id of the stage to move to") }
                 let allowed: Set<String> = kind == .deal ? ["stage_id", "pipeline_id", "lost_reason", "postponed_until"] : ["stage_id", "pipeline_id", "outcome", "outcome_reason"]
                 let extra = input.keys.filter { !allowed.contains($0) }.sorted()
                 if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, "cannot be set by a move; allowed: \(allowed.sorted().joined(separator: ", "))") }) }
-                if input["pipeline_id"] == nil, case .number(let stage) = input["stage_id"]!, let stageID = Int64(exactly: stage),
+                if input["pipeline_id"] == nil, let stageID = Int64(exactly: stage),
                    let stageRecord = try await s.store.fetch(.stage, stageID) {
                     input["pipeline_id"] = stageRecord["pipeline_id"].json(as: .id)
                 }

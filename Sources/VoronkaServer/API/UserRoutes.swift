@@ -21,10 +21,27 @@ enum UserRoutes {
                 if let generated { body["one_time_password"] = .string(generated) }
                 return JSONResponse.make(.object(body), status: .created)
             },
-            APIRoute(.POST, "users/:id/password", "reset_password", "Set a new generated password for a user and show it once; the user's sign-in sessions end",
-                     tag: "users", response: .named("PasswordReset")) { req, s in
+            APIRoute(.POST, "users/:id/password", "reset_password",
+                     "Set a new generated password for a user and show it once; every session and API token of the user ends but those named in keep_token_ids",
+                     tag: "users", request: .named("PasswordResetRequest"), response: .named("PasswordReset")) { req, s in
                 let id = try req.id()
-                let password = try await s.accounts.resetPassword(userID: id, viewer: try req.caller().viewer)
+                let caller = try req.caller()
+                var keep: Set<Int64> = []
+                if req.body.data.map({ $0.readableBytes > 0 }) ?? false {
+                    let input = try req.jsonObject()
+                    let extra = input.keys.filter { $0 != "keep_token_ids" }.sorted()
+                    if !extra.isEmpty { throw DomainError.invalid(extra.map { FieldError($0, .notAField) }) }
+                    if let given = input["keep_token_ids"] {
+                        guard case .array(let items) = given else { throw DomainError.invalid("keep_token_ids", "must be an array of token ids") }
+                        for item in items {
+                            guard case .number(let n) = item, let tokenID = Int64(exactly: n), tokenID > 0 else {
+                                throw DomainError.invalid("keep_token_ids", "must be an array of token ids")
+                            }
+                            keep.insert(tokenID)
+                        }
+                    }
+                }
+                let password = try await s.accounts.resetPassword(userID: id, viewer: caller.viewer, session: caller.tokenID, keepingTokens: keep)
                 return JSONResponse.make(.object(["user_id": .number(Double(id)), "one_time_password": .string(password)]))
             },
         ]

@@ -52,7 +52,7 @@ public actor AnalyticsEngine {
         while let seen = builder?.snapshot.lastSeq {
             let entries = try await store.journal(after: seen, limit: 5000)
             if entries.isEmpty { return }
-            builder!.apply(entries)
+            builder?.apply(entries)
             if entries.count < 5000 { return }
         }
     }
@@ -69,7 +69,8 @@ public actor AnalyticsEngine {
     /// The current snapshot (a copy-on-write value; later changes do not affect it).
     public func snapshot() async throws -> Snapshot {
         try await catchUp()
-        return builder!.snapshot
+        if let builder { return builder.snapshot }
+        return try await Self.load(store).snapshot
     }
 
     /// Builds the snapshot in the background, then polls the journal every `interval` seconds until stopped.

@@ -15,12 +15,13 @@ struct AnalyticsQuery {
         func ids(_ key: String) -> Set<Int64>? {
             guard let raw = params[key] else { return nil }
             let parts = raw.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
-            if parts.isEmpty || parts.contains(where: { $0 == nil || $0! <= 0 }) { errors.append(FieldError(key, "must be ids separated by commas")); return nil }
+            if parts.isEmpty || parts.contains(where: { ($0 ?? 0) <= 0 }) { errors.append(FieldError(key, "must be ids separated by commas")); return nil }
             return Set(parts.compactMap { $0 })
         }
         func day(_ key: String) -> Date? {
             guard let raw = params[key] else { return nil }
-            guard let d = Day(raw) else { errors.append(FieldError(key, "must be a date yyyy-MM-dd")); return nil }
+            guard let d = Day(raw) else { errors.append(FieldError(key, .day)); return nil }
+            guard d.isSupported else { errors.append(FieldError(key, .dateOutOfRange)); return nil }
             return d.startDate
         }
         func int(_ key: String, _ range: ClosedRange<Int>) -> Int? {

@@ -24,7 +24,7 @@ extension ImportCatalog {
             if var use = uses[pipeline]?[name]?[file] {
                 guard t < use.time else { return }
                 use.time = t
-                uses[pipeline]![name]![file] = use
+                uses[pipeline]?[name]?[file] = use
             } else {
                 uses[pipeline, default: [:]][name, default: [:]][file] = StageUse(first: count, time: t, name: name, file: file)
             }
@@ -112,7 +112,10 @@ extension ImportCatalog {
                     if stageByName["\(p)|\(ImportNames.fold(target))"] == nil {
                         try await createStage(p, target, probability: 0, tx)
                     }
-                    stageByName[key] = stageByName["\(p)|\(ImportNames.fold(target))"]!
+                    guard let mapped = stageByName["\(p)|\(ImportNames.fold(target))"] else {
+                        throw DomainError.invalid("pipeline", "stage \"\(target)\" cannot be created in pipeline \(pipelineName(p))")
+                    }
+                    stageByName[key] = mapped
                 case .reject:
                     stageByName[key] = .some(nil)
                     problems.append("\(use.file): stage \"\(use.name)\" is not in pipeline \(pipelineName(p)); its rows are left out (unknown_stages: reject)")
@@ -166,7 +169,7 @@ extension ImportCatalog {
                 var moved = later
                 moved.position += 1
                 try await tx.update(.stage, from: later.record, to: moved.record, action: .import)
-                stages[stages.firstIndex { $0.id == later.id }!] = moved
+                if let i = stages.firstIndex(where: { $0.id == later.id }) { stages[i] = moved }
             }
         } else {
             position = (inPipeline.map(\.position).max() ?? -1) + 1

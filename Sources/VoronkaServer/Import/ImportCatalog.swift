@@ -61,7 +61,7 @@ final class ImportCatalog: @unchecked Sendable {
             var n = 1
             while userByEmail[email] != nil { n += 1; email = Self.placeholderEmail(user.name + " \(n)", system: options.system) }
             let record = User(name: user.name, email: email, role: .salesRep, active: false).record
-            let id = try await tx.insert(.user, record, at: tx.now).int("id")!
+            guard let id = try await tx.insert(.user, record, at: tx.now).int("id") else { throw StoreError.unsupported("insert returned no id") }
             userByName[folded] = id
             userByEmail[email] = id
             created.insert(id)
@@ -94,7 +94,8 @@ final class ImportCatalog: @unchecked Sendable {
             record["currency"] = .text(product.currency)
             record["keywords"] = .json(.array([]))
             record["active"] = .bool(true)
-            productByName[ImportNames.fold(product.name)] = try await tx.insert(.product, record, at: tx.now).int("id")!
+            guard let id = try await tx.insert(.product, record, at: tx.now).int("id") else { throw StoreError.unsupported("insert returned no id") }
+            productByName[ImportNames.fold(product.name)] = id
         }
     }
 }

@@ -32,9 +32,10 @@ enum LeadTriage {
         var deal: Record?
         switch outcome {
         case .deal where lead.dealID == nil:
-            deal = try await createDeal(for: lead, companyID: try await ensureCompany(for: lead, tx: tx), pipelineID: dealPipelineID, tx: tx)
-            new["deal_id"] = deal!["id"]
-            if lead.companyID == nil { new["company_id"] = deal!["company_id"] }
+            let created = try await createDeal(for: lead, companyID: try await ensureCompany(for: lead, tx: tx), pipelineID: dealPipelineID, tx: tx)
+            deal = created
+            new["deal_id"] = created["id"]
+            if lead.companyID == nil { new["company_id"] = created["company_id"] }
         case .nurture:
             if let companyRecord = try await lead.companyID.asyncMap({ try await tx.fetch(.company, $0) }) ?? nil {
                 var tags = companyRecord.strings("tags")
@@ -72,7 +73,8 @@ enum LeadTriage {
         if let id = lead.companyID { return id }
         let name = lead.companyName ?? lead.contactName ?? "Lead \(lead.id)"
         let record = try await tx.insert(.company, Company(name: name, ownerID: lead.ownerID, source: lead.source.rawValue).record)
-        return record.int("id")!
+        guard let id = record.int("id") else { throw StoreError.unsupported("insert returned no id") }
+        return id
     }
 
     static func createDeal(for lead: Lead, companyID: Int64, pipelineID: Int64?, tx: StoreTransaction) async throws -> Record {

@@ -8,6 +8,30 @@ struct AccountService: Sendable {
     let clock: Clock
     let records: RecordService
     let passwordCost: Int
+    let throttle: LoginThrottle
+
+    /// Checks an email and password for signing in, on the web and through the API alike: a throttled email or address
+    /// is refused before the password is looked at (429 with the seconds to wait), a wrong password or a deactivated
+    /// account is counted as a failure (401). `address`: the client's address, when known.
+    func signIn(email given: String, password: String, address: String?) async throws -> (user: User, record: Record) {
+        let email = given.trimmingCharacters(in: .whitespaces).lowercased()
+        let now = clock.now()
+        if let wait = await throttle.retryAfter(email: email, address: address, now: now) {
+            throw DomainError.tooManyRequests("Too many failed sign-ins; try again in \(wait) seconds.", retryAfter: wait)
+        }
+        let found = email.isEmpty ? nil : try await store.credentials(email: email)
+        guard try await Passwords.verify(password, hash: found?.passwordHash), let record = found?.user else {
+            await throttle.failed(email: email, address: address, now: now)
+            throw DomainError.unauthenticated("Wrong email or password.")
+        }
+        let user = User(record: record)
+        guard user.active else {
+            await throttle.failed(email: email, address: address, now: now)
+            throw DomainError.unauthenticated("This account is deactivated.")
+        }
+        await throttle.succeeded(email: email)
+        return (user, record)
+    }
 
     /// Creates a user with a password; without one, a one-time password is generated and returned.
     /// Password problems are reported together with the record's own; nothing is written unless all is well.
@@ -19,7 +43,8 @@ struct AccountService: Sendable {
         do {
             let user = try await records.create(.user, input, viewer: viewer) { tx, record in
                 if !problems.isEmpty { throw DomainError.invalid(problems) }
-                try await tx.setPasswordHash(userID: record.int("id")!, hash)
+                guard let id = record.int("id") else { throw StoreError.unsupported("insert returned no id") }
+                try await tx.setPasswordHash(userID: id, hash)
             }
             return (user, given == nil ? password : nil)
         } catch DomainError.invalid(let errors) where !problems.isEmpty && errors != problems {
@@ -27,23 +52,32 @@ struct AccountService: Sendable {
         }
     }
 
-    /// Sets a new generated password for a user and returns it (to be shown once). The user's sign-in sessions end,
-    /// unless the user is the one resetting: whoever knew the old password is signed out.
+    /// Sets a new generated password for a user and returns it (to be shown once). Every sign-in session and API token
+    /// of the user ends (whoever knew the old password, or a token made with it, is signed out), but the admin's own
+    /// current session when resetting their own password (`session`), and the integration tokens the admin names in
+    /// `keepingTokens` (API tokens of that user; any other id is refused).
     /// `origin`: what the journal names as the source of the change (`api`, or `cli` for the command line).
-    func resetPassword(userID: Int64, viewer: Viewer, origin: String = "api") async throws -> String {
+    func resetPassword(userID: Int64, viewer: Viewer, session: Int64? = nil, keepingTokens: Set<Int64> = [], origin: String = "api") async throws -> String {
         try records.requireRole(.write, .user, viewer)
+        if !keepingTokens.isEmpty {
+            let own = Set(try await store.tokens(userID: userID).filter { $0.kind == "api" && $0.revokedAt == nil }.map(\.id))
+            let foreign = keepingTokens.subtracting(own).sorted()
+            if !foreign.isEmpty {
+                throw DomainError.invalid("keep_token_ids", "must name live API tokens of this user; not: \(foreign.map(String.init).joined(separator: ", "))")
+            }
+        }
         let password = Secrets.password()
         let hash = try await Passwords.hash(password, cost: passwordCost)
         try await store.write(actor: viewer.actorID, origin: origin, at: clock.now()) { tx in
             guard try await tx.fetch(.user, userID) != nil else { throw DomainError.notFound(.user, userID) }
             try await tx.setPasswordHash(userID: userID, hash)
-            if viewer.userID != userID { try await tx.revokeSessions(userID: userID) }
+            try await tx.revokeCredentials(userID: userID, except: viewer.userID == userID ? session : nil, keeping: keepingTokens)
         }
         return password
     }
 
     /// Changes one's own name, language (`locale`) or password; a new password needs the current one and ends one's
-    /// other sessions (`session` is the one making the change). One's profile is not an admin's user management: it is
+    /// other sessions and one's API tokens (`session` is the one making the change, and goes on). One's profile is not an admin's user management: it is
     /// written directly, with the record's checks, and journaled as one's own change.
     func updateOwnProfile(_ user: User, session: Int64, _ given: [String: JSONValue]) async throws -> Record {
         var input = given
@@ -77,7 +111,7 @@ struct AccountService: Sendable {
             let result = try await tx.update(.user, from: old, to: normalized)
             if let passwordHash {
                 try await tx.setPasswordHash(userID: user.id, passwordHash)
-                try await tx.revokeSessions(userID: user.id, except: session)
+                try await tx.revokeCredentials(userID: user.id, except: session)
             }
             return result
         }

@@ -33,7 +33,7 @@ enum RecordRules {
     static func check(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction, viewer: Viewer) async throws -> Record {
         var record = new
         var errors: [FieldError] = []
-        let changed = { (field: String) in old == nil || old![field] != new[field] }
+        let changed = { (field: String) in old.map { $0[field] != new[field] } ?? true }
 
         for spec in kind.fields where spec.references != nil && changed(spec.name) {
             guard let id = new.int(spec.name), let target = spec.references else { continue }
@@ -113,7 +113,7 @@ enum RecordRules {
         if pipeline.kind != wanted {
             throw DomainError.invalid("pipeline_id", "pipeline \(pipelineID) (\(pipeline.name)) is a \(pipeline.kind.rawValue) pipeline, not a \(wanted.rawValue) pipeline")
         }
-        let moved = old == nil || old!["stage_id"] != new["stage_id"]
+        let moved = old.map { $0["stage_id"] != new["stage_id"] } ?? true
         guard moved, kind == .deal else { return record }
         var errors: [FieldError] = []
         if stage.kind == .lost, (record.text("lost_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -135,7 +135,7 @@ enum RecordRules {
 
     /// What follows a write in the same transaction: a changed contact regrades its deals.
     static func afterWrite(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction) async throws {
-        if kind == .contact, old == nil || old!["roles"] != new["roles"] || old!["deleted_at"] != new["deleted_at"] {
+        if kind == .contact, old.map({ $0["roles"] != new["roles"] || $0["deleted_at"] != new["deleted_at"] }) ?? true {
             try await DealGrading.regradeDeals(of: new, tx: tx)
         }
     }

@@ -11,8 +11,10 @@ public struct Services: Sendable {
     public let analytics: AnalyticsEngine
     /// Files uploaded for import, and the import being written.
     public let imports: ImportUploads
+    /// Failed sign-ins per email and per address, shared by the web form and the API.
+    public let throttle: LoginThrottle
 
     public var records: RecordService { RecordService(store: store, clock: clock) }
     var settings: SettingsService { SettingsService(store: store, clock: clock, records: records) }
-    var accounts: AccountService { AccountService(store: store, clock: clock, records: records, passwordCost: configuration.passwordCost) }
+    var accounts: AccountService { AccountService(store: store, clock: clock, records: records, passwordCost: configuration.passwordCost, throttle: throttle) }
 }

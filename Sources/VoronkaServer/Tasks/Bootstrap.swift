@@ -16,7 +16,8 @@ public enum Bootstrap {
         _ = try await services.records.create(.user, [
             "name": .string("Administrator"), "email": .string(email), "role": .string(Role.admin.rawValue),
         ], viewer: .system) { tx, record in
-            try await tx.setPasswordHash(userID: record.int("id")!, hash)
+            guard let id = record.int("id") else { throw StoreError.unsupported("insert returned no id") }
+            try await tx.setPasswordHash(userID: id, hash)
         }
         return NewAdmin(email: email, password: password)
     }

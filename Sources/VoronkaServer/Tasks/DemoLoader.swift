@@ -85,7 +85,8 @@ public enum DemoLoader {
         try await store.withIndexesDeferred(of: deferred ? [.company, .contact, .lead, .deal, .activity] : [], journal: deferred) {
             while let batch = generator.next() {
                 for row in batch.rows where row.kind == .user {
-                    users.append(row.record.int("id")!)
+                    guard let id = row.record.int("id") else { continue }
+                    users.append(id)
                     emails.append(row.record.text("email") ?? "")
                 }
                 try await store.write(actor: nil, origin: "demo", at: now) { tx in

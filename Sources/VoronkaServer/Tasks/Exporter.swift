@@ -15,7 +15,8 @@ public enum Exporter {
 
     /// Streams one target to `write`; returns how many rows were written.
     @discardableResult
-    public static func export(_ target: String, format: Format, store: SQLStore, write: (String) async throws -> Void) async throws -> Int {
+    /// CSV cells that a spreadsheet would run as formulas are neutralised unless `raw` (see `RecordCSV`).
+    public static func export(_ target: String, format: Format, raw: Bool = false, store: SQLStore, write: (String) async throws -> Void) async throws -> Int {
         var count = 0
         var first = true
         func emit(_ object: JSONValue) async throws {
@@ -26,7 +27,7 @@ public enum Exporter {
             if format == .csv { try await write(RecordCSV.line(JournalExportRow.columns)) }
             try await store.exportJournal { rows in
                 switch format {
-                case .csv: try await write(rows.map { RecordCSV.line($0.values) }.joined())
+                case .csv: try await write(rows.map { RecordCSV.line($0.values, raw: raw) }.joined())
                 case .json: for row in rows { try await emit(row.json) }
                 }
                 count += rows.count
@@ -39,7 +40,7 @@ public enum Exporter {
             if format == .csv { try await write(RecordCSV.header(fields)) }
             try await store.exportPages(kind) { records in
                 switch format {
-                case .csv: try await write(records.map { RecordCSV.row($0, fields: fields) }.joined())
+                case .csv: try await write(records.map { RecordCSV.row($0, fields: fields, raw: raw) }.joined())
                 case .json: for record in records { try await emit(.object(record.jsonObject(fields: fields))) }
                 }
                 count += records.count
@@ -50,7 +51,7 @@ public enum Exporter {
     }
 
     /// Exports every target into a directory as `<target>.csv` or `<target>.json`; returns rows per target.
-    public static func exportAll(to directory: String, format: Format, store: SQLStore) async throws -> [(String, Int)] {
+    public static func exportAll(to directory: String, format: Format, raw: Bool = false, store: SQLStore) async throws -> [(String, Int)] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var out: [(String, Int)] = []
         for target in targets {
@@ -59,7 +60,7 @@ public enum Exporter {
             guard let handle = FileHandle(forWritingAtPath: path) else { throw DomainError.invalid("out", "cannot write \(path)") }
             defer { try? handle.close() }
             var buffer = Data()
-            let n = try await export(target, format: format, store: store) { text in
+            let n = try await export(target, format: format, raw: raw, store: store) { text in
                 buffer.append(contentsOf: text.utf8)
                 if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
             }

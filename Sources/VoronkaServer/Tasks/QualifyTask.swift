@@ -20,7 +20,7 @@ public enum QualifyTask {
                 let outcome = try await LeadTriage.run(lead: record, context: context, tx: tx, by: .auto)
                 result = outcome.result
                 lines.append("lead \(id): \(result.outcome.rawValue)\(result.fire ? " (fire)" : "") — \(text(result.summary, locale))"
-                             + (outcome.deal.map { " → deal \($0.int("id")!)" } ?? ""))
+                             + (outcome.deal?.int("id").map { " → deal \($0)" } ?? ""))
             }
             if explain { lines += result.reasons.map { "  \($0.verdict.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(text($0.text, locale))" } }
             return lines

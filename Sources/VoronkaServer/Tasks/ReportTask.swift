@@ -25,22 +25,22 @@ public enum ReportTask {
                 guard !objects.isEmpty, objects.count == items.count else { return nil }
                 // Rows that hold rows of their own (a pipeline's steps) are flattened: the parent's plain fields lead.
                 let flattened = objects.flatMap { parent -> [[String: JSONValue]] in
-                    guard let key = parent.keys.sorted().first(where: { k in
-                        if case .array(let inner) = parent[k]!, case .object? = inner.first { true } else { false }
-                    }), let children = rows(parent[key]!) else { return [parent] }
+                    guard let nested = parent.sorted(by: { $0.key < $1.key }).first(where: { field in
+                        if case .array(let inner) = field.value, case .object? = inner.first { true } else { false }
+                    }), let children = rows(nested.value) else { return [parent] }
                     let plain = parent.filter { if case .array = $0.value { false } else if case .object = $0.value { false } else { true } }
                     return children.map { child in child.merging(plain) { mine, _ in mine } }
                 }
                 return flattened
             case .object(let o):
-                for key in o.keys.sorted() { if let found = rows(o[key]!) { return found } }
+                for (_, v) in o.sorted(by: { $0.key < $1.key }) { if let found = rows(v) { return found } }
                 return nil
             default: return nil
             }
         }
         guard let objects = rows(value) else { return nil }
         var header: [String] = []
-        for o in objects { for key in o.keys.sorted() where !header.contains(key) { if case .array = o[key]! {} else if case .object = o[key]! {} else { header.append(key) } } }
+        for o in objects { for (key, v) in o.sorted(by: { $0.key < $1.key }) where !header.contains(key) { if case .array = v {} else if case .object = v {} else { header.append(key) } } }
         return (header, objects.map { o in header.map { key in cell(o[key] ?? .null) } })
     }
 

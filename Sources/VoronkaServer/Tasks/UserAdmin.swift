@@ -16,7 +16,8 @@ public enum UserAdmin {
         let password = Secrets.password()
         let hash = try await Passwords.hash(password, cost: services.configuration.passwordCost)
         let record = try await services.records.create(.user, input, viewer: .system) { tx, record in
-            try await tx.setPasswordHash(userID: record.int("id")!, hash)
+            guard let id = record.int("id") else { throw StoreError.unsupported("insert returned no id") }
+            try await tx.setPasswordHash(userID: id, hash)
         }
         return (User(record: record), password)
     }

@@ -13,7 +13,7 @@ enum CatalogSettingsController {
     static func create(_ req: Request, _ web: WebContext) async throws -> Response {
         try await SettingsForms.submit(req, web, .catalog, form: "new-product", notice: .added) { caller, form in
             let product = try await web.services.records.create(.product, WebForms.input(form, fields), viewer: caller.viewer)
-            return "product-\(product.int("id")!)"
+            return product.int("id").map { "product-\($0)" }
         }
     }
 

@@ -35,7 +35,7 @@ struct InboxPaging {
 
     /// The cursor just after a lead in either order.
     static func cursor(_ lead: Record) -> String {
-        ListQuery.encodeCursor(value: lead["received_at"], id: lead.int("id") ?? 0, spec: Lead.field("received_at")!)
+        ListQuery.encodeCursor(value: lead["received_at"], id: lead.int("id") ?? 0, spec: Lead.field("received_at") ?? FieldSpec("received_at", .timestamp, required: true))
     }
 
     /// The leads of this page and the paging the page shows; a cursor that no longer leads anywhere gives the first page.

@@ -19,15 +19,16 @@ enum LoginController {
             let model = LoginPage.Model(shell: web.shell(req, section: nil), action: WebPaths.login, email: email, problem: problem)
             return web.page(req, LoginPage.view(model), status: status)
         }
-        let now = web.services.clock.now()
-        if await web.throttle.isLocked(email, now: now) { return again(.tooManyAttempts, .tooManyRequests) }
-        let found = email.isEmpty ? nil : try await web.services.store.credentials(email: email)
-        guard try await Passwords.verify(password, hash: found?.passwordHash), let record = found?.user, User(record: record).active else {
-            await web.throttle.failed(email, now: now)
+        do {
+            let signedIn = try await web.services.accounts.signIn(email: email, password: password, address: req.clientAddress)
+            return try await start(signedIn.user, req, web, then: WebPaths.home)
+        } catch DomainError.tooManyRequests(_, let seconds) {
+            let response = again(.tooManyAttempts, .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
+        } catch DomainError.unauthenticated {
             return again(.invalidCredentials, .unauthorized)
         }
-        await web.throttle.succeeded(email)
-        return try await start(User(record: record), req, web, then: WebPaths.home)
     }
 
     /// Creates a session for the user and answers with its cookie and a redirect.
@@ -53,26 +54,4 @@ enum LoginController {
         response.clearWebCookie(WebCookie.session, request: req, secure: web.secureCookies)
         return response
     }
-}
-
-/// Failed sign-ins per email: after `limit` failures within `window` the email is refused until the window passes.
-actor LoginThrottle {
-    let limit: Int
-    let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
-
-    init(limit: Int = 5, window: TimeInterval = 15 * 60) { self.limit = limit; self.window = window }
-
-    func isLocked(_ email: String, now: Date) -> Bool {
-        let recent = (failures[email] ?? []).filter { now.timeIntervalSince($0) < window }
-        failures[email] = recent.isEmpty ? nil : recent
-        return recent.count >= limit
-    }
-
-    func failed(_ email: String, now: Date) {
-        failures[email, default: []].append(now)
-        if failures.count > 10_000 { failures.removeAll() }
-    }
-
-    func succeeded(_ email: String) { failures[email] = nil }
 }

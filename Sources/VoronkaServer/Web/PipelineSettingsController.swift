@@ -18,7 +18,7 @@ enum PipelineSettingsController {
             let last = try await WebLookups.pipelines(web.services).map(\.position).max() ?? 0
             input["position"] = .number(Double(last + 1))
             let pipeline = try await web.services.records.create(.pipeline, input, viewer: caller.viewer)
-            return "pipeline-\(pipeline.int("id")!)"
+            return pipeline.int("id").map { "pipeline-\($0)" }
         }
     }
 
@@ -38,7 +38,7 @@ enum PipelineSettingsController {
             var input = WebForms.input(form, stageFields)
             input["pipeline_id"] = .number(Double(pipelineID))
             let stage = try await web.services.records.create(.stage, input, viewer: caller.viewer)
-            return "stage-\(stage.int("id")!)"
+            return stage.int("id").map { "stage-\($0)" }
         }
     }
 

@@ -53,7 +53,7 @@ enum SetupController {
         let record = try await web.services.records.create(.user, [
             "name": .string(name), "email": .string(email), "role": .string(Role.admin.rawValue), "locale": .string(language.rawValue),
         ], viewer: .system) { tx, record in
-            let id = record.int("id")!
+            guard let id = record.int("id") else { throw StoreError.unsupported("insert returned no id") }
             if try await tx.firstID(.user, where: [:], excluding: id) != nil {
                 throw DomainError.conflict(field: "email", reason: "the installation already has users")
             }

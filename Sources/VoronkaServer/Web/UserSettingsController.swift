@@ -14,7 +14,7 @@ enum UserSettingsController {
     static func create(_ req: Request, _ web: WebContext) async throws -> Response {
         try await SettingsForms.submit(req, web, .users, form: "new-user", notice: .added, names: names) { caller, form in
             let (user, _) = try await web.services.accounts.createUser(input(form), password: form[FormField.password] ?? "", viewer: caller.viewer)
-            return "user-\(user.int("id")!)"
+            return user.int("id").map { "user-\($0)" }
         }
     }
 
@@ -33,7 +33,7 @@ enum UserSettingsController {
         let id = try req.webID()
         var reset: (password: String, caller: WebCaller)?
         let response = try await SettingsForms.submit(req, web, .users, form: "user-\(id)", notice: .passwordReset, names: names) { caller, _ in
-            reset = (try await web.services.accounts.resetPassword(userID: id, viewer: caller.viewer), caller)
+            reset = (try await web.services.accounts.resetPassword(userID: id, viewer: caller.viewer, session: caller.tokenID), caller)
             return "new-password"
         }
         if let reset { SecretFlash(web: web, kind: .password).set("\(id):\(reset.password)", on: response, req, caller: reset.caller) }

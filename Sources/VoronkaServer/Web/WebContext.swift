@@ -8,7 +8,6 @@ import VoronkaWeb
 struct WebContext: Sendable {
     let services: Services
     let csrf: CSRF
-    let throttle: LoginThrottle
 
     var secureCookies: Bool { services.configuration.secureCookies }
 
@@ -111,7 +110,7 @@ struct WebErrorMiddleware: AsyncMiddleware {
             switch error {
             case .notFound: return web.errorPage(request, .notFound)
             case .forbidden: return web.errorPage(request, .forbidden)
-            case .unauthenticated: return web.redirect(WebPaths.login)
+            case .unauthenticated, .tooManyRequests: return web.redirect(WebPaths.login)
             case .invalid, .conflict:
                 // Controllers re-render their forms with these; one that escapes is still not a server failure.
                 request.logger.notice("Web request refused on \(request.url.path): \(error.message)")

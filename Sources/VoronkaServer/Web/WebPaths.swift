@@ -1,3 +1,4 @@
+import Foundation
 import VoronkaCore
 
 /// Every address of the web interface, used both to register the routes and to build links.
@@ -24,7 +25,13 @@ enum WebPaths {
     static func leadAction(_ id: Int64, _ action: String) -> String { "/leads/\(id)/\(action)" }
 
     /// A path to come back to after a POST: only this site's own paths, never `//host` or a full URL.
+    /// Whether a `return_to` is a path on this site. Browsers drop tabs and line breaks from a URL and read `\\` as `/`,
+    /// so `/%09/evil.com` would leave the site: only printable ASCII without backslashes is accepted, read as a URL
+    /// that has neither a scheme nor a host.
     static func isLocal(_ path: String) -> Bool {
-        path.hasPrefix("/") && !path.hasPrefix("//") && !path.hasPrefix("/\\") && !path.contains("\n") && !path.contains("\r")
+        guard path.hasPrefix("/"), !path.hasPrefix("//"),
+              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+              let parts = URLComponents(string: path), parts.scheme == nil, parts.host == nil else { return false }
+        return true
     }
 }

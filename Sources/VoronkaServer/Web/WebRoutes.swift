@@ -4,7 +4,7 @@ import VoronkaWeb
 /// Registers the web interface: assets, sign-in and first start, then the pages behind sign-in.
 /// Every POST passes the CSRF check before its handler runs.
 func registerWeb(on app: Application, services: Services) {
-    let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret), throttle: LoginThrottle())
+    let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret))
     app.get(Assets.stylesheetPath.pathComponents) { req in AssetsController.stylesheet(req) }
     app.get(Assets.scriptPath.pathComponents) { req in AssetsController.script(req) }
 

@@ -56,7 +56,7 @@ enum WebLanguage {
             guard let language = Language(rawValue: prefix) else { continue }
             var q = 1.0
             for p in pieces.dropFirst() where p.hasPrefix("q=") { q = Double(p.dropFirst(2)) ?? 0 }
-            if q > 0, best == nil || q > best!.q { best = (language, q) }
+            if q > 0, best.map({ q > $0.q }) ?? true { best = (language, q) }
         }
         return best?.language ?? .en
     }

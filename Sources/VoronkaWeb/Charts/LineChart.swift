@@ -30,10 +30,10 @@ extension Charts {
         let f = t.format
         let n = chart.categories.count
         let values = chart.series.flatMap { $0.values.prefix(n).compactMap { $0 }.filter(\.isFinite) }
-        guard n > 0, !values.isEmpty else { return empty(id: chart.id, title: chart.title, summary: chart.summary, t) }
+        guard n > 0, let low = values.min(), let high = values.max() else { return empty(id: chart.id, title: chart.title, summary: chart.summary, t) }
         let width = 420.0, plotHeight = 280.0
         let top = chart.axisLabel == nil ? 16.0 : 32.0, right = 16.0
-        let scale = ChartScale(min: min(0, values.min()!), max: max(0, values.max()!), integers: chart.value.integers,
+        let scale = ChartScale(min: min(0, low), max: max(0, high), integers: chart.value.integers,
                                from: plotHeight - 40, to: top)
         let labelWidth = scale.ticks.map { SVG.width(chart.value.short($0, f), size: 15) }.max() ?? 20
         let left = max(40, labelWidth + 14)

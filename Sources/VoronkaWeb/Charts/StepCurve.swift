@@ -55,9 +55,10 @@ extension Charts {
         content.append(SVG.text(chart.timeLabel, x: left + (width - right - left) / 2, y: plotHeight - 8, anchor: "middle", size: 15,
                                 fill: Palette.mutedText))
         var data: [String] = []
-        for (s, points) in all.enumerated() where !points.isEmpty {
+        for (s, points) in all.enumerated() {
+            guard let last = points.last else { continue }
             let series = chart.series[s]
-            let end = max(points.last!.time, series.censored.filter(\.isFinite).max() ?? points.last!.time)
+            let end = max(last.time, series.censored.filter(\.isFinite).max() ?? last.time)
             var d = "M" + SVG.num(xScale(points[0].time)) + " " + SVG.num(yScale(points[0].value))
             for p in points.dropFirst() { d += " H" + SVG.num(xScale(p.time)) + " V" + SVG.num(yScale(p.value)) }
             d += " H" + SVG.num(xScale(end))

@@ -84,7 +84,7 @@ enum Display {
         case .number(let n): n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
         case .string(let s): s
         case .array(let a): a.map(json).joined(separator: ", ")
-        case .object(let o): o.keys.sorted().map { $0 + ": " + json(o[$0]!) }.joined(separator: ", ")
+        case .object(let o): o.sorted(by: { $0.key < $1.key }).map { $0.key + ": " + json($0.value) }.joined(separator: ", ")
         }
     }
 

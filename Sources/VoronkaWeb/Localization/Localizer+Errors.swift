@@ -64,6 +64,8 @@ extension Localizer {
         case .oneOf(let values): (.errOneOf, ["values": values.joined(separator: ", ")])
         case .dateTime: (.errDateTime, [:])
         case .day: (.errDay, [:])
+        case .dateOutOfRange(let min, let max): (.errDateOutOfRange, ["min": min, "max": max])
+        case .searchTooLong(let n): (.errMaxLength, ["count": t.count(n, .character)])
         case .stringArray: (.errStringArray, [:])
         case .email: (.errEmail, [:])
         case .currency(let known): (.errCurrency, ["values": known.joined(separator: ", ")])

@@ -83,7 +83,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Field errors: the reasons of `FieldReason`
     case errRequired, errRequiredNotNull, errNotAField, errReadOnly, errNotEmpty, errWholeNumber, errNumber, errAmount
     case errAmountDecimals, errAmountAtLeastZero, errString, errTrueOrFalse, errPositiveID, errBetween, errWholeNumberBetween
-    case errMaxLength, errMinLength, errOneOf, errDateTime, errDay, errStringArray, errEmail, errCurrency, errNotNegative
+    case errMaxLength, errMinLength, errOneOf, errDateTime, errDay, errDateOutOfRange, errStringArray, errEmail, errCurrency, errNotNegative
     case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
     case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errWonStageProbability, errLostStageProbability
     case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField

@@ -32,7 +32,7 @@ extension SettingsPage {
             guard let errors = submission?.errors else { return [] }
             let known = order.filter { errors[$0] != nil }
             let others = errors.keys.filter { !order.contains($0) }.sorted()
-            return (known + others).map { (fieldID: info($0, "").id, message: errors[$0]!) }
+            return (known + others).compactMap { name in errors[name].map { (fieldID: info(name, "").id, message: $0) } }
         }
     }
 
