@@ -207,4 +207,34 @@ struct HardeningTests {
             #expect(page.location == "/", "\(target) → \(page.location ?? "nil")")
         }
     }
+
+    @Test("The server refuses to start on a damaged SQLite file, naming the way to restore")
+    func damagedStart() async throws {
+        // setup: a database with rows over many pages, then the later pages overwritten
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("voronka-damaged-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/voronka.sqlite"
+        let store = try await SQLStore.open(.sqlite(path: path))
+        try await store.migrate()
+        for i in 0..<400 {
+            var record = Company(name: "Company \(i) " + String(repeating: "x", count: 200)).record
+            record["id"] = .null
+            let row = record
+            _ = try await store.write(actor: nil) { tx in try await tx.insert(.company, row) }
+        }
+        await store.shutdown()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for page in stride(from: bytes.count / 4096 / 2, to: bytes.count / 4096 - 1, by: 3) {
+            bytes.replaceSubrange((page * 4096 + 8)..<(page * 4096 + 600), with: Data(repeating: 0xA5, count: 592))
+        }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        // action
+        var refusal = ""
+        do {
+            let (app, _) = try await buildApplication(Configuration(store: .sqlite(path: path), passwordCost: 4), environment: .testing)
+            try? await app.asyncShutdown()
+        } catch { refusal = String(describing: error) }
+        // check
+        #expect(refusal.contains("damaged") && refusal.contains("voronka restore"), "\(refusal)")
+    }
 }
