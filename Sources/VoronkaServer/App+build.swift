@@ -24,6 +24,7 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "2mb"
+    app.http.server.configuration.idleTimeout = .seconds(configuration.idleTimeoutSeconds)
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIErrorMiddleware())
@@ -39,7 +40,8 @@ func registerAPI(on app: Application, services: Services) {
     let authed = app.routes.grouped(BearerAuthentication(services: services))
     for route in APIRoutes.all {
         let handler = route.handler
-        (route.authenticated ? authed : open).on(route.method, route.pathComponents, body: .collect(maxSize: route.maxBody)) { req async throws -> Response in
+        let body: HTTPBodyStreamStrategy = route.streamsUpload ? .stream : .collect(maxSize: route.maxBody)
+        (route.authenticated ? authed : open).on(route.method, route.pathComponents, body: body) { req async throws -> Response in
             try await handler(req, services)
         }
     }

@@ -23,9 +23,10 @@ public final class TestApp: @unchecked Sendable {
     }
 
     /// Builds the application on a new database of this engine and creates the team.
-    public static func make(_ backend: Backend, clock: Clock = .fixed(TestApp.today)) async throws -> TestApp {
+    public static func make(_ backend: Backend, clock: Clock = .fixed(TestApp.today),
+                            maxUploadBytes: Int = Configuration.defaultMaxUploadBytes) async throws -> TestApp {
         let (location, drop) = try await TestDatabase.make(backend)
-        let configuration = Configuration(store: location, clock: clock, passwordCost: 4)
+        let configuration = Configuration(store: location, clock: clock, passwordCost: 4, maxUploadBytes: maxUploadBytes)
         let (app, services) = try await buildApplication(configuration, environment: .testing)
         let t = TestApp(app: app, services: services, drop: drop)
         do {

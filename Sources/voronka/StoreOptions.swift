@@ -9,17 +9,18 @@ struct StoreOptions: ParsableArguments {
     @ArgumentParser.Option(name: .long, help: "Data directory of the embedded SQLite database (default: $VORONKA_DATA or ./voronka-data). Ignored when VORONKA_DATABASE_URL is set.")
     var data: String?
 
-    /// The configuration of a run; `VORONKA_WEB_SECRET` keys the web forms' CSRF tokens (random per start when unset).
-    func configuration(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) -> Configuration {
+    /// The configuration of a run; `VORONKA_WEB_SECRET` keys the web forms' CSRF tokens (random per start when unset),
+    /// `VORONKA_MAX_UPLOAD_MB` limits an import's upload (a wrong value stops the start, naming it).
+    func configuration(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) throws -> Configuration {
         let secret = ProcessInfo.processInfo.environment["VORONKA_WEB_SECRET"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         return Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port,
-                             secureCookies: secureCookies, webSecret: secret)
+                             secureCookies: secureCookies, webSecret: secret, maxUploadBytes: try Configuration.maxUploadBytes().get())
     }
 
     /// Builds the application, runs `body`, and shuts it down whatever happens.
     func withServices<T>(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, environment: Environment = .production,
                          _ body: (Application, Services) async throws -> T) async throws -> T {
-        let (app, services) = try await buildApplication(configuration(host: host, port: port, secureCookies: secureCookies), environment: environment)
+        let (app, services) = try await buildApplication(try configuration(host: host, port: port, secureCookies: secureCookies), environment: environment)
         do {
             let result = try await body(app, services)
             try await app.asyncShutdown()

@@ -148,4 +148,29 @@ struct ImportUploadAPITests {
             #expect(unknown.status == .notFound)
         }
     }
+
+    @Test("An upload over the configured limit is a 413 naming files; a file of megabytes under it is read whole",
+          arguments: [Backend.sqlite])
+    func uploadLimit(backend: Backend) async throws {
+        let app = try await TestApp.make(backend, maxUploadBytes: 3 << 20)
+        do {
+            // setup: a Pipedrive deals export grown to about 2 MB, and one of about 4 MB
+            let sample = PresetSamples.pipedriveDeals
+            let lines = sample.split(separator: "\n", omittingEmptySubsequences: true)
+            let header = String(lines[0]), row = String(lines[1])
+            func big(_ rows: Int) -> String { ([header] + Array(repeating: row, count: rows)).joined(separator: "\n") + "\n" }
+            let rowsFor2MB = (2 << 20) / (row.utf8.count + 1)
+            // action
+            let fits = try await upload(app, MultipartBody(fields: [("dry_run", "true")], files: [("p.csv", big(rowsFor2MB))]))
+            let tooBig = try await upload(app, MultipartBody(fields: [("dry_run", "true")], files: [("p.csv", big(rowsFor2MB * 2))]))
+            // check
+            #expect(fits.status == .ok, "\(fits.text.prefix(300))")
+            #expect(fits.text.contains("\(rowsFor2MB)"), "every row of the 2 MB file was read")
+            #expect(tooBig.status == .payloadTooLarge && tooBig.errorFields == ["files"], "\(tooBig.status) \(tooBig.text.prefix(300))")
+        } catch {
+            await app.shutdown()
+            throw error
+        }
+        await app.shutdown()
+    }
 }

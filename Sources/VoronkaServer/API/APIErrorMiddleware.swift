@@ -10,7 +10,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
         } catch let error as DomainError {
             return Self.response(for: error)
         } catch let abort as any AbortError {
-            let field: [FieldError] = abort.status == .payloadTooLarge ? [FieldError("body", "is too large")] : []
+            let field: [FieldError] = abort is UploadTooLarge ? [FieldError("files", abort.reason)]
+                : abort.status == .payloadTooLarge ? [FieldError("body", "is too large")] : []
             return Self.body(status: abort.status, message: abort.reason, fields: field)
         } catch {
             request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: error))")

@@ -32,14 +32,16 @@ struct APIRoute: Sendable {
     let listOf: EntityKind?
     /// The largest body the route collects.
     let maxBody: ByteCount
+    /// The body is an upload, streamed to disk up to the configured upload limit (see `MultipartForm.read`).
+    let streamsUpload: Bool
     let handler: @Sendable (Request, Services) async throws -> Response
 
     init(_ method: HTTPMethod, _ path: String, _ operationID: String, _ summary: String, tag: String, authenticated: Bool = true,
          request: BodySchema? = nil, response: BodySchema?, success: HTTPResponseStatus = .ok, listOf: EntityKind? = nil,
-         maxBody: ByteCount = "2mb", handler: @escaping @Sendable (Request, Services) async throws -> Response) {
+         maxBody: ByteCount = "2mb", streamsUpload: Bool = false, handler: @escaping @Sendable (Request, Services) async throws -> Response) {
         self.method = method; self.path = path; self.operationID = operationID; self.summary = summary; self.tag = tag
         self.authenticated = authenticated; self.request = request; self.response = response; self.success = success
-        self.listOf = listOf; self.maxBody = maxBody; self.handler = handler
+        self.listOf = listOf; self.maxBody = maxBody; self.streamsUpload = streamsUpload; self.handler = handler
     }
 
     var pathComponents: [PathComponent] {

@@ -5,9 +5,6 @@ import VoronkaImport
 /// Importing exports of other CRMs over the API (admins): upload files as multipart/form-data for a dry run with the
 /// proposed mapping, or to write them in the background; then follow the import's progress and read its report.
 enum ImportRoutes {
-    /// The largest upload (all files of one import together).
-    static let maxUpload: ByteCount = "512mb"
-
     static var all: [APIRoute] {
         [
             APIRoute(.POST, "imports", "create_import", """
@@ -15,10 +12,10 @@ enum ImportRoutes {
                 create|reject, dry_run true|false). A dry run answers 200 with how each file is read and every problem; \
                 otherwise the import is written in the background: 202 with its id
                 """, tag: "import", request: .multipart("ImportUpload"), response: .named("Import"), success: .accepted,
-                maxBody: maxUpload) { req, s in
+                streamsUpload: true) { req, s in
                 let caller = try req.caller()
                 guard caller.user.role == .admin else { throw DomainError.forbidden("Only admins import data.") }
-                let form = try MultipartForm(req)
+                let form = try await MultipartForm.read(req, limit: s.configuration.maxUploadBytes)
                 var upload = try makeUpload(form, userID: caller.user.id, services: s)
                 let dryRun = try flag(form.fields["dry_run"], field: "dry_run") ?? false
                 if dryRun {

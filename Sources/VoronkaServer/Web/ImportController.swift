@@ -19,16 +19,13 @@ enum ImportController {
     /// the files, proposes how to read them, runs the dry run and shows the review.
     static func upload(_ req: Request, _ web: WebContext) async throws -> Response {
         let caller = try admin(req, web)
-        let body: ByteBuffer?
-        do {
-            body = try await req.body.collect(max: ImportRoutes.maxUpload.value).get()
-        } catch {
-            return refused(req, web, status: .payloadTooLarge,
-                           BilingualText(en: "The files are larger than 512 MB together; upload fewer at a time.",
-                                         ru: "Файлы вместе больше 512 МБ; загрузите их по частям."))
-        }
         let form: MultipartForm
-        do { form = try MultipartForm(headers: req.headers, body: body) } catch {
+        let limit = web.services.configuration.maxUploadBytes
+        do { form = try await MultipartForm.read(req, limit: limit) } catch is UploadTooLarge {
+            return refused(req, web, status: .payloadTooLarge,
+                           BilingualText(en: "The files are larger than \(limit >> 20) MB together; upload fewer at a time.",
+                                         ru: "Файлы вместе больше \(limit >> 20) МБ; загрузите их по частям."))
+        } catch {
             return refused(req, web, status: .badRequest, BilingualText(en: "Choose the CSV files to upload.", ru: "Выберите CSV-файлы для загрузки."))
         }
         guard web.csrf.verify(form.fields[FormField.csrf], request: req) else {
