@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(name: "VoronkaCore"),
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "VoronkaServer", dependencies: [
             "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport", "VoronkaWeb",
             .product(name: "Vapor", package: "vapor"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
             "VoronkaServer", "VoronkaCore", "VoronkaImport",

@@ -27,10 +27,13 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     app.http.server.configuration.idleTimeout = .seconds(configuration.idleTimeoutSeconds)
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
+    let metrics = OperatorMetrics()
+    app.middleware.use(MetricsMiddleware(metrics: metrics))
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
     registerAPI(on: app, services: services)
     registerWeb(on: app, services: services)
+    registerMetrics(on: app, services: services, metrics: metrics)
     return (app, services)
 }
 

@@ -187,6 +187,7 @@ struct HardeningTests {
                 let csp = headers.first(name: "Content-Security-Policy") ?? ""
                 #expect(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"))
                 #expect(headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect((headers.first(name: "X-Request-Id") ?? "").count >= 8)
             }
             #expect(health.status == .ok && health["journal_seq"] == nil && health["database"] == nil)
             #expect(health.string("status") == "ok")
@@ -236,5 +237,31 @@ struct HardeningTests {
         } catch { refusal = String(describing: error) }
         // check
         #expect(refusal.contains("damaged") && refusal.contains("voronka restore"), "\(refusal)")
+    }
+
+    @Test("GET /metrics gives admins Prometheus text: requests by route pattern and status with latency, the journal, analytics lag, imports, memory")
+    func operatorMetrics() async throws {
+        try await withTestApp(.sqlite) { app in
+            // setup
+            let company = try await app.call(.POST, "/api/v1/companies", json: ["name": "Metered"]).requireID()
+            _ = try await app.call(.GET, "/api/v1/companies/\(company)")
+            _ = try await app.call(.GET, "/api/v1/companies/999999")
+            // action
+            let admin = try await app.call(.GET, "/metrics")
+            let rep = try await app.call(.GET, "/metrics", as: "rep1")
+            let nobody = try await app.call(.GET, "/metrics", as: nil)
+            // check
+            #expect(admin.status == .ok)
+            #expect(admin.headers.first(name: .contentType)?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = admin.text
+            #expect(text.contains(#"voronka_http_requests_total{route="/api/v1/companies/:id",method="GET",status="200"} 1"#), "\(text.prefix(2000))")
+            #expect(text.contains(#"voronka_http_requests_total{route="/api/v1/companies/:id",method="GET",status="404"} 1"#))
+            #expect(text.contains(#"voronka_http_request_duration_seconds_bucket{route="/api/v1/companies",method="POST",le="+Inf"} 1"#))
+            let seq = try await app.services.store.lastJournalSeq()
+            #expect(text.contains("voronka_journal_seq \(seq)") || text.contains("voronka_journal_seq \(Double(seq))"))
+            #expect(text.contains("voronka_analytics_lag_entries") && text.contains("voronka_imports_running 0"))
+            #expect(text.contains("voronka_process_resident_memory_bytes") && !text.contains("voronka_process_resident_memory_bytes 0\n"))
+            #expect(rep.status == .forbidden && nobody.status == .unauthorized)
+        }
     }
 }

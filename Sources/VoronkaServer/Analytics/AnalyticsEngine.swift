@@ -30,6 +30,9 @@ public actor AnalyticsEngine {
     }
     private var buildSeconds: Double?
 
+    /// The last journal entry the snapshot has applied; nil until it is built.
+    public var lastSeq: Int64? { builder?.snapshot.lastSeq }
+
     /// Waits for the snapshot, starting its build if nobody has.
     private func ready() async throws {
         if builder != nil { return }

@@ -24,6 +24,15 @@ public final class ImportUploads: Sendable {
         self.lifetime = lifetime; self.limit = limit
     }
 
+    /// The imports writing now, with their rows written and rows in all (for the operators' metrics).
+    public var progress: (running: Int, written: Int, total: Int) {
+        uploads.withLockedValue { all in
+            all.values.reduce(into: (0, 0, 0)) { sum, entry in
+                if case .running(let done, let total, _) = entry.upload.state { sum = (sum.0 + 1, sum.1 + done, sum.2 + total) }
+            }
+        }
+    }
+
     /// Keeps a new upload, forgetting expired ones and, past the limit, the oldest that are not running.
     public func add(_ upload: ImportUpload, now: Date) {
         uploads.withLockedValue { all in
