@@ -7,7 +7,8 @@
 # administrator (the one-time password it prints) and as a demo sales rep, then runs schemathesis (installed from
 # PyPI when missing) twice: the read-only operations as the rep (role filtering), then every operation as the admin.
 # The server is stopped and the data removed at exit. Exits non-zero when schemathesis reports a failure or the
-# server dies; the last line is "N passed, N failed" (API operations, summed over both runs).
+# server dies; the last line is "N passed, N failed" (JUnit test cases: one per API operation, plus one for the
+# stateful phase; summed over both runs).
 #
 # Knobs: FUZZ_MAX_EXAMPLES (test cases per operation and phase, default 25), FUZZ_SEED (default 1),
 # FUZZ_WORKERS (default 2), FUZZ_REPORT_DIR (keep the JUnit and NDJSON reports there), FUZZ_SKIP_REP=1.
@@ -30,6 +31,7 @@ ST=(python3 -m schemathesis.cli) # the `st` entry point, whether or not pip's sc
 WORK=$(mktemp -d /tmp/voronka-fuzz.XXXXXX)
 REPORTS=${FUZZ_REPORT_DIR:-$WORK/reports}
 mkdir -p "$REPORTS"
+REPORTS=$(cd "$REPORTS" && pwd)
 SERVER_PID=
 cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -83,7 +85,8 @@ fi
 
 COMMON=(
   -c not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
-  --phases examples,coverage,fuzzing   # coverage = boundary values: extreme dates, long strings, min/max numbers
+  # coverage: boundary values (extreme dates, long strings, min/max numbers); stateful: chains via inferred links
+  --phases examples,coverage,fuzzing,stateful
   --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers "$WORKERS"
   --generation-database none --request-timeout 20 --no-color
   --report junit,ndjson
@@ -109,7 +112,7 @@ for c in cases:
     if tags & {"failure", "error"}: failed += 1
     elif "skipped" in tags: skipped += 1
     else: passed += 1
-print(f"== {sys.argv[2]}: {passed} operations passed, {failed} failed, {skipped} skipped", file=sys.stderr)
+print(f"== {sys.argv[2]}: {passed} test cases passed, {failed} failed, {skipped} skipped", file=sys.stderr)
 print(passed + skipped, failed)
 EOF
 }
@@ -118,7 +121,8 @@ run_pass() { # label token extra-options...
   local dir=$REPORTS/$label rc=0
   mkdir -p "$dir"
   echo "== schemathesis ($label)"
-  timeout 900 "${ST[@]}" run "$BASE/openapi.json" -H "Authorization: Bearer $token" "${COMMON[@]}" --report-dir "$dir" "$@" || rc=$?
+  # From the temporary directory: schemathesis keeps a crash cache in ./.schemathesis, which must not land in the repository.
+  (cd "$WORK" && timeout 900 "${ST[@]}" run "$BASE/openapi.json" -H "Authorization: Bearer $token" "${COMMON[@]}" --report-dir "$dir" "$@") || rc=$?
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     echo "== voronka died during the $label run; its last output:" >&2
     tr '\r' '\n' <"$LOG" | tail -n 40 >&2

@@ -87,6 +87,7 @@ extension StoreTransaction {
     @discardableResult
     public func revokeCredentials(userID: Int64, except kept: Int64? = nil, keeping tokens: Set<Int64> = []) async throws -> [Int64] {
         // Kept tokens are ids (integers), so they are safe to write into the statement.
+        touchedCredentials = true
         let keep = tokens.sorted().map(String.init).joined(separator: ",")
         let keepClause = keep.isEmpty ? "" : " AND NOT (kind = 'api' AND id IN (\(keep)))"
         let rows = try await sql.raw("""

@@ -15,6 +15,8 @@ public final class SQLStore: Sendable {
     let databases: Databases
     let logger: Logger
     let writeLock = WriteLock()
+    /// Advances whenever a committed write of this process changed a user or a token (see `credentialsEpoch`).
+    let credentials = CredentialsEpoch()
     /// SQLite's writes all go through the connection of one event loop: a connection's page cache is dropped whenever
     /// another connection has written, so alternating between two made every write start cold.
     let writeLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
@@ -107,11 +109,15 @@ public final class SQLStore: Sendable {
         if serialize { await writeLock.acquire() }
         do {
             let database = try serialize ? connection(on: writeLoop) : self.database
+            let used = TransactionBox()
             let result = try await database.transaction { db in
                 guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
                 let tx = StoreTransaction(sql: sql, backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
+                used.tx = tx
                 return try await body(tx)
             }
+            // After the commit, so that no reader caches the state from before it under the new epoch.
+            if used.tx?.touchedCredentials == true { credentials.advance() }
             if serialize { await writeLock.release() }
             return result
         } catch {
@@ -119,4 +125,24 @@ public final class SQLStore: Sendable {
             throw error
         }
     }
+}
+
+extension SQLStore {
+    /// A number that changes whenever this process commits a change to a user or a token: a cache of sign-ins keyed
+    /// by it never serves a revoked token, a changed role or a deactivated user (other processes' changes are seen
+    /// when the cache's own time limit passes).
+    public var credentialsEpoch: Int { credentials.value }
+}
+
+/// A counter behind a lock.
+final class CredentialsEpoch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    var value: Int { lock.withLock { current } }
+    func advance() { lock.withLock { current += 1 } }
+}
+
+/// The transaction a write ran, kept for what happens after its commit.
+final class TransactionBox: @unchecked Sendable {
+    var tx: StoreTransaction?
 }

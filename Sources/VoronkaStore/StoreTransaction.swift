@@ -11,6 +11,8 @@ public final class StoreTransaction: @unchecked Sendable {
     public let origin: String
     public let now: Date
     private var journalLocked = false
+    /// Whether this transaction changed a user or a token: once it commits, cached sign-ins are dropped.
+    var touchedCredentials = false
 
     init(sql: any SQLDatabase, backend: Backend, actor: Int64?, origin: String, now: Date) {
         self.sql = sql; self.backend = backend; self.actor = actor; self.origin = origin; self.now = now
@@ -76,6 +78,7 @@ public final class StoreTransaction: @unchecked Sendable {
     /// so that a reader tailing `seq > n` never misses an entry committed late.
     func journal(_ kind: EntityKind, _ id: Int64, _ action: JournalAction, changes: [FieldChange], at: Date) async throws {
         try await lockJournal()
+        if kind == .user || kind == .token { touchedCredentials = true }
         let stage: FieldValue = changes.first { $0.field == "stage_id" }?.new ?? .null
         try await sql.raw("""
             INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes)

@@ -264,4 +264,49 @@ struct HardeningTests {
             #expect(rep.status == .forbidden && nobody.status == .unauthorized)
         }
     }
+
+    @Test("Cached sign-ins: a revoked token, a deactivated user and a changed role take effect on the very next request",
+          arguments: TestDatabase.backends)
+    func signInCacheInvalidation(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: both tokens used once, so that their callers are cached
+            let extra = try await app.call(.POST, "/api/v1/tokens", as: "rep1", json: ["name": "script"])
+            let token = try #require(extra.string("token"))
+            #expect(try await app.call(.GET, "/api/v1/me", as: token).status == .ok)
+            #expect(try await app.call(.GET, "/api/v1/export/pipelines", as: "rep2").status == .forbidden)
+            let rep2 = try #require(app.users["rep2"])
+            // action
+            let revoke = try await app.call(.DELETE, "/api/v1/tokens/\(try extra.requireID())", as: "rep1")
+            let afterRevoke = try await app.call(.GET, "/api/v1/me", as: token)
+            _ = try await app.call(.PATCH, "/api/v1/users/\(rep2)", json: ["role": "head_of_sales"])
+            let promoted = try await app.call(.GET, "/api/v1/export/pipelines", as: "rep2")
+            _ = try await app.call(.PATCH, "/api/v1/users/\(rep2)", json: ["active": false])
+            let deactivated = try await app.call(.GET, "/api/v1/me", as: "rep2")
+            // check
+            #expect(revoke.status == .noContent)
+            #expect(afterRevoke.status == .unauthorized)
+            #expect(promoted.status == .ok)
+            #expect(deactivated.status == .unauthorized, "\(deactivated.text)")
+        }
+    }
+
+    @Test("The sign-in cache forgets an entry on a new epoch, after its lifetime, and when its token expires")
+    func signInCacheRules() throws {
+        // setup
+        let user = User(id: 7, name: "R", email: "r@x", role: .salesRep)
+        let caller = Caller(user: user, viewer: Viewer(user: user, managers: [:]), tokenID: 3)
+        let now = Date(timeIntervalSince1970: 2_000_000_000)
+        let cache = SignInCache(lifetime: 10)
+        let expired = SignInCache(lifetime: 0)
+        // action
+        cache.remember(caller, hash: "a", expiresAt: nil, epoch: 1)
+        cache.remember(caller, hash: "b", expiresAt: now.addingTimeInterval(5), epoch: 1)
+        expired.remember(caller, hash: "a", expiresAt: nil, epoch: 1)
+        // check
+        #expect(cache.caller(hash: "a", epoch: 1, now: now)?.tokenID == 3)
+        #expect(cache.caller(hash: "b", epoch: 1, now: now.addingTimeInterval(6)) == nil)
+        #expect(cache.caller(hash: "a", epoch: 2, now: now) == nil)
+        #expect(cache.caller(hash: "a", epoch: 1, now: now) == nil, "an entry of an old epoch is gone for good")
+        #expect(expired.caller(hash: "a", epoch: 1, now: now) == nil)
+    }
 }

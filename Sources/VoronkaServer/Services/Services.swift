@@ -13,6 +13,8 @@ public struct Services: Sendable {
     public let imports: ImportUploads
     /// Failed sign-ins per email and per address, shared by the web form and the API.
     public let throttle: LoginThrottle
+    /// Callers of recent tokens, so that a request costs no sign-in queries.
+    let signIns = SignInCache()
 
     public var records: RecordService { RecordService(store: store, clock: clock) }
     var settings: SettingsService { SettingsService(store: store, clock: clock, records: records) }
