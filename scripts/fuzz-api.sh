@@ -80,7 +80,7 @@ REP_TOKEN=
 if [ -n "$DEMO_PASSWORD" ] && [ "${FUZZ_SKIP_REP:-}" != 1 ]; then
   REP_EMAIL=$(curl -fsS --max-time 10 "$BASE/users?role=sales_rep&limit=1" -H "Authorization: Bearer $ADMIN_TOKEN" \
     | python3 -c 'import json,sys; items=json.load(sys.stdin)["items"]; print(items[0]["email"] if items else "")')
-  [ -n "$REP_EMAIL" ] && REP_TOKEN=$(login "$REP_EMAIL" "$DEMO_PASSWORD")
+  [ -z "$REP_EMAIL" ] || REP_TOKEN=$(login "$REP_EMAIL" "$DEMO_PASSWORD") || REP_TOKEN= # optional: the admin run goes on without
 fi
 
 COMMON=(
@@ -129,7 +129,7 @@ run_pass() { # label token extra-options...
     status=1
   fi
   local junit counts
-  junit=$(ls "$dir"/junit-*.xml 2>/dev/null | head -n 1 || true)
+  junit=$(ls -t "$dir"/junit-*.xml 2>/dev/null | head -n 1 || true) # the newest, when FUZZ_REPORT_DIR is reused
   if [ -n "$junit" ]; then
     counts=$(tally "$junit" "$label")
     total_passed=$((total_passed + ${counts% *}))

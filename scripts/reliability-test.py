@@ -6,7 +6,8 @@
    in-flight companies may exist, the journal must be gap-free (seq 1..N), and journal and companies must match.
 2. kill -9 during an import (SQLite): `voronka import` of a generated Maven CRM sales_pipeline.csv is killed mid-way,
    run again to completion, and compared (`voronka export --format json`) with a clean import of the same file:
-   equal record counts, equal deals, equal journal length, gap-free journal, the same indexes.
+   equal record counts, equal deals, equal journal length, gap-free journal, the same indexes. (Only imports of
+   100,000 rows or more defer indexes, so this file, kept small for time, does not exercise that path.)
 3. Two servers on one PostgreSQL database: both write concurrently (companies, deal moves); their journals must be
    identical and gap-free, both must list the same companies, and each deal's stage must be its journal's last move.
 
@@ -323,9 +324,9 @@ def write_maven_pipeline(path, rows, seed=7):
             f.write(f"OPP{i:07d},{rng.choice(agents)},{rng.choice(products)},{account},{stage},{engage},{close},{value}\n")
 
 
-def load_export(binary_args_data, out):
+def load_export(data, out):
     """`voronka export --format json` of a data directory; returns {file stem: rows}."""
-    status, text = run([BINARY, "export", "--data", binary_args_data, "--out", out, "--format", "json"], timeout=90)
+    status, text = run([BINARY, "export", "--data", data, "--out", out, "--format", "json"], timeout=90)
     if status != 0:
         raise RuntimeError(f"voronka export failed ({status}): {text[-500:]}")
     result = {}
@@ -407,22 +408,30 @@ def scenario_kill_during_import(work):
           f"return code {process.returncode}, progress seen {progress[-3:]}")
 
     status, out = run([BINARY] + importing + ["--data", resumed], timeout=120)
-    check(status == 0, "the same import run again finishes", out[-500:])
+    if not check(status == 0, "the same import run again finishes", out[-500:]):
+        return
     tallies = re.search(r"deal\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)", out)
     status, out = run([BINARY] + importing + ["--data", clean], timeout=120)
-    check(status == 0, "a clean import of the same file into a fresh data directory finishes", out[-500:])
+    if not check(status == 0, "a clean import of the same file into a fresh data directory finishes", out[-500:]):
+        return
     if tallies:
         log(f"        (the rerun created {tallies.group(1)} deals and found {tallies.group(3)} unchanged)")
 
-    exports = {}
-    threads = [threading.Thread(target=lambda k, d: exports.__setitem__(k, load_export(d, os.path.join(work, f"s2-export-{k}"))),
-                                args=(k, d)) for k, d in (("clean", clean), ("resumed", resumed))]
+    exports, problems = {}, []
+
+    def export(key, data):
+        try:
+            exports[key] = load_export(data, os.path.join(work, f"s2-export-{key}"))
+        except Exception as e:
+            problems.append(f"{key}: {e}")
+
+    threads = [threading.Thread(target=export, args=kd) for kd in (("clean", clean), ("resumed", resumed))]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    if set(exports) != {"clean", "resumed"}:
-        raise RuntimeError("an export failed (see above)")
+    if problems:
+        raise RuntimeError("; ".join(problems))
     a, b = exports["clean"], exports["resumed"]
     counts_a = {k: len(v) for k, v in a.items() if k != "journal"}
     counts_b = {k: len(v) for k, v in b.items() if k != "journal"}
@@ -439,7 +448,7 @@ def scenario_kill_during_import(work):
     check_gap_free(b["journal"], "interrupted + rerun import")
     check_companies_match_journal(b["companies"], b["journal"], "interrupted + rerun import")
     (names_a, pending_a), (names_b, pending_b) = indexes(clean), indexes(resumed)
-    check(names_a == names_b and pending_b == 0, f"the indexes the import deferred are all back ({len(names_b)} indexes)",
+    check(names_a == names_b and pending_b == 0, f"the resumed database has a clean import's indexes, none left deferred ({len(names_b)} indexes)",
           f"missing {sorted(set(names_a) - set(names_b))}, extra {sorted(set(names_b) - set(names_a))}, still deferred {pending_b}")
 
 

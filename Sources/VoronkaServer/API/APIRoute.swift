@@ -15,6 +15,28 @@ enum BodySchema: Sendable, Equatable {
     case multipart(String)
 }
 
+/// A query parameter of a route other than a list's filters, for the OpenAPI document.
+struct QueryParameter: Sendable {
+    let name: String
+    /// The parameter's JSON schema (`{"type": "integer", "minimum": 0}`).
+    let schema: JSONValue
+    let description: String
+
+    init(_ name: String, _ schema: JSONValue, _ description: String) { self.name = name; self.schema = schema; self.description = description }
+
+    static func integer(_ name: String, _ range: ClosedRange<Int64>, _ description: String) -> QueryParameter {
+        QueryParameter(name, .object(["type": .string("integer"), "format": .string("int64"), "minimum": .number(Double(range.lowerBound)),
+                                      "maximum": .number(Double(range.upperBound))]), description)
+    }
+
+    static func string(_ name: String, _ description: String, values: [String]? = nil, format: String? = nil) -> QueryParameter {
+        var schema: [String: JSONValue] = ["type": .string("string")]
+        if let values { schema["enum"] = .array(values.map(JSONValue.string)) }
+        if let format { schema["format"] = .string(format) }
+        return QueryParameter(name, .object(schema), description)
+    }
+}
+
 /// One endpoint: how it is registered and how the OpenAPI document describes it. The one list of routes serves both.
 struct APIRoute: Sendable {
     let method: HTTPMethod
@@ -34,6 +56,12 @@ struct APIRoute: Sendable {
     let maxBody: ByteCount
     /// The body is an upload, streamed to disk up to the configured upload limit (see `MultipartForm.read`).
     let streamsUpload: Bool
+    /// Query parameters besides a list's filters.
+    var query: [QueryParameter] = []
+    /// The values a path parameter that is a name (not an id) takes.
+    var pathValues: [String: [String]] = [:]
+    /// Whether the body may be left out (the route then takes its defaults).
+    var bodyOptional = false
     let handler: @Sendable (Request, Services) async throws -> Response
 
     init(_ method: HTTPMethod, _ path: String, _ operationID: String, _ summary: String, tag: String, authenticated: Bool = true,
@@ -53,6 +81,13 @@ struct APIRoute: Sendable {
         "/api/v1/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
     }
 
+    /// The same route with documentation details set.
+    func documented(query: [QueryParameter] = [], pathValues: [String: [String]] = [:], bodyOptional: Bool = false) -> APIRoute {
+        var copy = self
+        copy.query = query; copy.pathValues = pathValues; copy.bodyOptional = bodyOptional
+        return copy
+    }
+
     var pathParameters: [String] {
         path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
     }
@@ -61,7 +96,7 @@ struct APIRoute: Sendable {
 /// Every route of the JSON API.
 enum APIRoutes {
     static var all: [APIRoute] {
-        SystemRoutes.all + AuthRoutes.all + RecordRoutes.all + UserRoutes.all + StageMoveRoutes.all + JournalRoutes.all
-            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + ImportRoutes.all + AnalyticsRoutes.all
+        (SystemRoutes.all + AuthRoutes.all + RecordRoutes.all + UserRoutes.all + StageMoveRoutes.all + JournalRoutes.all
+            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + ImportRoutes.all + AnalyticsRoutes.all).map(APIRouteDocs.apply)
     }
 }

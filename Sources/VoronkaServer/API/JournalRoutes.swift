@@ -12,7 +12,7 @@ enum JournalRoutes {
             var after: Int64 = 0
             var limit = 1000
             var errors: [FieldError] = []
-            if let raw = params["after"] { if let v = Int64(raw), v >= 0 { after = v } else { errors.append(FieldError("after", "must be a sequence number (0 or more)")) } }
+            if let raw = params["after"] { if let v = Int64(raw), v >= 0, v <= JSONLimits.maxSequence { after = v } else { errors.append(FieldError("after", "must be a sequence number from 0 to \(JSONLimits.maxSequence)")) } }
             if let raw = params["limit"] { if let v = Int(raw), (1...5000).contains(v) { limit = v } else { errors.append(FieldError("limit", "must be from 1 to 5000")) } }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             let entries = try await s.store.journal(after: after, limit: limit)

@@ -11,7 +11,8 @@ enum OpenAPIDocument {
         var schemas: [String: JSONValue] = namedSchemas
         for kind in RecordRoutes.kinds {
             schemas[schemaName(kind)] = recordSchema(kind)
-            schemas[schemaName(kind) + "Input"] = inputSchema(kind)
+            schemas[schemaName(kind) + "Input"] = inputSchema(kind, create: false)
+            schemas[schemaName(kind) + "Create"] = inputSchema(kind, create: true)
         }
         return .object([
             "openapi": .string("3.0.3"),
@@ -37,19 +38,27 @@ enum OpenAPIDocument {
         ]
         // `:id` is a record's id (a positive integer, read by `Request.id()`); other path parameters are names.
         var parameters: [JSONValue] = route.pathParameters.map { name in
-            let schema: JSONValue = name == "id" ? .object(["type": .string("integer"), "format": .string("int64"), "minimum": .number(1)])
-                : .object(["type": .string("string")])
+            let schema: JSONValue = name == "id" ? idSchema
+                : route.pathValues[name].map { .object(["type": .string("string"), "enum": .array($0.map(JSONValue.string))]) } ?? .object(["type": .string("string")])
             return .object(["name": .string(name), "in": .string("path"), "required": .bool(true), "schema": schema])
         }
         if let kind = route.listOf { parameters += listParameters(kind) }
+        parameters += route.query.map { .object(["name": .string($0.name), "in": .string("query"), "required": .bool(false),
+                                                 "schema": $0.schema, "description": .string($0.description)]) }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if let body = route.request {
             let type = if case .multipart = body { "multipart/form-data" } else { "application/json" }
-            op["requestBody"] = .object(["required": .bool(true), "content": .object([type: .object(["schema": schema(body)])])])
+            op["requestBody"] = .object(["required": .bool(!route.bodyOptional), "content": .object([type: .object(["schema": schema(body)])])])
         }
         var responses: [String: JSONValue] = [:]
-        let success: JSONValue = route.response.map { .object(["description": .string("Success"), "content": .object(["application/json": .object(["schema": schema($0)])])]) }
+        var success: JSONValue = route.response.map { .object(["description": .string("Success"), "content": .object(["application/json": .object(["schema": schema($0)])])]) }
             ?? .object(["description": .string("Success, no content")])
+        if route.operationID == "export" {
+            success = .object(["description": .string("CSV text (format=csv, the default), or a JSON array of objects (format=json)"),
+                               "content": .object(["text/csv": .object(["schema": .object(["type": .string("string")])]),
+                                                   "application/json": .object(["schema": .object(["type": .string("array"),
+                                                                                                   "items": .object(["type": .string("object")])])])])])
+        }
         responses[String(route.success.code)] = success
         responses["422"] = .object(["description": .string("Invalid input: one entry per field"), "content": .object(["application/json": .object(["schema": ref("Error")])])])
         if route.authenticated {
@@ -76,7 +85,7 @@ enum OpenAPIDocument {
     static func schema(_ body: BodySchema) -> JSONValue {
         switch body {
         case .record(let kind): ref(schemaName(kind))
-        case .input(let kind, _): ref(schemaName(kind) + "Input")
+        case .input(let kind, let create): ref(schemaName(kind) + (create ? "Create" : "Input"))
         case .page(let kind): .object(["type": .string("object"), "properties": .object([
             "items": .object(["type": .string("array"), "items": ref(schemaName(kind))]),
             "next_cursor": .object(["type": .string("string"), "nullable": .bool(true)]),
@@ -88,13 +97,14 @@ enum OpenAPIDocument {
     static func fieldSchema(_ f: FieldSpec) -> JSONValue {
         var s: [String: JSONValue]
         switch f.type {
-        case .id, .int: s = ["type": .string("integer"), "format": .string("int64")]
+        case .id: s = ["type": .string("integer"), "format": .string("int64"), "minimum": .number(1), "maximum": .number(9_007_199_254_740_991)]
+        case .int: s = ["type": .string("integer"), "format": .string("int64")]
         case .double: s = ["type": .string("number")]
         case .money: s = ["type": .string("number"), "description": .string("amount with at most two decimals")]
         case .text: s = ["type": .string("string")]
         case .bool: s = ["type": .string("boolean")]
-        case .timestamp: s = ["type": .string("string"), "format": .string("date-time")]
-        case .day: s = ["type": .string("string"), "format": .string("date")]
+        case .timestamp: s = ["type": .string("string"), "format": .string("date-time"), "description": .string("from 1900-01-01 to 2200-12-31")]
+        case .day: s = ["type": .string("string"), "format": .string("date"), "description": .string("from 1900-01-01 to 2200-12-31")]
         case .json:
             switch f.shape {
             case .strings(let allowed)?:
@@ -108,6 +118,7 @@ enum OpenAPIDocument {
         if let allowed = f.allowed { s["enum"] = .array(allowed.map(JSONValue.string)) }
         if let range = f.range { s["minimum"] = .number(range.lowerBound); s["maximum"] = .number(range.upperBound) }
         if let max = f.maxLength, f.type == .text { s["maxLength"] = .number(Double(max)) }
+        if f.type == .text, f.required, f.defaultValue.isNull, f.allowed == nil { s["minLength"] = .number(1) }
         if !f.required { s["nullable"] = .bool(true) }
         if let ref = f.references { s["description"] = .string("id of a \(ref.rawValue)") }
         return .object(s)
@@ -119,24 +130,42 @@ enum OpenAPIDocument {
                  "required": .array((["id"] + kind.fields.filter(\.required).map(\.name)).map(JSONValue.string))])
     }
 
-    static func inputSchema(_ kind: EntityKind) -> JSONValue {
+    /// Fields a create fills by itself when they are left out (`RecordRules.fillDefaults`).
+    static let filledOnCreate: Set<String> = ["pipeline_id", "stage_id", "received_at", "owner_id"]
+
+    /// The body of a create (with the fields it requires) or of an update (any writable field).
+    static func inputSchema(_ kind: EntityKind, create: Bool) -> JSONValue {
         let writable = kind.fields.filter(\.writable)
-        return .object(["type": .string("object"), "additionalProperties": .bool(false),
-                        "properties": .object(Dictionary(uniqueKeysWithValues: writable.map { ($0.name, fieldSchema($0)) }))])
+        var out: [String: JSONValue] = ["type": .string("object"), "additionalProperties": .bool(false),
+                                        "properties": .object(Dictionary(uniqueKeysWithValues: writable.map { ($0.name, fieldSchema($0)) }))]
+        let required = writable.filter { $0.required && $0.defaultValue.isNull && !filledOnCreate.contains($0.name) }.map(\.name)
+        if create, !required.isEmpty { out["required"] = .array(required.map(JSONValue.string)) }
+        return .object(out)
     }
+
+    /// An id: a positive integer that JSON numbers carry exactly (below 2^53).
+    static let idSchema: JSONValue = .object(["type": .string("integer"), "format": .string("int64"), "minimum": .number(1),
+                                              "maximum": .number(9_007_199_254_740_991)])
 
     static func listParameters(_ kind: EntityKind) -> [JSONValue] {
         func p(_ name: String, _ type: String, _ description: String) -> JSONValue {
             .object(["name": .string(name), "in": .string("query"), "required": .bool(false),
                      "schema": .object(["type": .string(type)]), "description": .string(description)])
         }
+        func typed(_ name: String, _ schema: [String: JSONValue], _ description: String) -> JSONValue {
+            .object(["name": .string(name), "in": .string("query"), "required": .bool(false), "schema": .object(schema), "description": .string(description)])
+        }
         var out = [
-            p("limit", "integer", "page size, 1 to \(ListQuery.maxLimit) (default 50)"),
+            typed("limit", ["type": .string("integer"), "minimum": .number(1), "maximum": .number(Double(ListQuery.maxLimit))],
+                  "page size, 1 to \(ListQuery.maxLimit) (default 50)"),
             p("cursor", "string", "next_cursor of the previous page"),
-            p("sort", "string", "a sortable field, - for descending: " + kind.sortable.joined(separator: ", ")),
+            typed("sort", ["type": .string("string"), "enum": .array(kind.sortable.flatMap { [JSONValue.string($0), .string("-" + $0)] })],
+                  "a sortable field, - for descending"),
             p("include_deleted", "boolean", "also list soft-deleted records"),
         ]
-        if kind.fields.contains(where: { ["name", "title", "subject"].contains($0.name) }) { out.append(p("q", "string", "part of the name, case-insensitive")) }
+        if kind.fields.contains(where: { ["name", "title", "subject"].contains($0.name) }) {
+            out.append(typed("q", ["type": .string("string"), "maxLength": .number(Double(ListQuery.maxSearchLength))], "part of the name, case-insensitive"))
+        }
         for f in kind.fields where f.type != .json && f.type != .double {
             out.append(p(f.name, "string", "equals; several values separated by commas"))
             if [.timestamp, .day, .money, .int].contains(f.type) {
@@ -181,14 +210,21 @@ enum OpenAPIDocument {
             "OpenAPI": object(["openapi": "string", "paths": "object"]),
             "TriageRequest": object(["apply": "boolean", "pipeline_id": "integer"]),
             "TriageOverride": object(["outcome": "string", "reason": "string", "pipeline_id": "integer"], required: ["outcome", "reason"]),
-            "Triage": object(["lead": "object", "deal": "object", "triage": "object"]),
+            "Triage": .object(["type": "object", "description": "with apply: the lead, the deal it became (if any) and the triage; without: the triage itself (at, by, fire, outcome, reasons)"]),
             "DealQualification": object(["deal_id": "integer", "grade": "string", "qualified": "boolean", "authority": "object", "checklist": "array", "economics": "object", "control": "object"]),
             "Violations": object(["owners": "array", "violations": "integer", "uncontrolled": "integer", "weighted_pipeline": "number", "weighted_pipeline_capped": "number", "deals": "array"]),
             "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean", "time_zone": "string"]),
-            "Setting": object(["key": "string", "value": "object"]),
-            "SettingValue": object(["value": "object"], required: ["value"]),
+            "Setting": .object(["type": "object", "properties": .object([
+                "key": .object(["type": "string"]), "value": .object(["description": "an object, or a flag (auto_triage) or a text (time_zone)"]),
+            ])]),
+            "SettingValue": .object(["type": "object", "required": ["value"], "properties": .object([
+                "value": .object(["description": "an object, or a flag (auto_triage) or a text (time_zone)"]),
+            ])]),
             "Dashboard": object(["as_of": "string", "last_seq": "integer", "definitions": "object", "conversion": "object", "curve": "array"]),
-            "Metric": object(["metric": "string", "as_of": "string", "last_seq": "integer", "definitions": "object", "value": "object"]),
+            "Metric": .object(["type": "object", "properties": .object([
+                "metric": .object(["type": "string"]), "as_of": .object(["type": "string"]), "last_seq": .object(["type": "integer"]),
+                "definitions": .object(["type": "object"]), "value": .object(["description": "the metric's value: an object, or a list for curve"]),
+            ])]),
             "Export": .object(["type": .string("string"), "description": .string("CSV text, or a JSON array of objects")]),
             "ImportUpload": .object(["type": "object", "required": ["files"], "properties": .object([
                 "files": .object(["type": "array", "items": .object(["type": "string", "format": "binary"])]),

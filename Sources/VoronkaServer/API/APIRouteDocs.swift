@@ -1,0 +1,54 @@
+import VoronkaAnalytics
+import VoronkaCore
+
+/// What the OpenAPI document says of routes beyond their bodies: the query parameters a handler reads, the names a
+/// path parameter takes, bodies that may be left out. Kept by operation id, beside the route list that uses it.
+enum APIRouteDocs {
+    static func apply(_ route: APIRoute) -> APIRoute {
+        switch route.operationID {
+        case "tail_journal":
+            return route.documented(query: [.integer("after", 0...Int64(JSONLimits.maxSequence), "the last sequence number already read (default 0)"),
+                                            .integer("limit", 1...5000, "entries at most (default 1000)")])
+        case "export":
+            return route.documented(query: [.string("format", "csv (default) or json", values: Exporter.Format.allCases.map(\.rawValue)),
+                                            .string("raw", "true: CSV cells exactly as stored, without the ' before formulas", values: ["true", "false"])],
+                                    pathValues: ["target": Exporter.targets])
+        case "analytics_dashboard":
+            return route.documented(query: analyticsQuery)
+        case "analytics_metric":
+            return route.documented(query: analyticsQuery, pathValues: ["metric": AnalyticsRoutes.metrics])
+        case "qualification_violations":
+            return route.documented(query: [.string("owner_id", "owner ids separated by commas"), .string("pipeline_id", "pipeline ids separated by commas")])
+        case "get_setting", "put_setting":
+            return route.documented(pathValues: ["key": SettingKey.allCases.map(\.rawValue)])
+        case "triage_lead", "reset_password":
+            return route.documented(bodyOptional: true)
+        default:
+            return route
+        }
+    }
+
+    /// The filters and options of the analytics answers (`AnalyticsQuery`).
+    static let analyticsQuery: [QueryParameter] = [
+        .string("pipeline_id", "pipeline ids separated by commas"),
+        .string("owner_id", "owner ids separated by commas"),
+        .string("source", "lead sources separated by commas", values: nil),
+        .string("segment", "segments separated by commas"),
+        .string("from", "first day of the period, from 1900-01-01 to 2200-12-31", format: "date"),
+        .string("to", "last day of the period, from 1900-01-01 to 2200-12-31", format: "date"),
+        .string("as_of", "the day the figures are as of (default today), from 1900-01-01 to 2200-12-31", format: "date"),
+        .string("cohort", "cohort grain", values: CohortGrain.allCases.map(\.rawValue)),
+        .integer("maturity_days", 1...3650, "days before a lead's cohort counts as mature"),
+        .integer("response_target_hours", 1...720, "the first-response target in hours"),
+        .integer("untouched_days", 1...3650, "days without activity after which a deal counts as untouched"),
+    ]
+}
+
+/// Limits of numbers carried in JSON.
+enum JSONLimits {
+    /// The largest integer a JSON number (a double) carries exactly: 2^53 − 1.
+    static let maxExactInteger = 9_007_199_254_740_991
+    /// The largest journal sequence number a request may name: numbers up to it are written as integers (the JSON
+    /// writer writes larger whole numbers in exponent form, as the journal has always stored them).
+    static let maxSequence = 999_999_999_999_999
+}
