@@ -29,11 +29,13 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     app.middleware.use(SecurityHeadersMiddleware())
     let metrics = OperatorMetrics()
     app.middleware.use(MetricsMiddleware(metrics: metrics))
-    app.middleware.use(APIErrorMiddleware())
+    let allowed = AllowedMethods()
+    app.middleware.use(APIErrorMiddleware(allowed: allowed))
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
     registerAPI(on: app, services: services)
     registerWeb(on: app, services: services)
     registerMetrics(on: app, services: services, metrics: metrics)
+    allowed.load(app.routes)
     return (app, services)
 }
 

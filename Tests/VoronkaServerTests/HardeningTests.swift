@@ -309,4 +309,18 @@ struct HardeningTests {
         #expect(cache.caller(hash: "a", epoch: 1, now: now) == nil, "an entry of an old epoch is gone for good")
         #expect(expired.caller(hash: "a", epoch: 1, now: now) == nil)
     }
+
+    @Test("A known path with a method it does not answer is a 405 with Allow; an unknown path stays a 404")
+    func methodNotAllowed() async throws {
+        try await withTestApp(.sqlite) { app in
+            // action
+            let put = try await app.call(.PUT, "/api/v1/deals", json: [:])
+            let trace = try await app.call(.DELETE, "/api/v1/analytics/velocity")
+            let unknown = try await app.call(.GET, "/api/v1/no-such-thing")
+            // check
+            #expect(put.status == .methodNotAllowed && put.headers.first(name: .allow) == "GET, POST", "\(put.status) \(put.headers)")
+            #expect(trace.status == .methodNotAllowed && trace.headers.first(name: .allow) == "GET")
+            #expect(unknown.status == .notFound)
+        }
+    }
 }

@@ -4,9 +4,19 @@ import VoronkaCore
 /// Turns every error into a JSON answer a client can act on: `{"error": {"status", "message", "fields": [{field, reason}]}}`.
 /// Domain errors keep their status; anything unexpected becomes a 500 whose detail goes to the log, never to the client.
 struct APIErrorMiddleware: AsyncMiddleware {
+    /// The methods of every path, for a 405 instead of a 404 when only the method is wrong.
+    var allowed: AllowedMethods?
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let abort as any AbortError where abort.status == .notFound && request.route == nil
+                    && !(allowed?.methods(for: request.url.path).isEmpty ?? true) {
+            let methods = allowed?.methods(for: request.url.path) ?? []
+            let response = Self.body(status: .methodNotAllowed, message: "\(request.method.rawValue) is not allowed here; allowed: \(methods.joined(separator: ", "))",
+                                     fields: [])
+            response.headers.replaceOrAdd(name: .allow, value: methods.joined(separator: ", "))
+            return response
         } catch let error as DomainError {
             return Self.response(for: error)
         } catch let abort as any AbortError {
