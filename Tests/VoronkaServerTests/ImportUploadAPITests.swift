@@ -98,6 +98,10 @@ struct ImportUploadAPITests {
             #expect(titles.count >= Int(created))
             guard case .object(let second)? = again["result"] else { Issue.record("no second result: \(again.text)"); return }
             #expect(second["changed_nothing"] == .bool(true), "\(again.text)")
+            let admin = try #require(app.users["admin"])
+            let kept = try #require(app.services.imports.get(id, userID: admin))
+            #expect(kept.files.count == 2 && kept.files.allSatisfy { $0.bytes.isEmpty && !$0.header.isEmpty },
+                    "a finished upload lets go of its files' bytes and keeps what its report shows")
         }
     }
 

@@ -56,7 +56,9 @@ enum ImportController {
     static func choices(_ req: Request, _ web: WebContext) async throws -> Response {
         let caller = try admin(req, web)
         let upload = try find(req, web, caller)
-        guard !upload.isRunning else { return web.redirect(paths.page(upload.id)) }
+        // A running import cannot change; a finished one has let go of its files and shows its report.
+        if upload.isRunning { return web.redirect(paths.page(upload.id)) }
+        if case .finished = upload.state { return web.redirect(paths.page(upload.id)) }
         let form = req.form
         let now = web.services.clock.now()
         // The dry run reads every file: it runs outside the uploads' lock, then replaces the stored upload. A start

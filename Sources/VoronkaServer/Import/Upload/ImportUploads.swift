@@ -77,10 +77,15 @@ public final class ImportUploads: Sendable {
     }
 
     /// Sets the state of an upload (progress, the end of a run).
+    /// A finished upload lets go of its files' bytes (its report stays for the page); a failed one keeps them, so
+    /// that it can be started again.
     func setState(_ id: String, _ state: ImportUpload.State, now: Date) {
         uploads.withLockedValue { all in
             all[id]?.upload.state = state
             all[id]?.touched = now
+            if case .finished = state, let count = all[id]?.upload.files.count {
+                for i in 0..<count { all[id]?.upload.files[i].bytes = [] }
+            }
         }
     }
 }
@@ -107,6 +112,8 @@ extension ImportUploads {
                 // A large import is read into the analytics snapshot from the tables rather than entry by entry.
                 if result.journalEntries > Self.rebuildAfterEntries { try? await services.analytics.rebuild() }
                 self.setState(id, .finished(result), now: services.clock.now())
+                // The files, their rows and the batches are freed now; hand the memory back to the system.
+                MemoryRelease.trim()
             } catch {
                 // The page shows a plain sentence; the details go to the log.
                 Logger(label: "voronka.import").error("Import \(id) stopped: \(String(reflecting: error))")
@@ -115,4 +122,16 @@ extension ImportUploads {
             }
         }
     }
+}
+
+/// Returns freed heap memory to the operating system (glibc keeps it otherwise, and a large import's peak would stay
+/// as the server's size for good).
+enum MemoryRelease {
+    /// glibc's `malloc_trim`, looked up at run time (its header is not part of Swift's Glibc module); nil elsewhere.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
+
+    static func trim() { _ = mallocTrim?(0) }
 }
