@@ -9,8 +9,11 @@ DATA=${1:-/tmp/voronka-bench-1000000}
 REFERENCE=900
 PORT=18089
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product voronka >/dev/null
-BIN=.build/release/voronka
+# The release build in .build-release, as the other benchmarks use; BIN=path overrides it (a copy kept aside).
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --scratch-path .build-release --product voronka >/dev/null
+  BIN=$(swift build -c release --scratch-path .build-release --product voronka --show-bin-path)/voronka
+fi
 ADMIN=$($BIN token create --data "$DATA" --email admin@voronka.local --name bench)
 REP_EMAIL=$($BIN user list --data "$DATA" | awk -F'\t' '$3 == "sales_rep" && !found { print $2; found = 1 }')
 REP=$($BIN token create --data "$DATA" --email "$REP_EMAIL" --name bench)
@@ -30,7 +33,7 @@ echo "| --- | --- | ---: | ---: | ---: |"
 run() {
   local who=$1 token=$2 path=$3
   local out
-  out=$(wrk -t2 -c16 -d8s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/$path")
+  out=$(wrk -t2 -c${CONNECTIONS:-16} -d${SECONDS_PER_RUN:-8}s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/$path")
   local rps p99
   rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')

@@ -62,6 +62,9 @@ struct StoreLifecycle: LifecycleHandler {
     }
 
     func shutdownAsync(_ application: Application) async {
+        // Handlers shut down in reverse order, so this one runs before the HTTP server's: stop the server first
+        // (it lets requests in flight finish), then close the store they use.
+        await application.server.shutdown()
         await analytics.stopTailing()
         await store.shutdown()
     }
