@@ -6,10 +6,12 @@ import VoronkaStore
 /// The one place the application is wired: opens and migrates the store, registers every route.
 /// The caller owns the returned application and calls `asyncShutdown()` (which also closes the store).
 public func buildApplication(_ configuration: Configuration, environment: Environment = .production) async throws -> (Application, Services) {
+    // Read before opening: a file exactly as the last clean shutdown left it needs no integrity check.
+    let leftClean = if case .sqlite(let path) = configuration.store { SQLiteCleanMark.take(path) } else { false }
     let store = try await SQLStore.open(configuration.store)
     do {
         // A damaged SQLite file (a copy taken mid-write, a failing disk) is refused before anything reads or writes it.
-        if case .sqlite(let path) = configuration.store, let problems = try await store.integrityProblems() {
+        if case .sqlite(let path) = configuration.store, !leftClean, let problems = try await store.integrityProblems() {
             throw StoreError.damaged(path: path, problems: problems)
         }
         try await store.migrate()
@@ -67,5 +69,6 @@ struct StoreLifecycle: LifecycleHandler {
         await application.server.shutdown()
         await analytics.stopTailing()
         await store.shutdown()
+        if case .sqlite(let path) = store.location { SQLiteCleanMark.write(path) }
     }
 }

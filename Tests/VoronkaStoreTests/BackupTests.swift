@@ -101,3 +101,27 @@ struct BackupTests {
         #expect(!FileManager.default.fileExists(atPath: target + ".restoring"))
     }
 }
+
+@Suite("Clean-shutdown mark")
+struct CleanMarkTests {
+    @Test("A file left as the clean shutdown left it skips the check once; a changed file or a leftover WAL does not")
+    func mark() throws {
+        // setup
+        let dir = try BackupTests.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/voronka.sqlite"
+        try Data("one".utf8).write(to: URL(fileURLWithPath: file))
+        // action / check: as left, then taken once
+        SQLiteCleanMark.write(file)
+        #expect(SQLiteCleanMark.take(file))
+        #expect(!SQLiteCleanMark.take(file), "the mark is gone after a start")
+        // a file put in its place
+        SQLiteCleanMark.write(file)
+        try Data("another".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(!SQLiteCleanMark.take(file))
+        // a WAL with content beside it
+        SQLiteCleanMark.write(file)
+        try Data("wal".utf8).write(to: URL(fileURLWithPath: file + "-wal"))
+        #expect(!SQLiteCleanMark.take(file))
+    }
+}
