@@ -9,7 +9,7 @@
 #        The release binary is not built here; build it with
 #          swift build -c release --scratch-path .build-release --product voronka
 #        Environment: PORT (18091), SERVE_LOG (/tmp/voronka-mixed-load-serve.log), MAVEN_TEMPLATE (the rows the
-#        import file repeats; default /work/shared/data/maven-crm/sales_pipeline.csv, a built-in few when missing),
+#        import file repeats; default ../shared/data/maven-crm/sales_pipeline.csv beside the repository, a built-in few when missing),
 #        MIXED_LOAD_ARGS (more arguments for mixed_load.py, e.g. "--set list=4/0 --set dashboard=2/2": connections/rate,
 #        0 for closed loop; see benchmarks/mixed_load.py --help).
 # Every run leaves its writes in the database: new companies, changed amounts, moved deals, and 20,000 imported deals
@@ -22,7 +22,7 @@ DURATION=${2:-600}
 BIN=${3:-.build-release/release/voronka}
 PORT=${PORT:-18091}
 SERVE_LOG=${SERVE_LOG:-/tmp/voronka-mixed-load-serve.log}
-TEMPLATE=${MAVEN_TEMPLATE:-/work/shared/data/maven-crm/sales_pipeline.csv}
+TEMPLATE=${MAVEN_TEMPLATE:-$(cd .. && pwd)/shared/data/maven-crm/sales_pipeline.csv}
 
 if [ ! -x "$BIN" ]; then
   echo "error: no server binary at $BIN. Build the release binary with" >&2

@@ -15,8 +15,8 @@ enum Reads {
         let fields = kind.fields
         let lock = forUpdate && backend == .postgres ? " FOR UPDATE" : ""
         let deleted = includeDeleted ? "" : " AND deleted_at IS NULL"
-        guard let row = try await sql.raw("SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE id = \(bind: id)\(unsafeRaw: deleted)\(unsafeRaw: lock)").first() else { return nil }
-        return try RowCoding.record(row, fields: fields)
+        return try await RowCoding.records(sql, "SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE id = \(bind: id)\(unsafeRaw: deleted)\(unsafeRaw: lock)",
+                                           fields: fields).first
     }
 
     /// The manager of every user (the team hierarchy).
@@ -40,11 +40,11 @@ enum Reads {
         let sort = query.sortField
         let direction = query.descending ? "DESC" : "ASC"
         let order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
-        let rows = try await sql.raw("""
+        let rows = try await RowCoding.records(sql, """
             SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))
             ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
-            """).all()
-        let records = try rows.prefix(query.limit).map { try RowCoding.record($0, fields: fields) }
+            """, fields: fields)
+        let records = Array(rows.prefix(query.limit))
         var next: String?
         if rows.count > query.limit, let last = records.last, let spec = specs[sort], let id = last.int("id") {
             next = ListQuery.encodeCursor(value: last[sort], id: id, spec: spec)

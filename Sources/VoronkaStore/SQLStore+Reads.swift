@@ -21,8 +21,8 @@ extension SQLStore {
     /// Every live record of a kind, in id order (small tables: users, pipelines, stages).
     public func all(_ kind: EntityKind) async throws -> [Record] {
         let fields = kind.fields
-        return try await sql.raw("SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE deleted_at IS NULL ORDER BY id")
-            .all().map { try RowCoding.record($0, fields: fields) }
+        return try await RowCoding.records(sql, "SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE deleted_at IS NULL ORDER BY id",
+                                           fields: fields)
     }
 
     /// The manager of every user, for computing teams.

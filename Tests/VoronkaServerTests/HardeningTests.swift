@@ -125,7 +125,12 @@ struct HardeningTests {
             let integrationID = try integration.requireID()
             let rep1 = try #require(app.users["rep1"])
             // action
-            let foreign = try await app.call(.POST, "/api/v1/users/\(rep1)/password", json: ["keep_token_ids": [1]])
+            // a token of another user (the admin's own) cannot be kept through rep1's reset
+            let adminTokens = try await app.call(.GET, "/api/v1/tokens")
+            guard case .object(let adminToken)? = adminTokens.items.first, case .number(let adminTokenID)? = adminToken["id"] else {
+                Issue.record("no admin token: \(adminTokens.text)"); return
+            }
+            let foreign = try await app.call(.POST, "/api/v1/users/\(rep1)/password", json: ["keep_token_ids": .array([.number(adminTokenID)])])
             let reset = try await app.call(.POST, "/api/v1/users/\(rep1)/password", json: ["keep_token_ids": .array([.id(integrationID)])])
             // check
             #expect(foreign.status == .unprocessableEntity && foreign.errorFields == ["keep_token_ids"], "\(foreign.text)")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import SQLiteNIO
 import SQLKit
 import VoronkaCore
@@ -19,9 +20,21 @@ enum RowCoding {
         }
     }
 
+    /// Runs a query and reads its rows as records. On SQLite the rows come straight from SQLiteNIO: SQLKit wraps each
+    /// in a row type of its own that decodes every cell through a generic decoder, which was most of a list's cost.
+    static func records(_ sql: any SQLDatabase, _ query: SQLQueryString, fields: [FieldSpec]) async throws -> [Record] {
+        if let lite = sql as? any SQLiteDatabase {
+            var serializer = SQLSerializer(database: sql)
+            query.serialize(to: &serializer)
+            let encoder = SQLiteDataEncoder()
+            let binds = try serializer.binds.map { try encoder.encode($0) }
+            return try await lite.query(serializer.sql, binds).map { sqliteRecord($0, fields: fields) }
+        }
+        return try await sql.raw(query).all().map { try record($0, fields: fields) }
+    }
+
     /// Reads the named fields of a row into a record.
     static func record(_ row: any SQLRow, fields: [FieldSpec]) throws -> Record {
-        if let lite = row as? SQLiteRow { return sqliteRecord(lite, fields: fields) }
         var values: [String: FieldValue] = [:]
         values.reserveCapacity(fields.count)
         for f in fields {
