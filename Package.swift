@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "VoronkaAnalyticsTests", dependencies: ["VoronkaAnalytics"]),
         .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaWebTests", dependencies: ["VoronkaWeb", "VoronkaAnalytics"]),
-        .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaTestSupport"]),
+        .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaAnalytics", "VoronkaTestSupport"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
             "VoronkaServer", "VoronkaTestSupport", "VoronkaImport",
             .product(name: "VaporTesting", package: "vapor"),

@@ -235,6 +235,44 @@ def check_companies_match_journal(companies, entries, where):
     check(not orphans, f"{where}: every company the journal creates exists", f"journaled but missing: {orphans[:10]}")
 
 
+# --- scenario 0 --------------------------------------------------------------------------------------------------------
+
+def scenario_slow_clients(work):
+    """Connections that go silent (half a request line, or nothing after connecting) are closed after
+    VORONKA_IDLE_TIMEOUT seconds, while the server goes on answering others."""
+    import socket
+    data = os.path.join(work, "s0-data")
+    password = add_admin(data=data)
+    env = dict(os.environ, VORONKA_IDLE_TIMEOUT="2")
+    server = Server(work, "s0-serve", data=data, env=env).start(password)
+    silent, partial = [], []
+    for _ in range(20):
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        silent.append(s)
+        p = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        p.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")  # the headers never end
+        partial.append(p)
+    status, _ = http(server.base, "GET", "/api/v1/health")
+    check(status == 200, "the server answers while 40 silent connections are open")
+    time.sleep(4)
+
+    def closed(sock):
+        try:
+            sock.settimeout(3)
+            return sock.recv(1024) == b""  # the server closed it (an orderly end of stream)
+        except ConnectionResetError:
+            return True
+        except socket.timeout:
+            return False
+    shut = sum(closed(s) for s in silent + partial)
+    check(shut == 40, "every silent connection is closed after the idle timeout", f"{shut} of 40 closed")
+    for s in silent + partial:
+        s.close()
+    status, _ = http(server.base, "GET", "/api/v1/health")
+    check(status == 200, "the server still answers afterwards")
+    stop(server.process)
+
+
 # --- scenario 1 --------------------------------------------------------------------------------------------------------
 
 def scenario_kill_during_api_writes(work):
@@ -596,7 +634,8 @@ def main():
     global failed
     started = time.time()
     try:
-        scenarios = [("kill -9 during API writes (SQLite)", lambda: scenario_kill_during_api_writes(work)),
+        scenarios = [("slow and silent clients are dropped", lambda: scenario_slow_clients(work)),
+                     ("kill -9 during API writes (SQLite)", lambda: scenario_kill_during_api_writes(work)),
                      ("kill -9 during an import (SQLite)", lambda: scenario_kill_during_import(work))]
         if admin_url:
             scenarios.append(("two servers on one PostgreSQL database",

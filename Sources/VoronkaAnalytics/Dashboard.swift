@@ -50,14 +50,17 @@ public struct Dashboard: Sendable, Codable, Equatable {
 }
 
 extension Metrics {
-    /// Every metric at once, sharing the filter's resolution between them; the lead metrics and the deal metrics are
-    /// computed on two threads.
+    /// Every metric at once, sharing the filter's resolution between them; with `parallel` the lead metrics and the
+    /// deal metrics are computed on two threads (a command line's report), without it on the calling thread alone
+    /// (a server, which keeps its other cores for other requests).
     public static func dashboard(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date,
-                                 options: DashboardOptions = .standard) -> Dashboard {
+                                 options: DashboardOptions = .standard, parallel: Bool = true) -> Dashboard {
         let scope = Scope(snapshot, filter, asOf: asOf)
         let halves = Halves()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 { halves.leads = leadMetrics(scope, options) } else { halves.deals = dealMetrics(scope, options) }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                if half == 0 { halves.leads = leadMetrics(scope, options) } else { halves.deals = dealMetrics(scope, options) }
+            }
         }
         let l = halves.leads ?? leadMetrics(scope, options), d = halves.deals ?? dealMetrics(scope, options)
         return Dashboard(

@@ -51,4 +51,13 @@ public struct Configuration: Sendable {
         }
         return .success(mb << 20)
     }
+
+    /// Seconds a connection may stay silent before it is closed, from `VORONKA_IDLE_TIMEOUT` (default 60).
+    public static func idleTimeoutSeconds(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<Int64, DomainError> {
+        guard let raw = environment["VORONKA_IDLE_TIMEOUT"], !raw.isEmpty else { return .success(60) }
+        guard let seconds = Int64(raw), (1...3600).contains(seconds) else {
+            return .failure(.invalid("VORONKA_IDLE_TIMEOUT", "must be a whole number of seconds from 1 to 3600, got \(raw)"))
+        }
+        return .success(seconds)
+    }
 }

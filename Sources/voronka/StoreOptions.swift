@@ -14,7 +14,8 @@ struct StoreOptions: ParsableArguments {
     func configuration(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) throws -> Configuration {
         let secret = ProcessInfo.processInfo.environment["VORONKA_WEB_SECRET"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         return Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port,
-                             secureCookies: secureCookies, webSecret: secret, maxUploadBytes: try Configuration.maxUploadBytes().get())
+                             secureCookies: secureCookies, webSecret: secret, maxUploadBytes: try Configuration.maxUploadBytes().get(),
+                             idleTimeoutSeconds: try Configuration.idleTimeoutSeconds().get())
     }
 
     /// Builds the application, runs `body`, and shuts it down whatever happens.

@@ -94,4 +94,20 @@ struct SnapshotBuilderTests {
         #expect(replayed.counts.leads == bulk.counts.leads && replayed.counts.deals == bulk.counts.deals)
         #expect(bulk.counts.leads > 1_000 && bulk.counts.deals > 200)
     }
+
+    @Test("A dashboard computed on one thread equals the one computed on two", arguments: [4, 5] as [UInt64])
+    func sequentialEqualsParallel(seed: UInt64) {
+        // setup
+        let now = Day(year: 2026, month: 3, day: 1)!.startDate.timeIntervalSince1970
+        let snapshot = JournalHistory(seed: seed, leadCount: 1_500, now: now).bulk()
+        let asOf = Date(timeIntervalSince1970: now)
+        for filter in [AnalyticsFilter.all, AnalyticsFilter(ownerID: 6)] {
+            // action
+            let one = Metrics.dashboard(snapshot, filter, asOf: asOf, parallel: false)
+            let two = Metrics.dashboard(snapshot, filter, asOf: asOf, parallel: true)
+            // check
+            #expect(one == two)
+            #expect(one.conversion != Metrics.dashboard(Snapshot(), filter, asOf: asOf, parallel: false).conversion)
+        }
+    }
 }

@@ -32,8 +32,9 @@ enum AnalyticsRoutes {
         let viewer = try req.caller().viewer
         let query = try AnalyticsQuery.parse(req.queryParameters, viewer: viewer, now: s.clock.now())
         let snapshot = try await s.analytics.snapshot()
-        let dashboard = Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options)
-        return try JSONCoding.value(dashboard)
+        return try await AnalyticsLane.run {
+            try JSONCoding.value(Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options, parallel: false))
+        }
     }
 }
 

@@ -34,7 +34,10 @@ enum DashboardController {
             selected = [:]
             query = try AnalyticsQuery.parse([:], viewer: caller.viewer, now: services.clock.now())
         }
-        let dashboard = Metrics.dashboard(try await services.analytics.snapshot(), query.filter, asOf: query.asOf, options: query.options)
+        let snapshot = try await services.analytics.snapshot()
+        let dashboard = try await AnalyticsLane.run {
+            Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options, parallel: false)
+        }
 
         let pipelines = try await WebLookups.pipelines(services)
         let stages = try await WebLookups.stages(services)
