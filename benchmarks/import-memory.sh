@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The server's memory during a large import through the API (hardening issue: within 1 GB above its idle size, and
 # given back afterwards). Generates a Salesforce export of N deals (benchmarks/import_generate.py; the default makes
-# about 200 MB), starts the release build on an empty data directory, uploads both files to POST /api/v1/imports,
+# about 197 MB, under the default upload limit of 200 MB), starts the release build on an empty data directory, uploads both files to POST /api/v1/imports,
 # samples the server's resident memory every second until the import has finished and for 20 s after, and prints
 # idle, peak and after figures.
-# Usage: benchmarks/import-memory.sh [N=420000] [BIN=.build-release/release/voronka]
+# Usage: benchmarks/import-memory.sh [N=390000] [BIN=.build-release/release/voronka]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-420000}
+N=${1:-390000}
 BIN=${2:-.build-release/release/voronka}
 [ -x "$BIN" ] || { echo "no binary at $BIN; build it: swift build -c release --scratch-path .build-release --product voronka" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/voronka-import-memory.XXXXXX)
@@ -30,7 +30,8 @@ PEAK=$IDLE
 SAMPLER=$!
 START=$(date +%s.%N)
 ID=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/imports" -H "authorization: Bearer $TOKEN" \
-  -F files=@"$WORK/export/Opportunity.csv" -F files=@"$WORK/export/OpportunityHistory.csv" | python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+  -F files=@"$WORK/export/Opportunity.csv" -F files=@"$WORK/export/OpportunityHistory.csv" \
+  | python3 -c 'import sys, json; d = json.load(sys.stdin); print(d["id"]) if "id" in d else sys.exit("upload refused: %s" % d)')
 UPLOADED=$(date +%s.%N)
 while curl -s "http://127.0.0.1:$PORT/api/v1/imports/$ID" -H "authorization: Bearer $TOKEN" | grep -q '"state":"running"'; do sleep 1; done
 DONE=$(date +%s.%N)
@@ -39,6 +40,7 @@ sleep 20
 AFTER=$(rss)
 kill $SAMPLER 2>/dev/null || true
 PEAK=$(awk '{ if ($2 > m) m = $2 } END { print m }' "$WORK/rss.txt")
+echo "RSS MB by second since the upload began: $(awk -v s="${START%.*}" '{ printf "%ds %d, ", $1 - s, $2 }' "$WORK/rss.txt" | sed 's/, $//')"
 python3 - "$N" "$BYTES" "$IDLE" "$PEAK" "$AFTER" "$START" "$UPLOADED" "$DONE" "$STATE" <<'PY'
 import sys
 n, size, idle, peak, after = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])

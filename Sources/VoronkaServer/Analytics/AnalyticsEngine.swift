@@ -49,9 +49,21 @@ public actor AnalyticsEngine {
         }
     }
 
+    /// While above zero, the snapshot does not follow the journal (see `suspendFollowing`).
+    private var suspensions = 0
+
+    /// Stops following the journal while a bulk write runs that `rebuild()` will read from the tables afterwards:
+    /// following it entry by entry would cost the memory and the time of a second copy of that write. Answers in the
+    /// meantime are as of the last entry applied, and say so (`last_seq`).
+    public func suspendFollowing() { suspensions += 1 }
+
+    /// Follows the journal again (after the rebuild, when there was one).
+    public func resumeFollowing() { suspensions = max(0, suspensions - 1) }
+
     /// Applies every journal entry written since the last one seen.
     public func catchUp() async throws {
         try await ready()
+        if suspensions > 0 { return }
         while let seen = builder?.snapshot.lastSeq {
             let entries = try await store.journal(after: seen, limit: 5000)
             if entries.isEmpty { return }

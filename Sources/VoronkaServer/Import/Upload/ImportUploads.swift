@@ -105,12 +105,23 @@ extension ImportUploads {
             let started = services.clock.now()
             do {
                 let plan = ImportPlan(sources: claimed.sources)
+                // A large import is read into the analytics snapshot from the tables afterwards rather than entry by
+                // entry; meanwhile the snapshot does not follow the journal (its memory would hold the import twice).
+                let large = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
+                    + plan.stageEvents.count > Self.rebuildAfterEntries
+                if large { await services.analytics.suspendFollowing() }
                 let writer = ImportWriter(store: services.store, options: claimed.options, actor: userID, now: started)
-                let result = try await writer.write(plan) { done, total in
-                    self.setState(id, .running(done: done, total: total, startedAt: started), now: Date())
+                let result: ImportResult
+                do {
+                    result = try await writer.write(plan) { done, total in
+                        self.setState(id, .running(done: done, total: total, startedAt: started), now: Date())
+                    }
+                } catch {
+                    if large { try? await services.analytics.rebuild(); await services.analytics.resumeFollowing() }
+                    throw error
                 }
-                // A large import is read into the analytics snapshot from the tables rather than entry by entry.
-                if result.journalEntries > Self.rebuildAfterEntries { try? await services.analytics.rebuild() }
+                if large || result.journalEntries > Self.rebuildAfterEntries { try? await services.analytics.rebuild() }
+                if large { await services.analytics.resumeFollowing() }
                 self.setState(id, .finished(result), now: services.clock.now())
                 // The files, their rows and the batches are freed now; hand the memory back to the system.
                 MemoryRelease.trim()
