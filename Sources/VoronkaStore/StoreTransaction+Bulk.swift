@@ -138,6 +138,16 @@ extension SQLStore {
         try await db.exec("PRAGMA wal_autocheckpoint = \(checkpointPages)")
     }
 
+    /// Undoes `prepareBulkLoad` on SQLite's writing connection: the default page cache and checkpoints, and the
+    /// cache's memory given back (a server goes on after an import; a command line exits anyway).
+    public func endBulkLoad() async throws {
+        guard backend == .sqlite else { return }
+        guard let db = try connection(on: writeLoop) as? any SQLDatabase else { throw StoreError.notSQL }
+        try await db.exec("PRAGMA cache_size = -2000")
+        try await db.exec("PRAGMA wal_autocheckpoint = 1000")
+        try await db.exec("PRAGMA shrink_memory")
+    }
+
     /// Folds SQLite's write-ahead log into the database file (after bulk loads, before measuring its size).
     public func checkpoint() async throws {
         if backend == .sqlite { try await sql.exec("PRAGMA wal_checkpoint(TRUNCATE)") }

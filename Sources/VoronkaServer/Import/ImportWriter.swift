@@ -14,6 +14,10 @@ public struct ImportWriter: Sendable {
     public let actor: Int64?
     public let now: Date
 
+    /// SQLite's page cache for the load, in MiB: the command line takes 512 (the machine is its own); a server that
+    /// goes on answering takes less, and gives it back afterwards (`SQLStore.endBulkLoad`).
+    public var cacheMiB = 512
+
     public init(store: SQLStore, options: ImportOptions, actor: Int64?, now: Date) {
         self.store = store; self.options = options; self.actor = actor; self.now = now
     }
@@ -26,7 +30,7 @@ public struct ImportWriter: Sendable {
         result.problems = plan.problems.map(\.description)
         let catalog = ImportCatalog()
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
-        try await store.prepareBulkLoad()
+        try await store.prepareBulkLoad(cacheMiB: cacheMiB)
         let eventRanges = plan.stageEventRanges()
         try await store.write(actor: actor, origin: "import", at: now) { tx in
             try await catalog.prepare(plan, eventRanges: eventRanges, options: options, tx: tx)

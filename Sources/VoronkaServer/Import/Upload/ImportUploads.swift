@@ -110,16 +110,19 @@ extension ImportUploads {
                 let large = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
                     + plan.stageEvents.count > Self.rebuildAfterEntries
                 if large { await services.analytics.suspendFollowing() }
-                let writer = ImportWriter(store: services.store, options: claimed.options, actor: userID, now: started)
+                var writer = ImportWriter(store: services.store, options: claimed.options, actor: userID, now: started)
+                writer.cacheMiB = 128
                 let result: ImportResult
                 do {
                     result = try await writer.write(plan) { done, total in
                         self.setState(id, .running(done: done, total: total, startedAt: started), now: Date())
                     }
                 } catch {
+                    try? await services.store.endBulkLoad()
                     if large { try? await services.analytics.rebuild(); await services.analytics.resumeFollowing() }
                     throw error
                 }
+                try? await services.store.endBulkLoad()
                 if large || result.journalEntries > Self.rebuildAfterEntries { try? await services.analytics.rebuild() }
                 if large { await services.analytics.resumeFollowing() }
                 self.setState(id, .finished(result), now: services.clock.now())
