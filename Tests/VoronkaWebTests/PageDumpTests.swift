@@ -3,10 +3,39 @@ import Testing
 import VoronkaCore
 @testable import VoronkaWeb
 
-/// Writes every mock page, the stylesheet and the script to `$VORONKA_WEB_DUMP` for a look in a real browser;
-/// does nothing without that variable.
-@Suite("Page dump for browser checks")
+/// Every mock page in both languages: each is a whole document that the server's Content-Security-Policy lets run
+/// (no inline script, no style attribute, no event handler attribute). With `$VORONKA_WEB_DUMP` set, the pages, the
+/// stylesheet and the script are also written there for a look in a real browser.
+@Suite("Mock pages: whole, CSP-clean, and dumped for browser checks")
 struct PageDumpTests {
+    static func pages(_ language: VoronkaCore.Language) -> [(String, String)] {
+        [
+            ("login", LoginPage.view(.mock(language, problem: .invalidCredentials)).render()),
+            ("setup", SetupPage.view(.mock(language, problems: [.emailInvalid, .passwordTooShort])).render()),
+            ("leads", LeadInboxPage.view(.mock(language)).render()),
+            ("board", PipelineBoardPage.view(.mock(language, refused: true)).render()),
+            ("deal", DealPage.view(.mock(language)).render()),
+            ("company", CompanyPage.view(.mock(language)).render()),
+            ("charts", ChartGallery.page(language)),
+        ]
+    }
+
+    @Test("Every mock page is a whole document in its language that a strict CSP lets run", arguments: VoronkaCore.Language.allCases)
+    func cspClean(language: VoronkaCore.Language) throws {
+        for (name, html) in Self.pages(language) {
+            // check
+            #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"\(language.rawValue)\""), "\(name)")
+            #expect(html.hasSuffix("</html>"), "\(name)")
+            let lower = html.lowercased()
+            #expect(!lower.contains(" style=\""), "\(name) has a style attribute, which the CSP blocks")
+            #expect(!lower.contains("<style"), "\(name) has an inline stylesheet")
+            #expect(lower.components(separatedBy: "<script").dropFirst().allSatisfy { $0.hasPrefix(" src=") }, "\(name) has an inline script")
+            for handler in [" onclick=", " onload=", " onchange=", " onsubmit=", " oninput="] {
+                #expect(!lower.contains(handler), "\(name) has an event handler attribute \(handler)")
+            }
+        }
+    }
+
     @Test("Write the mock pages when asked")
     func dump() throws {
         guard let dir = ProcessInfo.processInfo.environment["VORONKA_WEB_DUMP"] else { return }
@@ -15,16 +44,7 @@ struct PageDumpTests {
         try Assets.stylesheet.write(to: root.appendingPathComponent("assets/voronka.css"), atomically: true, encoding: .utf8)
         try Assets.script.write(to: root.appendingPathComponent("assets/voronka.js"), atomically: true, encoding: .utf8)
         for language in VoronkaCore.Language.allCases {
-            let pages: [(String, String)] = [
-                ("login", LoginPage.view(.mock(language, problem: .invalidCredentials)).render()),
-                ("setup", SetupPage.view(.mock(language, problems: [.emailInvalid, .passwordTooShort])).render()),
-                ("leads", LeadInboxPage.view(.mock(language)).render()),
-                ("board", PipelineBoardPage.view(.mock(language, refused: true)).render()),
-                ("deal", DealPage.view(.mock(language)).render()),
-                ("company", CompanyPage.view(.mock(language)).render()),
-                ("charts", ChartGallery.page(language)),
-            ]
-            for (name, html) in pages {
+            for (name, html) in Self.pages(language) {
                 // Relative asset paths, so that the files open straight from the disk.
                 let local = html.replacingOccurrences(of: "\"/assets/", with: "\"assets/")
                 try local.write(to: root.appendingPathComponent("\(name)-\(language.rawValue).html"), atomically: true, encoding: .utf8)
