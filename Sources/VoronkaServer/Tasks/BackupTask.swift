@@ -10,7 +10,8 @@ public enum BackupTask {
         do {
             let report = try await store.backup(to: file)
             await store.shutdown()
-            return "Backup of \(location) written to \(report.path): \(report.bytes) bytes, checked, journal up to entry \(report.journalSeq)."
+            let checked = location.backend == .sqlite ? "passed the integrity check" : "written by pg_dump"
+            return "Backup of \(location) written to \(report.path): \(report.bytes) bytes, \(checked), journal up to entry \(report.journalSeq)."
         } catch {
             await store.shutdown()
             throw error
