@@ -304,11 +304,11 @@ struct HardeningTests {
         let cache = SignInCache(lifetime: 10)
         let expired = SignInCache(lifetime: 0)
         // action
-        cache.remember(caller, hash: "a", expiresAt: nil, epoch: 1)
-        cache.remember(caller, hash: "b", expiresAt: now.addingTimeInterval(5), epoch: 1)
-        expired.remember(caller, hash: "a", expiresAt: nil, epoch: 1)
+        cache.remember(caller, kind: "api", hash: "a", expiresAt: nil, epoch: 1)
+        cache.remember(caller, kind: "api", hash: "b", expiresAt: now.addingTimeInterval(5), epoch: 1)
+        expired.remember(caller, kind: "api", hash: "a", expiresAt: nil, epoch: 1)
         // check
-        #expect(cache.caller(hash: "a", epoch: 1, now: now)?.tokenID == 3)
+        #expect(cache.caller(hash: "a", epoch: 1, now: now)?.caller.tokenID == 3)
         #expect(cache.caller(hash: "b", epoch: 1, now: now.addingTimeInterval(6)) == nil)
         #expect(cache.caller(hash: "a", epoch: 2, now: now) == nil)
         #expect(cache.caller(hash: "a", epoch: 1, now: now) == nil, "an entry of an old epoch is gone for good")

@@ -68,14 +68,10 @@ struct WebSessionMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[WebCookie.session]?.string, !token.isEmpty,
-           let found = try await services.store.token(hash: Secrets.hash(token: token), now: services.clock.now()),
-           found.token.kind == "session" {
-            let user = User(record: found.user)
-            if user.active {
-                let managers = user.role.seesEverything ? [:] : try await services.store.managers()
-                request.webCaller = WebCaller(user: user, viewer: Viewer(user: user, managers: managers), tokenID: found.token.id, token: token)
-                request.webUTCOffsetMinutes = try await Self.utcOffsetMinutes(services)
-            }
+           let signedIn = try await services.signedIn(token: token), signedIn.kind == "session" {
+            let caller = signedIn.caller
+            request.webCaller = WebCaller(user: caller.user, viewer: caller.viewer, tokenID: caller.tokenID, token: token)
+            request.webUTCOffsetMinutes = try await Self.utcOffsetMinutes(services)
         }
         return try await next.respond(to: request)
     }
