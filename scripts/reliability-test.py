@@ -143,8 +143,8 @@ def http(base, method, path, token=None, body=None, timeout=20):
 class Server:
     """`voronka serve` on a free port, on a data directory or on VORONKA_DATABASE_URL."""
 
-    def __init__(self, workdir, name, data=None, env=None):
-        self.workdir, self.name, self.data, self.env = workdir, name, data, env
+    def __init__(self, workdir, name, data=None, env=None, extra=()):
+        self.workdir, self.name, self.data, self.env, self.extra = workdir, name, data, env, list(extra)
         self.process = None
         self.starts = 0
 
@@ -153,7 +153,7 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = os.path.join(self.workdir, f"{self.name}-{self.starts}.log")
-        args = [BINARY, "serve", "--port", str(self.port)] + (["--data", self.data] if self.data else [])
+        args = [BINARY, "serve", "--port", str(self.port)] + (["--data", self.data] if self.data else []) + self.extra
         with open(self.log_path, "wb") as out:
             self.process = spawn(args, env=self.env, stdout=out)
         deadline = time.time() + timeout
@@ -244,7 +244,13 @@ def scenario_slow_clients(work):
     data = os.path.join(work, "s0-data")
     password = add_admin(data=data)
     env = dict(os.environ, VORONKA_IDLE_TIMEOUT="2")
-    server = Server(work, "s0-serve", data=data, env=env).start(password)
+    metrics_port = free_port()
+    server = Server(work, "s0-serve", data=data, env=env, extra=["--metrics-port", str(metrics_port)]).start(password)
+    status, text = http(f"http://127.0.0.1:{metrics_port}", "GET", "/metrics")
+    check(status == 200 and "voronka_journal_seq" in str(text), "the metrics port answers GET /metrics without a token",
+          f"{status} {str(text)[:200]}")
+    status, _ = http(server.base, "GET", "/metrics")
+    check(status == 401, "the main port asks for a token for /metrics", str(status))
     silent, partial = [], []
     for _ in range(20):
         s = socket.create_connection(("127.0.0.1", server.port), timeout=10)

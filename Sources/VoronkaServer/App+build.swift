@@ -37,6 +37,9 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     registerAPI(on: app, services: services)
     registerWeb(on: app, services: services)
     registerMetrics(on: app, services: services, metrics: metrics)
+    if let port = configuration.metricsPort {
+        app.lifecycle.use(MetricsPort(host: configuration.metricsHost, port: port, services: services, metrics: metrics))
+    }
     allowed.load(app.routes)
     return (app, services)
 }

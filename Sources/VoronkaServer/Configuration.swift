@@ -22,6 +22,10 @@ public struct Configuration: Sendable {
     public var maxUploadBytes: Int
     /// A connection that neither sends nor receives for this long is closed (slow or stalled clients).
     public var idleTimeoutSeconds: Int64
+    /// A port of its own for `GET /metrics` without a token (nil: metrics only on the main port, for admins).
+    public var metricsPort: Int?
+    /// Where that port listens.
+    public var metricsHost = "127.0.0.1"
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
                 passwordCost: Int = 12, sessionLifetime: TimeInterval = 30 * 86_400, secureCookies: Bool = false,

@@ -11,13 +11,16 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
     @ArgumentParser.Flag(help: "Fill an empty database with the demo company first.") var demo = false
     @ArgumentParser.Option(help: "Deals in the demo company (with --demo).") var demoDeals = 3000
+    @ArgumentParser.Option(help: "Serve GET /metrics without a token on this port too (for Prometheus; see --metrics-host).") var metricsPort: Int?
+    @ArgumentParser.Option(help: "Address the metrics port listens on.") var metricsHost = "127.0.0.1"
     @ArgumentParser.Flag(help: "Mark the web session cookie Secure (serving over HTTPS; a proxy's X-Forwarded-Proto: https does the same per request).")
     var secureCookies = false
 
     func run() async throws {
         do {
             let environment = Environment(name: "production", arguments: ["voronka", "serve"])
-            try await store.withServices(host: host, port: port, secureCookies: secureCookies, environment: environment) { app, services in
+            try await store.withServices(host: host, port: port, secureCookies: secureCookies, environment: environment,
+                                         metrics: metricsPort.map { (metricsHost, $0) }) { app, services in
                 say("Voronka: data in \(services.store.location)")
                 let empty = try await services.store.count(.user, includeDeleted: true) == 0
                 if empty, !demo {

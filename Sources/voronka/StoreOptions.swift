@@ -20,8 +20,10 @@ struct StoreOptions: ParsableArguments {
 
     /// Builds the application, runs `body`, and shuts it down whatever happens.
     func withServices<T>(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, environment: Environment = .production,
-                         _ body: (Application, Services) async throws -> T) async throws -> T {
-        let (app, services) = try await buildApplication(try configuration(host: host, port: port, secureCookies: secureCookies), environment: environment)
+                         metrics: (host: String, port: Int)? = nil, _ body: (Application, Services) async throws -> T) async throws -> T {
+        var settings = try configuration(host: host, port: port, secureCookies: secureCookies)
+        if let metrics { settings.metricsHost = metrics.host; settings.metricsPort = metrics.port }
+        let (app, services) = try await buildApplication(settings, environment: environment)
         do {
             let result = try await body(app, services)
             try await app.asyncShutdown()

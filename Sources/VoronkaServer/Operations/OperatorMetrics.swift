@@ -79,3 +79,41 @@ func registerMetrics(on app: Application, services: Services, metrics: OperatorM
         return Response(status: .ok, headers: headers, body: .init(string: try await metrics.scrape(services)))
     }
 }
+
+/// `GET /metrics` without a token on a port of its own (`--metrics-port`), for a Prometheus that scrapes over a
+/// private network; it listens on 127.0.0.1 unless told otherwise (`--metrics-host`). Started with the server.
+final class MetricsPort: LifecycleHandler, @unchecked Sendable {
+    let host: String
+    let port: Int
+    let services: Services
+    let metrics: OperatorMetrics
+    // Set once at boot and read at shutdown, both on the application's lifecycle.
+    private var side: Application?
+
+    init(host: String, port: Int, services: Services, metrics: OperatorMetrics) {
+        self.host = host; self.port = port; self.services = services; self.metrics = metrics
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let side = try await Application.make(.custom(name: "metrics"))
+        side.http.server.configuration.hostname = host
+        side.http.server.configuration.port = port
+        side.middleware = Middlewares()
+        side.middleware.use(APIErrorMiddleware())
+        let (services, metrics) = (services, metrics)
+        side.get("metrics") { _ async throws -> Response in
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+            return Response(status: .ok, headers: headers, body: .init(string: try await metrics.scrape(services)))
+        }
+        try await side.asyncBoot()
+        try await side.server.start(address: nil)
+        self.side = side
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        guard let side else { return }
+        await side.server.shutdown()
+        try? await side.asyncShutdown()
+    }
+}
