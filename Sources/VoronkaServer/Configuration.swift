@@ -47,21 +47,25 @@ public struct Configuration: Sendable {
     /// 200 MB: a year of a large team's exports, and well within the server's memory while it is read.
     public static let defaultMaxUploadBytes = 200 << 20
 
-    /// The upload limit from `VORONKA_MAX_UPLOAD_MB`; nil with the reason when it is set but not a size in MB.
+    /// The upload limit from `VORONKA_MAX_UPLOAD_MB` (whole megabytes, 1 to 16384; default 200).
     public static func maxUploadBytes(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<Int, DomainError> {
-        guard let raw = environment["VORONKA_MAX_UPLOAD_MB"], !raw.isEmpty else { return .success(defaultMaxUploadBytes) }
-        guard let mb = Int(raw), (1...16_384).contains(mb) else {
-            return .failure(.invalid("VORONKA_MAX_UPLOAD_MB", "must be a whole number of megabytes from 1 to 16384, got \(raw)"))
-        }
-        return .success(mb << 20)
+        wholeNumber("VORONKA_MAX_UPLOAD_MB", 1...16_384, unit: "megabytes", default: Int64(defaultMaxUploadBytes >> 20), environment)
+            .map { Int($0) << 20 }
     }
 
-    /// Seconds a connection may stay silent before it is closed, from `VORONKA_IDLE_TIMEOUT` (default 60).
+    /// Seconds a connection may stay silent before it is closed, from `VORONKA_IDLE_TIMEOUT` (1 to 3600; default 60).
     public static func idleTimeoutSeconds(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<Int64, DomainError> {
-        guard let raw = environment["VORONKA_IDLE_TIMEOUT"], !raw.isEmpty else { return .success(60) }
-        guard let seconds = Int64(raw), (1...3600).contains(seconds) else {
-            return .failure(.invalid("VORONKA_IDLE_TIMEOUT", "must be a whole number of seconds from 1 to 3600, got \(raw)"))
+        wholeNumber("VORONKA_IDLE_TIMEOUT", 1...3600, unit: "seconds", default: 60, environment)
+    }
+
+    /// A whole number from the environment within a range; the default when unset or empty; a refusal naming the
+    /// variable otherwise.
+    static func wholeNumber(_ name: String, _ range: ClosedRange<Int64>, unit: String, default value: Int64,
+                            _ environment: [String: String]) -> Result<Int64, DomainError> {
+        guard let raw = environment[name], !raw.isEmpty else { return .success(value) }
+        guard let number = Int64(raw), range.contains(number) else {
+            return .failure(.invalid(name, "must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound), got \(raw)"))
         }
-        return .success(seconds)
+        return .success(number)
     }
 }

@@ -53,3 +53,15 @@ public enum TestDatabase {
         }
     }
 }
+
+extension TestDatabase {
+    /// Writes a copy of a SQLite file with every third page of its second half overwritten (the schema sits in the
+    /// first pages, so the file still opens; rows and indexes are damaged), for the tests of integrity checks.
+    public static func damagedCopy(of source: String, to target: String, pageSize: Int = 4096) throws {
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        for page in stride(from: bytes.count / pageSize / 2, to: bytes.count / pageSize - 1, by: 3) {
+            bytes.replaceSubrange((page * pageSize + 8)..<(page * pageSize + 600), with: Data(repeating: 0xA5, count: 592))
+        }
+        try bytes.write(to: URL(fileURLWithPath: target))
+    }
+}

@@ -229,11 +229,7 @@ struct HardeningTests {
             _ = try await store.write(actor: nil) { tx in try await tx.insert(.company, row) }
         }
         await store.shutdown()
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        for page in stride(from: bytes.count / 4096 / 2, to: bytes.count / 4096 - 1, by: 3) {
-            bytes.replaceSubrange((page * 4096 + 8)..<(page * 4096 + 600), with: Data(repeating: 0xA5, count: 592))
-        }
-        try bytes.write(to: URL(fileURLWithPath: path))
+        try TestDatabase.damagedCopy(of: path, to: path)
         // action
         var refusal = ""
         do {

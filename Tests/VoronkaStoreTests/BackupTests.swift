@@ -82,13 +82,7 @@ struct BackupTests {
         for i in 0..<400 { _ = try await store.write(actor: nil) { tx in try await tx.insert(.company, company("Company \(i) " + String(repeating: "x", count: 200))) } }
         let backup = try await store.backup(to: dir + "/good.backup")
         await store.shutdown()
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: backup.path))
-        let pageSize = 4096
-        // the schema sits in the first pages; rows and indexes fill the rest
-        for page in stride(from: bytes.count / pageSize / 2, to: bytes.count / pageSize - 1, by: 3) {
-            bytes.replaceSubrange((page * pageSize + 8)..<(page * pageSize + 600), with: Data(repeating: 0xA5, count: 592))
-        }
-        try bytes.write(to: URL(fileURLWithPath: dir + "/bad.backup"))
+        try TestDatabase.damagedCopy(of: backup.path, to: dir + "/bad.backup")
         // action
         let bad = try await SQLStore.open(.sqlite(path: dir + "/bad.backup"))
         let problems = try? await bad.integrityProblems()

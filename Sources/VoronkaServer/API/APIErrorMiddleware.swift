@@ -10,15 +10,16 @@ struct APIErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
-        } catch let abort as any AbortError where abort.status == .notFound && request.route == nil
-                    && !(allowed?.methods(for: request.url.path).isEmpty ?? true) {
+        } catch let error as DomainError {
+            return Self.response(for: error)
+        } catch let abort as any AbortError where abort.status == .notFound && request.route == nil {
+            // A path some route answers, asked with another method: 405 naming the methods, not "not found".
             let methods = allowed?.methods(for: request.url.path) ?? []
+            guard !methods.isEmpty else { return Self.body(status: .notFound, message: abort.reason, fields: []) }
             let response = Self.body(status: .methodNotAllowed, message: "\(request.method.rawValue) is not allowed here; allowed: \(methods.joined(separator: ", "))",
                                      fields: [])
             response.headers.replaceOrAdd(name: .allow, value: methods.joined(separator: ", "))
             return response
-        } catch let error as DomainError {
-            return Self.response(for: error)
         } catch let abort as any AbortError {
             let field: [FieldError] = abort is UploadTooLarge ? [FieldError("files", abort.reason)]
                 : abort.status == .payloadTooLarge ? [FieldError("body", "is too large")] : []

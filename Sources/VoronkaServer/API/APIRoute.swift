@@ -62,6 +62,8 @@ struct APIRoute: Sendable {
     var pathValues: [String: [String]] = [:]
     /// Whether the body may be left out (the route then takes its defaults).
     var bodyOptional = false
+    /// Answers the document lists for this route beyond the common ones, by status (they replace those).
+    var responses: [String: JSONValue] = [:]
     let handler: @Sendable (Request, Services) async throws -> Response
 
     init(_ method: HTTPMethod, _ path: String, _ operationID: String, _ summary: String, tag: String, authenticated: Bool = true,
@@ -82,9 +84,10 @@ struct APIRoute: Sendable {
     }
 
     /// The same route with documentation details set.
-    func documented(query: [QueryParameter] = [], pathValues: [String: [String]] = [:], bodyOptional: Bool = false) -> APIRoute {
+    func documented(query: [QueryParameter] = [], pathValues: [String: [String]] = [:], bodyOptional: Bool = false,
+                    responses: [String: JSONValue] = [:]) -> APIRoute {
         var copy = self
-        copy.query = query; copy.pathValues = pathValues; copy.bodyOptional = bodyOptional
+        copy.query = query; copy.pathValues = pathValues; copy.bodyOptional = bodyOptional; copy.responses = responses
         return copy
     }
 

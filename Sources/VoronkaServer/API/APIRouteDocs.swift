@@ -12,7 +12,18 @@ enum APIRouteDocs {
         case "export":
             return route.documented(query: [.string("format", "csv (default) or json", values: Exporter.Format.allCases.map(\.rawValue)),
                                             .string("raw", "true: CSV cells exactly as stored, without the ' before formulas", values: ["true", "false"])],
-                                    pathValues: ["target": Exporter.targets])
+                                    pathValues: ["target": Exporter.targets],
+                                    responses: ["200": .object([
+                                        "description": "CSV text (format=csv, the default), or a JSON array of objects (format=json)",
+                                        "content": .object(["text/csv": .object(["schema": .object(["type": "string"])]),
+                                                            "application/json": .object(["schema": .object(["type": "array", "items": .object(["type": "object"])])])]),
+                                    ])])
+        case "login":
+            return route.documented(responses: [
+                "401": OpenAPIDocument.errorResponse("Wrong email or password, or a deactivated account"),
+                "429": OpenAPIDocument.errorResponse("Too many failed sign-ins for this email or from this address; Retry-After says when to try again",
+                                                     headers: ["Retry-After": .object(["schema": .object(["type": "integer"])])]),
+            ])
         case "analytics_dashboard":
             return route.documented(query: analyticsQuery)
         case "analytics_metric":

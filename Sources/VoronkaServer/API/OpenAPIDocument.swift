@@ -51,35 +51,30 @@ enum OpenAPIDocument {
             op["requestBody"] = .object(["required": .bool(!route.bodyOptional), "content": .object([type: .object(["schema": schema(body)])])])
         }
         var responses: [String: JSONValue] = [:]
-        var success: JSONValue = route.response.map { .object(["description": .string("Success"), "content": .object(["application/json": .object(["schema": schema($0)])])]) }
-            ?? .object(["description": .string("Success, no content")])
-        if route.operationID == "export" {
-            success = .object(["description": .string("CSV text (format=csv, the default), or a JSON array of objects (format=json)"),
-                               "content": .object(["text/csv": .object(["schema": .object(["type": .string("string")])]),
-                                                   "application/json": .object(["schema": .object(["type": .string("array"),
-                                                                                                   "items": .object(["type": .string("object")])])])])])
-        }
-        responses[String(route.success.code)] = success
-        responses["422"] = .object(["description": .string("Invalid input: one entry per field"), "content": .object(["application/json": .object(["schema": ref("Error")])])])
+        responses[String(route.success.code)] = route.response.map {
+            .object(["description": .string("Success"), "content": .object(["application/json": .object(["schema": schema($0)])])])
+        } ?? .object(["description": .string("Success, no content")])
+        responses["422"] = errorResponse("Invalid input: one entry per field")
         if route.authenticated {
-            responses["401"] = .object(["description": .string("No or bad credentials"), "content": .object(["application/json": .object(["schema": ref("Error")])])])
-            responses["403"] = .object(["description": .string("The caller's role may not do this"), "content": .object(["application/json": .object(["schema": ref("Error")])])])
+            responses["401"] = errorResponse("No or bad credentials")
+            responses["403"] = errorResponse("The caller's role may not do this")
             op["security"] = .array([.object(["bearer": .array([])])])
         }
-        func error(_ description: String) -> JSONValue {
-            .object(["description": .string(description), "content": .object(["application/json": .object(["schema": ref("Error")])])])
-        }
-        if !route.pathParameters.isEmpty { responses["404"] = error("No such record") }
-        if route.authenticated, route.method != .GET { responses["409"] = error("Clashes with stored state, such as a duplicate unique value") }
-        if route.request != nil { responses["413"] = error("The body is larger than this route accepts") }
-        if route.operationID == "login" {
-            responses["401"] = error("Wrong email or password, or a deactivated account")
-            responses["429"] = .object(["description": .string("Too many failed sign-ins for this email or from this address; Retry-After says when to try again"),
-                                        "headers": .object(["Retry-After": .object(["schema": .object(["type": .string("integer")])])]),
-                                        "content": .object(["application/json": .object(["schema": ref("Error")])])])
-        }
+        if !route.pathParameters.isEmpty { responses["404"] = errorResponse("No such record") }
+        if route.authenticated, route.method != .GET { responses["409"] = errorResponse("Clashes with stored state, such as a duplicate unique value") }
+        if route.request != nil { responses["413"] = errorResponse("The body is larger than this route accepts") }
+        // What a route answers beyond the rule above (APIRouteDocs).
+        responses.merge(route.responses) { _, special in special }
         op["responses"] = .object(responses)
         return .object(op)
+    }
+
+    /// An error answer with the document's `Error` body, and headers when it has any.
+    static func errorResponse(_ description: String, headers: [String: JSONValue] = [:]) -> JSONValue {
+        var out: [String: JSONValue] = ["description": .string(description),
+                                        "content": .object(["application/json": .object(["schema": ref("Error")])])]
+        if !headers.isEmpty { out["headers"] = .object(headers) }
+        return .object(out)
     }
 
     static func schema(_ body: BodySchema) -> JSONValue {

@@ -45,6 +45,13 @@ public final class OperatorMetrics: Sendable {
         return registry.emitToString()
     }
 
+    /// The scrape as an answer in Prometheus' text format.
+    func response(_ services: Services) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: try await scrape(services)))
+    }
+
     /// The process' resident set size from /proc (Linux); nil elsewhere.
     static func residentBytes() -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
@@ -74,9 +81,7 @@ struct MetricsMiddleware: AsyncMiddleware {
 func registerMetrics(on app: Application, services: Services, metrics: OperatorMetrics) {
     app.routes.grouped(BearerAuthentication(services: services)).get("metrics") { req async throws -> Response in
         guard try req.caller().user.role == .admin else { throw DomainError.forbidden("Only admins read the server's metrics.") }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
-        return Response(status: .ok, headers: headers, body: .init(string: try await metrics.scrape(services)))
+        return try await metrics.response(services)
     }
 }
 
@@ -101,11 +106,7 @@ final class MetricsPort: LifecycleHandler, @unchecked Sendable {
         side.middleware = Middlewares()
         side.middleware.use(APIErrorMiddleware())
         let (services, metrics) = (services, metrics)
-        side.get("metrics") { _ async throws -> Response in
-            var headers = HTTPHeaders()
-            headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
-            return Response(status: .ok, headers: headers, body: .init(string: try await metrics.scrape(services)))
-        }
+        side.get("metrics") { _ async throws -> Response in try await metrics.response(services) }
         try await side.asyncBoot()
         try await side.server.start(address: nil)
         self.side = side
