@@ -41,6 +41,10 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case cannotDemoteSelf
     case lostReasonRequired(stage: String)
     case postponedUntilRequired
+    case stageNotInPipeline(stage: String, stageID: Int64, pipeline: String, pipelineID: Int64)
+    case pipelineOfOtherKind(pipeline: String, id: Int64, kind: String, wanted: String)
+    case stageStaysInPipeline
+    case contactAtOtherCompany(id: Int64, company: Int64)
     // Entity rules
     case wonStageProbability
     case lostStageProbability
@@ -98,6 +102,12 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .cannotDemoteSelf: "you cannot take the admin role from your own account"
         case .lostReasonRequired(let stage): "is required to move a deal to the lost stage \(stage)"
         case .postponedUntilRequired: "is required to postpone a deal (the date to re-check it)"
+        case .stageNotInPipeline(let stage, let stageID, let pipeline, let pipelineID):
+            "stage \(stageID) (\(stage)) is not a stage of pipeline \(pipelineID) (\(pipeline))"
+        case .pipelineOfOtherKind(let pipeline, let id, let kind, let wanted):
+            "pipeline \(id) (\(pipeline)) is a \(kind) pipeline, not a \(wanted) pipeline"
+        case .stageStaysInPipeline: "a stage cannot move to another pipeline; create a new stage there"
+        case .contactAtOtherCompany(let id, let company): "contact \(id) works at another company than the deal's (\(company))"
         case .wonStageProbability: "a won stage has probability 100"
         case .lostStageProbability: "a lost stage has probability 0"
         case .probabilityReasonRequired: "is required when probability_override is set"

@@ -19,6 +19,13 @@ enum Reads {
                                            fields: fields).first
     }
 
+    /// Every live record of a kind, in id order.
+    static func all(_ sql: any SQLDatabase, _ kind: EntityKind) async throws -> [Record] {
+        let fields = kind.fields
+        return try await RowCoding.records(sql, "SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE deleted_at IS NULL ORDER BY id",
+                                           fields: fields)
+    }
+
     /// The manager of every user (the team hierarchy).
     static func managers(_ sql: any SQLDatabase) async throws -> [Int64: Int64?] {
         var out: [Int64: Int64?] = [:]
@@ -50,6 +57,32 @@ enum Reads {
             next = ListQuery.encodeCursor(value: last[sort], id: id, spec: spec)
         }
         return Page(records: records, nextCursor: next)
+    }
+
+    /// The first page of each of several lists of one kind, in one statement (`UNION ALL` of the lists, each on its
+    /// own index): a board's columns cost one query, not one per column. Cursors of the pages are not kept.
+    static func firstPages(_ sql: any SQLDatabase, _ kind: EntityKind, queries: [ListQuery], scope: OwnerScope) async throws -> [[Record]] {
+        guard !queries.isEmpty else { return [] }
+        let fields = kind.fields
+        let columns = fields.map(\.name).joined(separator: ", ")
+        var parts: [any SQLExpression] = []
+        for (i, query) in queries.enumerated() {
+            let direction = query.descending ? "DESC" : "ASC"
+            let order = query.sortField == "id" ? "id \(direction)" : "\(query.sortField) \(direction), id \(direction)"
+            // The row number over the page only (after its LIMIT), so that the union comes back in each list's order.
+            parts.append(SQLQueryString("""
+                SELECT *, \(literal: i) AS list_index, ROW_NUMBER() OVER (ORDER BY \(unsafeRaw: order)) AS list_row FROM (
+                SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))
+                ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit)) AS list_\(unsafeRaw: String(i))
+                """))
+        }
+        let statement = SQLList([SQLList(parts, separator: SQLRaw(" UNION ALL ")), SQLRaw(" ORDER BY list_index, list_row")], separator: SQLRaw(""))
+        var out = [[Record]](repeating: [], count: queries.count)
+        for row in try await sql.raw("\(statement)").all() {
+            let index = try row.decode(column: "list_index", as: Int.self)
+            if out.indices.contains(index) { out[index].append(try RowCoding.record(row, fields: fields)) }
+        }
+        return out
     }
 
     /// How many rows the list's filters and cursor leave (the limit aside).

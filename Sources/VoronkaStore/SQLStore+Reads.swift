@@ -13,6 +13,16 @@ extension SQLStore {
         try await Reads.list(sql, backend: backend, kind, query: query, scope: scope)
     }
 
+    /// The first page of each list, in one query (a board's columns); each in its query's order.
+    public func firstPages(_ kind: EntityKind, queries: [ListQuery], scope: OwnerScope = .everyone) async throws -> [[Record]] {
+        try await Reads.firstPages(sql, kind, queries: queries, scope: scope)
+    }
+
+    /// Live records of a kind by ids, in id order (missing ids are left out).
+    public func records(_ kind: EntityKind, ids: some Collection<Int64>) async throws -> [Record] {
+        try await StoreReader(sql: sql, backend: backend).records(kind, ids: ids)
+    }
+
     /// How many records of a kind the query's filters and cursor leave within the owner scope (its limit aside).
     public func count(_ kind: EntityKind, query: ListQuery, scope: OwnerScope = .everyone) async throws -> Int {
         try await Reads.count(sql, kind, query: query, scope: scope)
@@ -20,9 +30,7 @@ extension SQLStore {
 
     /// Every live record of a kind, in id order (small tables: users, pipelines, stages).
     public func all(_ kind: EntityKind) async throws -> [Record] {
-        let fields = kind.fields
-        return try await RowCoding.records(sql, "SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural) WHERE deleted_at IS NULL ORDER BY id",
-                                           fields: fields)
+        try await Reads.all(sql, kind)
     }
 
     /// The manager of every user, for computing teams.

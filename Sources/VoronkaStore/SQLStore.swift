@@ -20,6 +20,11 @@ public final class SQLStore: Sendable {
     /// SQLite's writes all go through the connection of one event loop: a connection's page cache is dropped whenever
     /// another connection has written, so alternating between two made every write start cold.
     let writeLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
+    /// The statements sent while it is on (for tests of what a page or a write costs).
+    public let queryLog = QueryLog()
+    /// SQLite's readers have a pool of their own: a read never waits for the writer's connection, which a long
+    /// import holds (WAL lets readers run beside the writer, each on the last committed state).
+    static let readerID = DatabaseID(string: "sqlite-read")
 
     private init(location: StoreLocation, databases: Databases, logger: Logger) {
         self.location = location; self.backend = location.backend; self.databases = databases; self.logger = logger
@@ -33,6 +38,7 @@ public final class SQLStore: Sendable {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: readerID, isDefault: false)
         case .postgres(let url):
             do {
                 databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
@@ -66,20 +72,35 @@ public final class SQLStore: Sendable {
     }
 
     /// A connection on `loop`; Fluent has one once `open` has configured the database.
-    func connection(on loop: any EventLoop) throws -> any Database {
-        guard let database = databases.database(logger: logger, on: loop) else { throw StoreError.cannotOpen("no database is configured") }
+    func connection(on loop: any EventLoop, _ id: DatabaseID? = nil) throws -> any Database {
+        guard let database = databases.database(id, logger: logger, on: loop) else { throw StoreError.cannotOpen("no database is configured") }
         return database
     }
 
+    /// The writer's pool (SQLite: `write` takes the connection of `writeLoop` from it); migrations use it too.
     var database: any Database {
         get throws { try connection(on: MultiThreadedEventLoopGroup.singleton.any()) }
     }
 
-    /// A connection for reads; writes go through `write`.
+    /// The pool reads come from: SQLite's readers, or PostgreSQL's one pool.
+    var readDatabase: any Database {
+        get throws { try connection(on: MultiThreadedEventLoopGroup.singleton.any(), backend == .sqlite ? Self.readerID : nil) }
+    }
+
+    /// A connection for single reads, outside any transaction; reads that belong together go through `read`, writes
+    /// through `write`.
     public var sql: any SQLDatabase {
         get throws {
-            guard let sql = try database as? any SQLDatabase else { throw StoreError.notSQL }
-            return sql
+            guard let sql = try readDatabase as? any SQLDatabase else { throw StoreError.notSQL }
+            return queryLog.wrap(sql)
+        }
+    }
+
+    /// Runs `body` in one read transaction: every read sees the same committed state, and none waits for a writer.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) async throws -> T) async throws -> T {
+        try await readDatabase.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+            return try await body(StoreReader(sql: self.queryLog.wrap(sql), backend: self.backend))
         }
     }
 
@@ -112,7 +133,7 @@ public final class SQLStore: Sendable {
             let used = TransactionBox()
             let result = try await database.transaction { db in
                 guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
-                let tx = StoreTransaction(sql: sql, backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
+                let tx = StoreTransaction(sql: self.queryLog.wrap(sql), backend: self.backend, actor: actor, origin: origin, now: at ?? Date())
                 used.tx = tx
                 return try await body(tx)
             }

@@ -3,10 +3,8 @@ import SQLKit
 import VoronkaCore
 
 /// Reads and writes inside one transaction. Every insert, update and delete appends its journal entry here.
-public final class StoreTransaction: @unchecked Sendable {
+public final class StoreTransaction: StoreReader, @unchecked Sendable {
     // One transaction is used by one task at a time; the mutable state below is only touched from it.
-    let sql: any SQLDatabase
-    let backend: Backend
     public let actor: Int64?
     public let origin: String
     public let now: Date
@@ -15,17 +13,13 @@ public final class StoreTransaction: @unchecked Sendable {
     var touchedCredentials = false
 
     init(sql: any SQLDatabase, backend: Backend, actor: Int64?, origin: String, now: Date) {
-        self.sql = sql; self.backend = backend; self.actor = actor; self.origin = origin; self.now = now
+        self.actor = actor; self.origin = origin; self.now = now
+        super.init(sql: sql, backend: backend)
     }
 
-    /// A live record by id (soft-deleted ones only when asked).
-    public func fetch(_ kind: EntityKind, _ id: Int64, includeDeleted: Bool = false, forUpdate: Bool = false) async throws -> Record? {
+    /// A live record by id, locked until the transaction ends when `forUpdate` (PostgreSQL; SQLite has one writer).
+    public func fetch(_ kind: EntityKind, _ id: Int64, includeDeleted: Bool = false, forUpdate: Bool) async throws -> Record? {
         try await Reads.fetch(sql, backend: backend, kind, id, includeDeleted: includeDeleted, forUpdate: forUpdate)
-    }
-
-    /// Whether a live record of this kind has this id.
-    public func exists(_ kind: EntityKind, _ id: Int64) async throws -> Bool {
-        try await sql.raw("SELECT id FROM \(unsafeRaw: kind.plural) WHERE id = \(bind: id) AND deleted_at IS NULL").first() != nil
     }
 
     /// Inserts a record and journals its creation; returns it with its id and times.
@@ -62,8 +56,7 @@ public final class StoreTransaction: @unchecked Sendable {
         stored["updated_at"] = .time(time)
         let assignments = (changes.map(\.field) + ["updated_at"]).map { SQLBinaryExpression(SQLIdentifier($0), .equal, RowCoding.bind(stored[$0])) }
         try await sql.raw("UPDATE \(unsafeRaw: kind.plural) SET \(SQLList(assignments)) WHERE id = \(bind: id)").run()
-        let isStageMove = changes.contains { $0.field == "stage_id" } && action == .update
-        try await journal(kind, id, isStageMove ? .stage : action, changes: changes, at: time)
+        try await journal(kind, id, action == .update ? .of(changes) : action, changes: changes, at: time)
         return stored
     }
 

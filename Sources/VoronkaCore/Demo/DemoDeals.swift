@@ -86,19 +86,16 @@ extension DemoGenerator {
             let lostChance = fast ? 0.03 : small && i == 0 ? 0.6 : plan.lostChance[i]
             if r < lostChance {
                 let reason = small && rng.chance(0.7) ? DemoTexts.belowMinimum : rng.pick(DemoTexts.lostReasons)
-                h.change(at: next, [("stage_id", .int(plan.lost.id)), ("lost_reason", .text(reason)),
-                                    ("stage_entered_at", DemoTime.value(next)), ("closed_at", DemoTime.value(next))], journal: &journal)
+                h.enter(plan.lost, at: next, [("lost_reason", .text(reason))], journal: &journal)
                 return
             }
             if !fast, let postponed = plan.postponed, r < lostChance + plan.postponeChance {
                 let until = DemoTime.dayOf(next + rng.uniform(30, 180) * DemoTime.day)
-                h.change(at: next, [("stage_id", .int(postponed.id)), ("postponed_until", .day(until)),
-                                    ("stage_entered_at", DemoTime.value(next))], journal: &journal)
+                h.enter(postponed, at: next, [("postponed_until", .day(until))], journal: &journal)
                 // Some come back when the date comes, to the stage they left.
                 let back = DemoCalendar.workingTime(onDayOf: until.startDate.timeIntervalSince1970, &rng)
                 guard back > next, back <= now, rng.chance(0.35) else { return }
-                h.change(at: back, [("stage_id", .int(plan.open[i].id)), ("postponed_until", .null),
-                                    ("stage_entered_at", DemoTime.value(back))], journal: &journal)
+                h.enter(plan.open[i], at: back, [("postponed_until", .null)], journal: &journal)
                 t = back
                 continue
             }
@@ -109,15 +106,14 @@ extension DemoGenerator {
             i += 1
             t = next
             if i == plan.open.count { break }
-            h.change(at: next, [("stage_id", .int(plan.open[i].id)), ("stage_entered_at", DemoTime.value(next))], journal: &journal)
+            h.enter(plan.open[i], at: next, journal: &journal)
         }
         // Won on leaving the last open stage; service contracts then go on through delivery.
-        h.change(at: t, [("stage_id", .int(plan.won[0].id)), ("stage_entered_at", DemoTime.value(t)), ("closed_at", DemoTime.value(t))],
-                 journal: &journal)
+        h.enter(plan.won[0], at: t, journal: &journal)
         for k in plan.won.indices.dropFirst() {
             let next = DemoTime.whole(t + max(1, rng.exponential(mean: Double(plan.won[k - 1].expectedDays ?? 30))) * DemoTime.day)
             if next > now { return }
-            h.change(at: next, [("stage_id", .int(plan.won[k].id)), ("stage_entered_at", DemoTime.value(next))], journal: &journal)
+            h.enter(plan.won[k], at: next, journal: &journal)
             t = next
         }
     }

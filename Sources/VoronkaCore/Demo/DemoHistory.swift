@@ -56,10 +56,25 @@ struct DemoHistory {
             let positions = changes.map { order.index($0.field) }
             changes = positions.indices.sorted { positions[$0] < positions[$1] }.map { changes[$0] }
         }
-        let action: JournalAction = changes.contains { $0.field == "stage_id" } ? .stage : .update
         journal.append(JournalEntry(seq: 0, at: Date(timeIntervalSince1970: at), actorID: actor, entity: kind, entityID: id,
-                                    action: action, changes: changes))
+                                    action: .of(changes), changes: changes))
         updatedAt = at
+    }
+
+    /// Moves the deal to `stage` at `at` with `values` besides, setting its times by `StageEntry`'s rule.
+    mutating func enter(_ stage: Stage, at: Double, _ values: [(String, FieldValue)] = [], journal: inout [JournalEntry]) {
+        let closedAt = field("closed_at").flatMap { if case .time(let t) = $0 { t } else { nil } }
+        let times = StageEntry.times(entering: stage.kind, at: DemoTime.date(at), closedAt: closedAt)
+        var all: [(String, FieldValue)] = [("stage_id", .int(stage.id))] + values
+        all.append(("stage_entered_at", .time(times.enteredAt)))
+        all.append(("closed_at", times.closedAt.map(FieldValue.time) ?? .null))
+        change(at: at, all, journal: &journal)
+    }
+
+    /// A field's current value.
+    func field(_ name: String) -> FieldValue? {
+        if let layout, let place = layout.slot(name) { return record.values.values[place.slot] }
+        return record.values[name]
     }
 
     var row: DemoRow {

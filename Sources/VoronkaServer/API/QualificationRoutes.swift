@@ -32,7 +32,7 @@ enum QualificationRoutes {
                 let viewer = try req.caller().viewer
                 let id = try req.id()
                 _ = try await s.records.get(.deal, id, viewer: viewer)
-                let report = try await s.store.write(actor: viewer.actorID) { tx in
+                let report = try await s.store.read { tx in
                     guard let deal = try await tx.fetch(.deal, id) else { throw DomainError.notFound(.deal, id) }
                     return try await DealReport.make(deal, tx: tx, context: try await QualificationContext.load(tx))
                 }

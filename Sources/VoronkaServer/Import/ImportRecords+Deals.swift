@@ -75,13 +75,23 @@ extension ImportRecords {
         r["tender"] = .bool(false)
         r["tags"] = .json(.array([]))
         r["custom"] = .json(.object(d.custom.mapValues(JSONValue.string)))
+        // Each move enters its stage by `StageEntry`'s rule: a closing stage keeps the time the deal first closed, or
+        // closes it when the export says (the last stage) or when it entered; a reopening clears it.
+        var closedSoFar: Date? = catalog.stageKind(path[0].stage).isClosed && path.count > 1 ? path[0].at : nil
+        if closedSoFar != nil { r["closed_at"] = .time(createdAt) }
         var steps: [PendingRecord.Step] = []
         for (stage, at) in path.dropFirst() {
-            var values: [(String, FieldValue)] = [("stage_id", .int(stage)), ("stage_entered_at", .time(at))]
-            if catalog.stageKind(stage).isClosed { values.append(("closed_at", .time(stage == final ? closedAt ?? at : at))) }
+            let t = StageEntry.times(entering: catalog.stageKind(stage), at: at, closedAt: closedSoFar, closing: stage == final ? closedAt : nil)
+            var values: [(String, FieldValue)] = [("stage_id", .int(stage)), ("stage_entered_at", .time(t.enteredAt))]
+            if t.closedAt != closedSoFar { values.append(("closed_at", t.closedAt.map(FieldValue.time) ?? .null)) }
+            closedSoFar = t.closedAt
             steps.append(PendingRecord.Step(at: max(at, createdAt), values: values))
         }
-        if steps.isEmpty, let closedAt { r["closed_at"] = .time(closedAt); r["stage_entered_at"] = .time(closedAt) }
+        if steps.isEmpty, let closedAt {
+            let t = StageEntry.times(entering: catalog.stageKind(final), at: closedAt, closedAt: nil)
+            r["stage_entered_at"] = .time(t.enteredAt)
+            r["closed_at"] = t.closedAt.map(FieldValue.time) ?? .null
+        }
         return PendingRecord(sourceID: d.sourceID, initial: r, steps: steps, createdAt: dated ? createdAt : nil, now: now)
     }
 }

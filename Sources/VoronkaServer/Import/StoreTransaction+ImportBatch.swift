@@ -64,7 +64,7 @@ extension StoreTransaction {
                     }
                     guard !changes.isEmpty else { continue }
                     entries.append(JournalEntry(seq: 0, at: step.at, actorID: actor, entity: kind, entityID: id,
-                                                action: changes.contains { $0.field == "stage_id" } ? .stage : .update, changes: changes))
+                                                action: .of(changes), changes: changes))
                     updated = max(updated, step.at)
                 }
                 if let updatedField { values[updatedField] = .time(updated) }

@@ -4,7 +4,7 @@ import VoronkaStore
 /// Keeps a deal's stored grade current and applies the stage gate; runs inside the write that changes the deal.
 enum DealGrading {
     /// The grade of a deal record from its contacts.
-    static func grade(_ record: Record, tx: StoreTransaction) async throws -> GradeResult {
+    static func grade(_ record: Record, tx: StoreReader) async throws -> GradeResult {
         let deal = Deal(record: record)
         let contacts = try await tx.records(.contact, ids: deal.contactIDs).map(Contact.init(record:))
         return Grading.grade(deal: deal, contacts: contacts)

@@ -3,7 +3,7 @@ import VoronkaStore
 
 /// A deal's qualification at a glance: grade and authority, the self-check list, economics and control.
 enum DealReport {
-    static func make(_ record: Record, tx: StoreTransaction, context: QualificationContext) async throws -> JSONValue {
+    static func make(_ record: Record, tx: StoreReader, context: QualificationContext) async throws -> JSONValue {
         let deal = Deal(record: record)
         let contacts = try await tx.records(.contact, ids: deal.contactIDs).map(Contact.init(record:))
         let company = try await tx.fetch(.company, deal.companyID).map(Company.init(record:))

@@ -79,9 +79,10 @@ enum LeadTriage {
 
     static func createDeal(for lead: Lead, companyID: Int64, pipelineID: Int64?, tx: StoreTransaction) async throws -> Record {
         var chosen = pipelineID
-        if chosen == nil { chosen = try await tx.firstID(.pipeline, where: ["kind": .text(PipelineKind.deal.rawValue)], order: ["position", "id"]) }
+        if chosen == nil { chosen = try await RecordRules.firstPipeline(.deal, tx) }
         guard let pipeline = chosen,
-              let stage = try await tx.firstID(.stage, where: ["pipeline_id": .int(pipeline)], order: ["position", "id"]) else {
+              let stage = try await tx.records(.stage, where: "pipeline_id", equals: .int(pipeline)).map(Stage.init(record:))
+                .min(by: { ($0.position, $0.id) < ($1.position, $1.id) }) else {
             throw DomainError.invalid("pipeline_id", "there is no deal pipeline to create the deal in")
         }
         guard let pipelineRecord = try await tx.fetch(.pipeline, pipeline), Pipeline(record: pipelineRecord).kind == .deal else {
@@ -90,9 +91,9 @@ enum LeadTriage {
         let request = (lead.requestText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let title = request.isEmpty ? "Deal from lead \(lead.id)" : String(request.prefix(80))
         var deal = Deal(title: title, companyID: companyID, contactIDs: lead.contactID.map { [$0] } ?? [], ownerID: lead.ownerID,
-                        pipelineID: pipeline, stageID: stage, leadID: lead.id, referral: lead.source == .referral,
+                        pipelineID: pipeline, stageID: stage.id, leadID: lead.id, referral: lead.source == .referral,
                         needText: request.isEmpty ? nil : request).record
-        deal["stage_entered_at"] = .time(tx.now)
+        StageEntry.apply(entering: stage.kind, at: tx.now, to: &deal)
         DealGrading.apply(try await DealGrading.grade(deal, tx: tx), to: &deal)
         return try await tx.insert(.deal, deal)
     }

@@ -1,7 +1,7 @@
 import VoronkaCore
 import VoronkaStore
 
-/// Everything qualification reads besides the record itself: settings and the catalog, loaded in the caller's transaction.
+/// Everything qualification reads besides the record itself: settings and the catalog, loaded in the caller's read or write.
 struct QualificationContext {
     let profile: AudienceProfile
     let economics: EconomicsSettings
@@ -9,7 +9,7 @@ struct QualificationContext {
     let autoTriage: Bool
     let matcher: RequestMatcher
 
-    static func load(_ tx: StoreTransaction) async throws -> QualificationContext {
+    static func load(_ tx: StoreReader) async throws -> QualificationContext {
         func value(_ key: SettingKey) async throws -> JSONValue { try await tx.setting(key.rawValue) ?? key.defaultValue }
         // Stored settings were checked on the way in; a value that no longer reads falls back to the default.
         let profile = (try? AudienceProfile(json: try await value(.audience))) ?? AudienceProfile(rules: [])

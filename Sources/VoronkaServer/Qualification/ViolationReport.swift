@@ -21,7 +21,7 @@ enum ViolationReport {
             deals += page.records.map(Deal.init(record:))
         }
         let stages = try await s.store.all(.stage).map(Stage.init(record:))
-        let context = try await s.store.write(actor: nil) { tx in try await QualificationContext.load(tx) }
+        let context = try await s.store.read { try await QualificationContext.load($0) }
         var perOwner: [Int64: (violations: Int, uncontrolled: Int, open: Int)] = [:]
         var listed: [JSONValue] = []
         var weighted: Int64 = 0, capped: Int64 = 0

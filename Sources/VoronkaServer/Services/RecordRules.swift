@@ -4,40 +4,45 @@ import VoronkaStore
 
 /// The domain rules that need other records: references, ownership, stages and pipelines, uniqueness.
 enum RecordRules {
-    /// Fills what a create may leave out: the caller as owner, the first pipeline and stage, the time a lead came in.
-    static func fillDefaults(_ kind: EntityKind, _ input: inout [String: JSONValue], tx: StoreTransaction, viewer: Viewer, now: Date) async throws {
-        if kind.fields.contains(where: { $0.name == "owner_id" }), input["owner_id"] == nil, !viewer.isSystem {
+    /// Fills what a create may leave out: the caller as owner, the pipeline and stage, the time a lead came in. An
+    /// update that names a stage but not a pipeline moves the record to the stage's pipeline.
+    static func fillDefaults(_ kind: EntityKind, _ input: inout [String: JSONValue], old: Record?, lookups: WriteLookups, viewer: Viewer, now: Date) async throws {
+        if old == nil, kind.fields.contains(where: { $0.name == "owner_id" }), input["owner_id"] == nil, !viewer.isSystem {
             input["owner_id"] = .number(Double(viewer.userID))
         }
-        switch kind {
-        case .deal, .lead:
-            let pipelineKind: PipelineKind = kind == .deal ? .deal : .lead
-            if input["pipeline_id"] == nil, input["stage_id"] == nil, let first = try await firstPipeline(pipelineKind, tx) {
-                input["pipeline_id"] = .number(Double(first))
-            }
-            if case .number(let pipeline)? = input["pipeline_id"], input["stage_id"] == nil,
-               let p = Int64(exactly: pipeline), let stage = try await firstStage(of: p, tx) {
-                input["stage_id"] = .number(Double(stage))
-            }
-            if case .number(let stage)? = input["stage_id"], input["pipeline_id"] == nil, let s = Int64(exactly: stage),
-               let record = try await tx.fetch(.stage, s) {
-                input["pipeline_id"] = record["pipeline_id"].json(as: .id)
-            }
-            if kind == .lead, input["received_at"] == nil { input["received_at"] = .string(Timestamp.format(now)) }
-        default:
-            break
+        guard kind == .deal || kind == .lead else { return }
+        func id(_ field: String) -> Int64? { if case .number(let n)? = input[field] { Int64(exactly: n) } else { nil } }
+        let named = (stage: id("stage_id"), pipeline: id("pipeline_id"))
+        if old != nil {
+            // An update keeps its pipeline unless its stage moves; a stage that names no pipeline decides it.
+            guard let stage = named.stage, input["pipeline_id"] == nil, let s = try await lookups.stage(stage) else { return }
+            input["pipeline_id"] = .number(Double(s.pipelineID))
+            return
         }
+        if let stage = named.stage {
+            // The stage's pipeline; one named besides is checked against it (`checkStage`).
+            if input["pipeline_id"] == nil, let s = try await lookups.stage(stage) { input["pipeline_id"] = .number(Double(s.pipelineID)) }
+        } else if input["stage_id"] == nil, input["pipeline_id"] == nil || named.pipeline != nil {
+            var pipeline = named.pipeline
+            if pipeline == nil { pipeline = try await firstPipeline(kind == .deal ? .deal : .lead, lookups.tx) }
+            if let pipeline {
+                input["pipeline_id"] = .number(Double(pipeline))
+                if let first = try await firstStage(of: pipeline, lookups.tx) { input["stage_id"] = .number(Double(first)) }
+            }
+        }
+        if kind == .lead, input["received_at"] == nil { input["received_at"] = .string(Timestamp.format(now)) }
     }
 
     /// Checks a new or changed record against the rest of the data; returns it with derived fields set.
-    static func check(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction, viewer: Viewer) async throws -> Record {
+    static func check(_ kind: EntityKind, old: Record?, new: Record, lookups: WriteLookups, viewer: Viewer) async throws -> Record {
+        let tx = lookups.tx
         var record = new
         var errors: [FieldError] = []
         let changed = { (field: String) in old.map { $0[field] != new[field] } ?? true }
 
         for spec in kind.fields where spec.references != nil && changed(spec.name) {
             guard let id = new.int(spec.name), let target = spec.references else { continue }
-            guard let referenced = try await tx.fetch(target, id) else {
+            guard let referenced = try await lookups.fetch(target, id) else {
                 errors.append(FieldError(spec.name, .noRecord(kind: target.rawValue, id: id))); continue
             }
             if spec.name == "owner_id" || spec.name == "manager_id" {
@@ -46,7 +51,7 @@ enum RecordRules {
                     errors.append(FieldError(spec.name, .teamOnly))
                 }
             } else if AccessPolicy.scope(.read, target) == .ownership, viewer.visibleOwners != nil {
-                let owner = try await owner(of: target, referenced, lookup: { try await tx.fetch($0, $1) })
+                let owner = try await owner(of: target, referenced, lookup: { try await lookups.fetch($0, $1) })
                 if !viewer.owns(owner) { errors.append(FieldError(spec.name, .noRecord(kind: target.rawValue, id: id))) }
             }
         }
@@ -54,12 +59,12 @@ enum RecordRules {
 
         switch kind {
         case .deal:
-            try await checkDealContacts(record, tx: tx)
-            let graded = try await DealGrading.grade(record, tx: tx)
+            let contacts = try await checkDealContacts(record, lookups: lookups)
+            let graded = Grading.grade(deal: Deal(record: record), contacts: contacts)
             DealGrading.apply(graded, to: &record)
-            record = try await checkStage(kind, old: old, new: record, tx: tx, grade: graded)
+            record = try await checkStage(kind, old: old, new: record, lookups: lookups, grade: graded)
         case .lead:
-            record = try await checkStage(kind, old: old, new: record, tx: tx, grade: nil)
+            record = try await checkStage(kind, old: old, new: record, lookups: lookups, grade: nil)
         case .company:
             if let taxID = record.text("tax_id"), changed("tax_id"),
                try await tx.firstID(.company, where: ["tax_id": .text(taxID)], excluding: record.int("id")) != nil {
@@ -81,7 +86,7 @@ enum RecordRules {
             }
         case .stage:
             if let old, old["pipeline_id"] != record["pipeline_id"] {
-                throw DomainError.invalid("pipeline_id", "a stage cannot move to another pipeline; create a new stage there")
+                throw DomainError.invalid("pipeline_id", .stageStaysInPipeline)
             }
         case .attribute:
             if changed("key") || changed("entity"), let key = record.text("key"), let entity = record.text("entity"),
@@ -99,37 +104,21 @@ enum RecordRules {
         return record
     }
 
-    /// A deal's or lead's stage must be of its pipeline, and that pipeline of the right kind; moving sets the stage times.
-    static func checkStage(_ kind: EntityKind, old: Record?, new: Record, tx: StoreTransaction, grade: GradeResult?) async throws -> Record {
+    /// A deal's or lead's stage must be of its pipeline, and that pipeline of the right kind; entering a stage follows
+    /// `StageEntry` (what it requires, the times it sets) and, for deals, the qualification gate.
+    static func checkStage(_ kind: EntityKind, old: Record?, new: Record, lookups: WriteLookups, grade: GradeResult?) async throws -> Record {
         var record = new
         guard let stageID = new.int("stage_id"), let pipelineID = new.int("pipeline_id"),
-              let stageRecord = try await tx.fetch(.stage, stageID), let pipelineRecord = try await tx.fetch(.pipeline, pipelineID) else { return record }
-        let stage = Stage(record: stageRecord)
-        let pipeline = Pipeline(record: pipelineRecord)
-        if stage.pipelineID != pipelineID {
-            throw DomainError.invalid("stage_id", "stage \(stageID) (\(stage.name)) is not a stage of pipeline \(pipelineID) (\(pipeline.name))")
-        }
-        let wanted: PipelineKind = kind == .deal ? .deal : .lead
-        if pipeline.kind != wanted {
-            throw DomainError.invalid("pipeline_id", "pipeline \(pipelineID) (\(pipeline.name)) is a \(pipeline.kind.rawValue) pipeline, not a \(wanted.rawValue) pipeline")
-        }
+              let stage = try await lookups.stage(stageID), let pipeline = try await lookups.pipeline(pipelineID) else { return record }
+        let placement = StageEntry.placementErrors(stage: stage, pipeline: pipeline, for: kind == .deal ? .deal : .lead)
+        if !placement.isEmpty { throw DomainError.invalid(placement) }
         let moved = old.map { $0["stage_id"] != new["stage_id"] } ?? true
         guard moved, kind == .deal else { return record }
-        var errors: [FieldError] = []
-        if stage.kind == .lost, (record.text("lost_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("lost_reason", .lostReasonRequired(stage: stage.name)))
-        }
-        if stage.kind == .postponed, record.day("postponed_until") == nil {
-            errors.append(FieldError("postponed_until", .postponedUntilRequired))
-        }
-        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let deal = Deal(record: record)
+        let missing = StageEntry.requirements(entering: stage, lostReason: deal.lostReason, postponedUntil: deal.postponedUntil)
+        if !missing.isEmpty { throw DomainError.invalid(missing) }
         if let grade { try DealGrading.gate(record, grade: grade, stage: stage) }
-        record["stage_entered_at"] = .time(tx.now)
-        if stage.kind.isClosed {
-            if old?.time("closed_at") == nil { record["closed_at"] = .time(tx.now) }
-        } else {
-            record["closed_at"] = .null
-        }
+        StageEntry.apply(entering: stage.kind, at: lookups.tx.now, to: &record)
         return record
     }
 
@@ -140,15 +129,20 @@ enum RecordRules {
         }
     }
 
-    /// A deal's contacts must work at the deal's company.
-    static func checkDealContacts(_ deal: Record, tx: StoreTransaction) async throws {
-        guard let company = deal.int("company_id") else { return }
-        for id in deal.ids("contact_ids") {
-            guard let contact = try await tx.fetch(.contact, id) else { throw DomainError.invalid("contact_ids", "no contact with id \(id)") }
-            if contact.int("company_id") != company {
-                throw DomainError.invalid("contact_ids", "contact \(id) works at another company than the deal's (\(company))")
+    /// A deal's contacts must work at the deal's company; returns them (they grade the deal).
+    static func checkDealContacts(_ deal: Record, lookups: WriteLookups) async throws -> [Contact] {
+        let ids = deal.ids("contact_ids")
+        let found = try await lookups.records(.contact, ids: ids)
+        var contacts: [Contact] = []
+        for id in ids {
+            guard let record = found[id] else { throw DomainError.invalid("contact_ids", .noRecord(kind: "contact", id: id)) }
+            let contact = Contact(record: record)
+            if let company = deal.int("company_id"), contact.companyID != company {
+                throw DomainError.invalid("contact_ids", .contactAtOtherCompany(id: id, company: company))
             }
+            contacts.append(contact)
         }
+        return contacts
     }
 
     /// Refuses deletes that would leave live records pointing at nothing.

@@ -14,6 +14,13 @@ public struct RecordService: Sendable {
         return try await store.list(kind, query: query, scope: ownerScope(kind, viewer))
     }
 
+    /// The first page of each of several lists the viewer may see, in one query (a board's columns).
+    public func firstPages(_ kind: EntityKind, params: [[String: String]], viewer: Viewer) async throws -> [[Record]] {
+        try requireRole(.read, kind, viewer)
+        let queries = try params.map { try ListQuery.parse($0, fields: kind.fields, sortable: kind.sortable).get() }
+        return try await store.firstPages(kind, queries: queries, scope: ownerScope(kind, viewer))
+    }
+
     /// How many records the list parameters match (filters and cursor; the limit aside) among those the viewer may see.
     public func count(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Int {
         try requireRole(.read, kind, viewer)
@@ -48,11 +55,12 @@ public struct RecordService: Sendable {
         let now = clock.now()
         return try await store.write(actor: viewer.actorID, at: now) { tx in
             var input = input
-            try await RecordRules.fillDefaults(kind, &input, tx: tx, viewer: viewer, now: now)
+            let lookups = WriteLookups(tx)
+            try await RecordRules.fillDefaults(kind, &input, old: nil, lookups: lookups, viewer: viewer, now: now)
             var record = Record()
             let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: true)
             let normalized = try Self.normalize(kind, record, inputErrors: errors)
-            let checked = try await RecordRules.check(kind, old: nil, new: normalized, tx: tx, viewer: viewer)
+            let checked = try await RecordRules.check(kind, old: nil, new: normalized, lookups: lookups, viewer: viewer)
             var inserted = try await tx.insert(kind, checked)
             try await RecordRules.afterWrite(kind, old: nil, new: inserted, tx: tx)
             if kind == .lead {
@@ -70,10 +78,13 @@ public struct RecordService: Sendable {
         return try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
             guard let old = try await tx.fetch(kind, id, forUpdate: true) else { throw DomainError.notFound(kind, id) }
             try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
+            let lookups = WriteLookups(tx)
+            var input = input
+            try await RecordRules.fillDefaults(kind, &input, old: old, lookups: lookups, viewer: viewer, now: tx.now)
             var record = old
             let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: false)
             let normalized = try Self.normalize(kind, record, inputErrors: errors)
-            let checked = try await RecordRules.check(kind, old: old, new: normalized, tx: tx, viewer: viewer)
+            let checked = try await RecordRules.check(kind, old: old, new: normalized, lookups: lookups, viewer: viewer)
             let updated = try await tx.update(kind, from: old, to: checked)
             try await RecordRules.afterWrite(kind, old: old, new: updated, tx: tx)
             return updated

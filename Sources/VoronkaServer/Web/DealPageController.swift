@@ -22,7 +22,7 @@ enum DealPageController {
         let stage = stages.first { $0.id == deal.stageID }
         let pipeline = try await WebLookups.pipelines(services).first { $0.id == deal.pipelineID }
         let company = try await services.store.fetch(.company, deal.companyID).map(Company.init(record:))
-        let qualification = try await services.store.write(actor: nil, origin: "web") { tx in
+        let qualification = try await services.store.read { tx in
             let context = try await QualificationContext.load(tx)
             let contacts = try await tx.records(.contact, ids: deal.contactIDs).map(Contact.init(record:))
             let checklist = Checklist.evaluate(deal: deal, company: company, contacts: contacts, profile: context.profile,

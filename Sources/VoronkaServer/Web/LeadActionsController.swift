@@ -56,7 +56,7 @@ enum LeadActionsController {
         return (lead, try await QualificationContext.load(tx))
     }
 
-    static func suggestion(_ lead: Lead, context: QualificationContext, tx: StoreTransaction) async throws -> TriageResult {
+    static func suggestion(_ lead: Lead, context: QualificationContext, tx: StoreReader) async throws -> TriageResult {
         let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
         var data: [String: JSONValue] = [:]
         if let name = lead.companyName { data["name"] = .string(name) }

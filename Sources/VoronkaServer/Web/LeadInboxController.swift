@@ -38,7 +38,7 @@ enum LeadInboxController {
     /// What triage would decide for leads never triaged, so that every row shows a suggestion to agree or disagree with.
     static func suggest(_ leads: [Lead], _ web: WebContext) async throws -> [Int64: TriageResult] {
         guard !leads.isEmpty else { return [:] }
-        return try await web.services.store.write(actor: nil, origin: "web") { tx in
+        return try await web.services.store.read { tx in
             let context = try await QualificationContext.load(tx)
             var out: [Int64: TriageResult] = [:]
             for lead in leads { out[lead.id] = try await LeadActionsController.suggestion(lead, context: context, tx: tx) }

@@ -31,18 +31,18 @@ enum PipelineBoardController {
         let totals = try await web.services.records.dealTotals(pipelineID: pipelineID, viewer: caller.viewer)
         let names = try await WebLookups.userNames(web.services)
         let now = web.services.clock.now()
-        var companies: [Int64: String] = [:]
+        // Every column's cards in one query, and their companies in one more: the page's cost does not grow with them.
+        let pages = try await web.services.records.firstPages(
+            .deal, params: stages.map { ["stage_id": String($0.id), "sort": "-updated_at", "limit": cardsPerColumn] }, viewer: caller.viewer)
+        let companyIDs = Set(pages.joined().compactMap { $0.int("company_id") })
+        let companies = Dictionary(try await web.services.store.records(.company, ids: companyIDs).map { (Company(record: $0).id, Company(record: $0).name) },
+                                   uniquingKeysWith: { a, _ in a })
         var columns: [PipelineBoardPage.Column] = []
-        for stage in stages {
-            let page = try await web.services.records.list(.deal, params: ["stage_id": String(stage.id), "sort": "-updated_at", "limit": cardsPerColumn],
-                                                           viewer: caller.viewer)
-            let deals = page.records.map(Deal.init(record:))
-            for id in Set(deals.map(\.companyID)) where companies[id] == nil {
-                companies[id] = try await web.services.store.fetch(.company, id).map { Company(record: $0).name } ?? "#\(id)"
-            }
+        for (stage, page) in zip(stages, pages) {
+            let deals = page.map(Deal.init(record:))
             let cards = deals.map { deal in
                 let days = Int(now.timeIntervalSince(deal.stageEnteredAt ?? deal.createdAt ?? now) / 86_400)
-                return PipelineBoardPage.Card(dealID: deal.id, title: deal.title, companyName: companies[deal.companyID] ?? "", amount: deal.amount,
+                return PipelineBoardPage.Card(dealID: deal.id, title: deal.title, companyName: companies[deal.companyID] ?? "#\(deal.companyID)", amount: deal.amount,
                                               currency: deal.currency, grade: deal.grade, daysInStage: max(0, days),
                                               stalled: !stage.kind.isClosed && stage.expectedDays.map { Int64(days) > $0 } == true,
                                               ownerName: deal.ownerID.flatMap { names[$0] }, url: WebPaths.deal(deal.id),
@@ -69,24 +69,26 @@ enum PipelineBoardController {
         let id = try req.webID()
         let deal = Deal(record: try await web.services.records.get(.deal, id, viewer: caller.viewer))
         let form = req.form
-        guard let stageID = form[FormField.stageID].flatMap(Int64.init),
-              let stage = try await web.services.store.fetch(.stage, stageID).map(Stage.init(record:)) else {
+        guard let stageID = form[FormField.stageID].flatMap(Int64.init) else {
             return try await refuse(req, web, deal: deal, stageName: "?", reasons: [.other(BilingualText(en: "Choose a stage.", ru: "Выберите этап."))])
         }
-        var input: [String: JSONValue] = ["stage_id": .number(Double(stageID)), "pipeline_id": .number(Double(stage.pipelineID))]
+        // The update reads the stage and puts the deal in its pipeline; the page reads it again only to name it in a refusal.
+        var input: [String: JSONValue] = ["stage_id": .number(Double(stageID))]
         for field in ["lost_reason", "postponed_until"] {
             if let value = form[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { input[field] = .string(value) }
         }
+        let moved: Deal
         do {
-            _ = try await web.services.records.update(.deal, id, input, viewer: caller.viewer)
+            moved = Deal(record: try await web.services.records.update(.deal, id, input, viewer: caller.viewer))
         } catch DomainError.invalid(let errors) {
             let reasons = errors.map { e in
                 PipelineBoardPage.Refusal.Reason(gateField: e.field) ?? .other(WebForms.text(e))
             }
-            return try await refuse(req, web, deal: deal, stageName: WebLookups.name(stage, req.webLanguage), reasons: reasons)
+            let stage = try await web.services.store.fetch(.stage, stageID).map(Stage.init(record:))
+            return try await refuse(req, web, deal: deal, stageName: stage.map { WebLookups.name($0, req.webLanguage) } ?? "#\(stageID)", reasons: reasons)
         }
         let back = form[FormField.returnTo].flatMap { WebPaths.isLocal($0) ? $0 : nil }
-        return web.redirect(back ?? WebPaths.pipeline(stage.pipelineID) + "#deal-card-\(id)")
+        return web.redirect(back ?? WebPaths.pipeline(moved.pipelineID) + "#deal-card-\(id)")
     }
 
     static func refuse(_ req: Request, _ web: WebContext, deal: Deal, stageName: String, reasons: [PipelineBoardPage.Refusal.Reason]) async throws -> Response {

@@ -85,7 +85,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errAmountDecimals, errAmountAtLeastZero, errString, errTrueOrFalse, errPositiveID, errBetween, errWholeNumberBetween
     case errMaxLength, errMinLength, errOneOf, errDateTime, errDay, errDateOutOfRange, errStringArray, errEmail, errCurrency, errNotNegative
     case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
-    case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errWonStageProbability, errLostStageProbability
+    case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errStageNotInPipeline, errLeadPipeline, errDealPipeline,
+        errStageStaysInPipeline, errContactAtOtherCompany, errWonStageProbability, errLostStageProbability
     case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
     case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
     case errCurrentPasswordRequired, errCurrentPasswordWrong
