@@ -339,3 +339,33 @@ struct ImportWriteTests {
         #expect(cycles[cycles.count / 2] == median)
     }
 }
+
+@Suite("Import grading")
+struct ImportGradingTests {
+    @Test("Imported deals are graded by the same rule as any write, closed ones too; the report counts the ungraded and says why", arguments: TestDatabase.backends)
+    func gradesFromExport(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: a proposed mapping finds the need, budget and deadline columns by their Russian names
+            let csv = """
+                ID;Название;Компания;Этап;Сумма;Потребность;Бюджет клиента;Крайний срок
+                1;Котёл;ООО Тепло;Переговоры;100000;Нужен паровой котёл;90000;2027-03-01
+                2;Насосы;ООО Вода;Успешно реализовано;5000;Замена насосов;;
+                3;Счётчики;ООО Свет;Переговоры;2000;;;
+                """
+            let sample = CSVReader().sample(of: Array(csv.utf8), rows: 5)
+            let proposal = MappingProposal.propose(fileName: "сделки.csv", header: sample.header, rows: sample.rows)
+            let plan = ImportPlan(sources: [ImportSource(name: "сделки.csv", bytes: Array(csv.utf8), mapping: proposal.mapping)])
+            // action
+            let summary = plan.summary
+            _ = try await ImportSamples.write(plan, system: "grading", app)
+            let deals = Dictionary(try await app.services.store.all(.deal).map { ($0.text("title") ?? "", Deal(record: $0)) }, uniquingKeysWith: { a, _ in a })
+            // check
+            #expect(plan.files.first?.mapping?.columns.values.contains(.field(.needText)) == true, "\(plan.files.first?.mapping?.text ?? "")")
+            #expect(deals["Котёл"]?.grade == .aaa && deals["Котёл"]?.budgetAmount == 9_000_000 && deals["Котёл"]?.deadline?.description == "2027-03-01")
+            #expect(deals["Насосы"]?.grade == .ccc && deals["Насосы"]?.needText == "Замена насосов", "a won deal is graded too")
+            #expect(deals["Счётчики"]?.grade == .ungraded && deals["Счётчики"]?.budgetStatus == .unknown)
+            #expect(summary.grades == ImportSummary.Grades(graded: 2, ungraded: 1, mapped: true))
+            #expect(summary.text.contains("1 deals stay ungraded: their rows leave need_text, budget_amount and deadline empty"))
+        }
+    }
+}

@@ -57,6 +57,23 @@ struct ImportPageTests {
         #expect(p.nestingErrors.isEmpty, "\(p.nestingErrors)")
     }
 
+    @Test("The dry run says how many deals stay ungraded and what would grade them, in the user's language")
+    func ungraded() {
+        // setup
+        var unmapped = ImportPage.Review.mock()
+        unmapped.ungradedDeals = 1200
+        var empty = unmapped
+        empty.gradeColumnsMapped = true
+        // action
+        let ru = page(.review(unmapped), .ru)
+        let en = page(.review(empty))
+        let none = page(.review(.mock()))
+        // check
+        #expect(ru.has("Сделок без оценки: 1") && ru.has("сопоставьте их, чтобы оценить сделки"))
+        #expect(en.has("Deals that will stay ungraded: 1") && en.has("leave the need, the budget and the deadline empty"))
+        #expect(!none.has("import-ungraded"))
+    }
+
     @Test("A file without a required column blocks the start and says which")
     func blocked() {
         // action

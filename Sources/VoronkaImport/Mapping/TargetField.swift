@@ -20,7 +20,7 @@ public enum ImportFileKind: String, Sendable, CaseIterable, Hashable {
         case .deals:
             [.sourceID, .title, .amount, .currency, .companyName, .companySourceID, .taxID, .contactName, .email, .phone,
              .ownerName, .pipelineName, .stageName, .status, .createdAt, .closedAt, .expectedClose, .lostReason,
-             .leadSourceID, .source, .productName]
+             .leadSourceID, .source, .productName, .needText, .budgetAmount, .deadline]
         case .stageHistory:
             [.dealSourceID, .pipelineName, .stageName, .enteredAt, .ownerName]
         case .users:
@@ -80,6 +80,12 @@ public enum TargetField: String, Sendable, CaseIterable, Hashable, Comparable {
     case productName = "product_name"
     case category
     case price
+    /// What the client needs, in their words: a deal with it counts its need as described.
+    case needText = "need_text"
+    /// The budget the client has allocated: a deal with it counts its budget as allocated.
+    case budgetAmount = "budget_amount"
+    /// The date the client needs the result by: a deal with it counts as urgent.
+    case deadline
 
     /// Fields whose columns are joined with a space when several columns fill them (first, middle and last name);
     /// other fields take the first non-empty column.
@@ -121,6 +127,9 @@ public enum TargetField: String, Sendable, CaseIterable, Hashable, Comparable {
         case .productName: 30
         case .category: 31
         case .price: 32
+        case .needText: 33
+        case .budgetAmount: 34
+        case .deadline: 35
         }
     }
 

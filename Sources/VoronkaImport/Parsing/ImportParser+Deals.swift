@@ -26,6 +26,9 @@ extension ImportParser {
         }
         let events = stageEvents(&r, dealID: id?.0, stage: stage, pipeline: pipeline, closedAt: outcome == .open ? nil : closedAt)
         let (source, sourceText) = leadSource(r)
+        let need = r.text(.needText)
+        let budget = r.money(.budgetAmount)
+        let deadline = r.day(.deadline)
         guard let (sourceID, derived) = id, let stage, r.problems.isEmpty else { return nil }
         let deal = ImportedDeal(
             sourceID: sourceID, derivedID: derived, title: title(r, id: sourceID), company: r.company(),
@@ -33,8 +36,8 @@ extension ImportParser {
             ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage, outcome: outcome,
             amount: amount?.minorUnits ?? 0, currency: currency, createdAt: createdAt, closedAt: closedAt,
             expectedClose: expectedClose, lostReason: r.text(.lostReason), leadSourceID: r.text(.leadSourceID),
-            source: source, sourceText: sourceText, productName: r.text(.productName), custom: r.custom(),
-            location: r.location)
+            source: source, sourceText: sourceText, productName: r.text(.productName), needText: need,
+            budgetAmount: budget?.minorUnits, deadline: deadline, custom: r.custom(), location: r.location)
         return (deal, events)
     }
 

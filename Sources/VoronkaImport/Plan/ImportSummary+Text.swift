@@ -38,6 +38,10 @@ extension ImportSummary {
             out += ["", "Lead sources without a match (add them to value_maps.source)"]
             for (text, n) in unmappedSources.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("  \(text): \(n)") }
         }
+        if grades.graded + grades.ungraded > 0 {
+            out += ["", "Grades", "  \(grades.graded) deals graded from their need, budget and deadline"]
+            if let reason = grades.reason { out.append("  \(grades.ungraded) deals stay ungraded: \(reason)") }
+        }
         let errors = problems.filter { $0.severity == .error }.count
         out += ["", "Problems: \(errors) rows left out, \(problems.count - errors) warnings"]
         out += problems.map { "  " + $0.description }

@@ -26,12 +26,29 @@ public struct ImportSummary: Hashable, Sendable {
         public var listed: Bool
     }
 
+    /// How many deals the import grades from the qualification the export carries (need, budget, deadline), and
+    /// how many stay ungraded for want of it, with why.
+    public struct Grades: Hashable, Sendable {
+        public var graded: Int
+        public var ungraded: Int
+        /// Whether any deals file maps a column to need_text, budget_amount or deadline.
+        public var mapped: Bool
+
+        /// Why the ungraded deals are, in English; nil when every deal is graded.
+        public var reason: String? {
+            guard ungraded > 0 else { return nil }
+            return mapped ? "their rows leave need_text, budget_amount and deadline empty"
+                : "no column of the deals file is mapped to need_text, budget_amount or deadline"
+        }
+    }
+
     public var files: [PlannedFile]
     public var counts: [Count]
     public var stages: [StageCount]
     public var owners: [OwnerCount]
     /// Lead sources as written that no value map or known word turned into a `LeadSource`, with their row counts.
     public var unmappedSources: [String: Int]
+    public var grades: Grades
     public var problems: [RowProblem]
 }
 
@@ -69,11 +86,17 @@ extension ImportPlan {
         var sources: [String: Int] = [:]
         for text in deals.map(\.sourceText) + leads.map(\.sourceText) { if let text { sources[text, default: 0] += 1 } }
 
+        let qualified = deals.filter(\.hasQualification).count
+        let qualificationFields: Set<TargetField> = [.needText, .budgetAmount, .deadline]
+        let mapped = files.contains { file in
+            file.mapping?.columns.values.contains { if case .field(let f) = $0 { qualificationFields.contains(f) } else { false } } ?? false
+        }
+        let grades = ImportSummary.Grades(graded: qualified, ungraded: deals.count - qualified, mapped: mapped)
         return ImportSummary(
             files: files, counts: counts,
             stages: stages.values.sorted { ($0.kind.rawValue, $0.pipeline ?? "", -$0.rows, $0.stage) < ($1.kind.rawValue, $1.pipeline ?? "", -$1.rows, $1.stage) },
             owners: ownerRows.map { .init(name: $0.key, rows: $0.value, listed: listed.contains(Folding.fold($0.key))) }
                 .sorted { ($0.listed ? 1 : 0, -$0.rows, $0.name) < ($1.listed ? 1 : 0, -$1.rows, $1.name) },
-            unmappedSources: sources, problems: problems)
+            unmappedSources: sources, grades: grades, problems: problems)
     }
 }

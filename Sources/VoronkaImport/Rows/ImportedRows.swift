@@ -93,8 +93,16 @@ public struct ImportedDeal: Hashable, Sendable {
     public var source: LeadSource?
     public var sourceText: String?
     public var productName: String?
+    /// What the export says of the deal's qualification: the need in words, the allocated budget in minor units of
+    /// `currency`, the deadline. The import grades the deal from them with `Grading`'s rule.
+    public var needText: String?
+    public var budgetAmount: Int64?
+    public var deadline: Day?
     public var custom: [String: String]
     public var location: SourceLocation
+
+    /// Whether the export carries anything the grade rests on.
+    public var hasQualification: Bool { needText != nil || budgetAmount != nil || deadline != nil }
 }
 
 /// A deal entering a stage at a time.

@@ -78,6 +78,9 @@ enum ImportJSON {
             "unmatched_sources": .array(s.unmappedSources.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
                 .object(["text": .string($0.key), "rows": .number(Double($0.value))])
             }),
+            // Deals graded from the qualification the export carries; the rest stay ungraded, for the reason given.
+            "grades": .object(["graded": .number(Double(s.grades.graded)), "ungraded": .number(Double(s.grades.ungraded)),
+                               "ungraded_reason": s.grades.reason.map(JSONValue.string) ?? .null]),
             "problem_count": .number(Double(s.problems.count)),
             "problems": .array(s.problems.prefix(problemLimit).map(problem)),
         ])

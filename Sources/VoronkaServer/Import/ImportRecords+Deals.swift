@@ -75,6 +75,19 @@ extension ImportRecords {
         r["tender"] = .bool(false)
         r["tags"] = .json(.array([]))
         r["custom"] = .json(.object(d.custom.mapValues(JSONValue.string)))
+        // Graded by the same rule as every other write, from what the export carries (closed deals too).
+        var qualification = Deal(record: Record())
+        qualification.needDescribed = d.needText != nil ? true : nil
+        qualification.budgetStatus = d.budgetAmount != nil ? .allocated : .unknown
+        qualification.deadline = d.deadline
+        let graded = Grading.grade(deal: qualification, contacts: [])
+        r["need_described"] = qualification.needDescribed.map(FieldValue.bool) ?? .null
+        r["need_text"] = d.needText.map(FieldValue.text) ?? .null
+        r["budget_status"] = .text(qualification.budgetStatus.rawValue)
+        r["budget_amount"] = d.budgetAmount.map(FieldValue.int) ?? .null
+        r["deadline"] = d.deadline.map(FieldValue.day) ?? .null
+        r["grade"] = .text(graded.grade.rawValue)
+        r["decision_maker_reached"] = .bool(graded.authority.decisionMakerReached)
         // Each move enters its stage by `StageEntry`'s rule: a closing stage keeps the time the deal first closed, or
         // closes it when the export says (the last stage) or when it entered; a reopening clears it.
         var closedSoFar: Date? = catalog.stageKind(path[0].stage).isClosed && path.count > 1 ? path[0].at : nil

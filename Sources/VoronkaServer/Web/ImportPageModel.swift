@@ -49,7 +49,7 @@ enum ImportPageModel {
         let problems = (summary?.problems ?? []).prefix(problemLimit).map {
             ImportPage.Problem(file: $0.file, line: $0.line, column: $0.column, reason: $0.reason, value: $0.value, isError: $0.severity == .error)
         }
-        return .review(ImportPage.Review(
+        var review = ImportPage.Review(
             id: u.id, files: files,
             presets: Presets.all.map { .init($0.id, $0.title) },
             kinds: ImportFileKind.allCases.map { .init($0.rawValue, kindTitle($0, language)) },
@@ -68,7 +68,10 @@ enum ImportPageModel {
             },
             sources: sourceRows(u),
             newOwners: (summary?.owners ?? []).filter { !$0.listed }.prefix(100).map { .init($0.name, String($0.rows)) },
-            problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking))
+            problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking)
+        review.ungradedDeals = summary?.grades.ungraded ?? 0
+        review.gradeColumnsMapped = summary?.grades.mapped ?? false
+        return .review(review)
     }
 
     /// Sources without a match in the dry run, and those the user matched (with their rows from an earlier dry run).

@@ -34,6 +34,9 @@ extension ImportPage {
         "product_name": T(en: "Product", ru: "Продукт"),
         "category": T(en: "Category", ru: "Категория"),
         "price": T(en: "Price", ru: "Цена"),
+        "need_text": T(en: "Client's need", ru: "Потребность клиента"),
+        "budget_amount": T(en: "Client's budget", ru: "Бюджет клиента"),
+        "deadline": T(en: "Deadline", ru: "Крайний срок"),
     ]
 
     /// A field's name in the user's language (the field's own name when it has none).

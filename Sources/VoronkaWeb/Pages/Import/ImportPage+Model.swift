@@ -147,6 +147,10 @@ public enum ImportPage {
         public var problemCount: Int
         /// Why the import cannot start yet (a file without a required column), in the user's language.
         public var blocking: [String]
+        /// Deals that will stay ungraded (nothing of their need, budget or deadline in the export), and whether any
+        /// column is mapped to those fields (if none, mapping one is the remedy).
+        public var ungradedDeals = 0
+        public var gradeColumnsMapped = false
 
         public init(id: String, files: [File], presets: [Option], kinds: [Option], fields: [String: [String]], dateFormats: [String],
                     system: String, pipeline: String, pipelines: [String], unknownStages: String, counts: [Option],

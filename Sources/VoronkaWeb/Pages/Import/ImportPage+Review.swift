@@ -120,6 +120,8 @@ extension ImportPage {
             .div(.class("table-scroll"), .table(.class("list"),
                 .thead(.tr(.th(.attr("scope", "col"), .plain(t.pick(kindColumn))), .th(.attr("scope", "col"), .class("num"), .plain(t.pick(rowsColumn))))),
                 .tbody(.each(r.counts) { c in .tr(.th(.attr("scope", "row"), .plain(kindName(c.value, t))), .td(.class("num"), .plain(c.label))) }))),
+            .if(r.ungradedDeals > 0, .p(.class("muted import-ungraded"),
+                .plain(t.pick(r.gradeColumnsMapped ? ungradedEmpty : ungradedUnmapped).replacingOccurrences(of: "{count}", with: t.format.number(r.ungradedDeals))))),
             .if(!r.stages.isEmpty, .group(
                 .h3(.plain(t.pick(stagesFound))),
                 .div(.class("table-scroll"), .table(.class("list"),

@@ -52,6 +52,10 @@ extension ImportPage {
     static let sourcesHint = T(en: "Sources the files name in their own words: choose what each counts as, or leave it as imported (no channel).",
                                ru: "Источники, названные в файлах по-своему: выберите, чем считать каждый, или оставьте как импорт (канал не указан).")
     static let sourceAsWritten = T(en: "Source in the file", ru: "Источник в файле")
+    static let ungradedUnmapped = T(en: "Deals that will stay ungraded: {count}. No column is mapped to the need, the budget or the deadline; map them to grade the deals.",
+                                    ru: "Сделок без оценки: {count}. Ни один столбец не сопоставлен с потребностью, бюджетом или сроком; сопоставьте их, чтобы оценить сделки.")
+    static let ungradedEmpty = T(en: "Deals that will stay ungraded: {count}. Their rows leave the need, the budget and the deadline empty.",
+                                 ru: "Сделок без оценки: {count}. В их строках не заполнены потребность, бюджет и срок.")
     static let countsAs = T(en: "Counts as", ru: "Считать как")
     static let noChannel = T(en: "Imported (no channel)", ru: "Импорт (канал не указан)")
     static let sourceGoesTo = T(en: "What “{source}” counts as", ru: "Чем считать «{source}»")
