@@ -45,11 +45,12 @@ struct LeadInboxPageTests {
         #expect(p.forms.count == 3 * 4 + 2)
         #expect(p.postFormsWithoutToken.isEmpty)
         #expect(lead101.count == 4)
-        let convert = lead101.first { $0.contains("/convert") }!, nurture = lead101.first { $0.contains("/nurture") }!
+        let convert = lead101.first { $0.contains(SiteURL.leadDecision(101, .deal).path) }!,
+            nurture = lead101.first { $0.contains(SiteURL.leadDecision(101, .nurture).path) }!
         #expect(!convert.contains("name=\"reason\"") && convert.contains("button-primary"))
         #expect(nurture.contains("<label for=\"lead-101-nurture-reason\">Reason (required)</label>"))
         #expect(nurture.contains("name=\"reason\" type=\"text\" required"))
-        #expect(p.has("<form method=\"post\" action=\"/leads/102/junk\" class=\"action-form suggested\">"))
+        #expect(p.has("<form method=\"post\" action=\"\(SiteURL.leadDecision(102, .junk).path)\" class=\"action-form suggested\">"))
         #expect(lead103.filter { $0.contains("name=\"reason\"") && !$0.contains("required") }.count == 3, "no suggestion: optional reasons")
         #expect(p.has("role=\"group\" aria-label=\"Actions for lead #101\""))
         #expect(p.unlabelledControls.isEmpty && p.duplicateIDs.isEmpty, "\(p.duplicateIDs)")

@@ -60,7 +60,7 @@ struct PipelineBoardPageTests {
     func board() {
         let p = Inspect(PipelineBoardPage.view(.mock(.en)))
         #expect(p.has("<div class=\"board\" data-board role=\"region\" aria-label=\"Pipeline board\" aria-describedby=\"board-hint\" tabindex=\"0\">"))
-        #expect(p.has("<nav class=\"tabs\" aria-label=\"Pipelines\"><ul><li><a href=\"/pipeline/1\" aria-current=\"page\">Equipment sales</a></li>"))
+        #expect(p.has("<nav class=\"tabs\" aria-label=\"Pipelines\"><ul><li><a href=\"\(SiteURL.pipeline(1).path)\" aria-current=\"page\">Equipment sales</a></li>"))
         #expect(p.has("<script src=\"/assets/voronka.js\" defer></script>"))
     }
 

@@ -21,7 +21,7 @@ enum CompanyController {
         let contacts = try await services.records.list(.contact, params: ["company_id": String(id), "sort": "name", "limit": "500"],
                                                        viewer: caller.viewer).records.map(Contact.init(record:))
         let rows = deals.map { d in
-            CompanyPage.DealRow(id: d.id, title: d.title, url: WebPaths.deal(d.id), stageName: stages[d.stageID].map { WebLookups.name($0, language) } ?? "",
+            CompanyPage.DealRow(id: d.id, title: d.title, url: SiteURL.deal(d.id).path, stageName: stages[d.stageID].map { WebLookups.name($0, language) } ?? "",
                                 stageKind: stages[d.stageID]?.kind ?? .open, amount: d.amount, currency: d.currency, grade: d.grade,
                                 ownerName: d.ownerID.flatMap { names[$0] })
         }

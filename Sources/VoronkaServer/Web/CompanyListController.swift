@@ -20,13 +20,13 @@ enum CompanyListController {
                 .records.map(Deal.init(record:))
             for deal in found {
                 let company = try await web.services.store.fetch(.company, deal.companyID).map { Company(record: $0).name } ?? ""
-                deals.append(.init(title: deal.title, url: WebPaths.deal(deal.id), companyName: company))
+                deals.append(.init(title: deal.title, url: SiteURL.deal(deal.id).path, companyName: company))
             }
         }
         let rows = companies.map {
-            CompanyListPage.CompanyRow(name: $0.name, url: WebPaths.company($0.id), industry: $0.industry, ownerName: $0.ownerID.flatMap { names[$0] })
+            CompanyListPage.CompanyRow(name: $0.name, url: SiteURL.company($0.id).path, industry: $0.industry, ownerName: $0.ownerID.flatMap { names[$0] })
         }
-        let model = CompanyListPage.Model(shell: web.shell(req, section: .companies), action: WebPaths.companies, query: query,
+        let model = CompanyListPage.Model(shell: web.shell(req, section: .companies), action: SiteURL.companies.path, query: query,
                                           companies: rows, deals: deals)
         return web.page(req, CompanyListPage.view(model))
     }

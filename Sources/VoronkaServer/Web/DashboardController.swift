@@ -56,12 +56,12 @@ enum DashboardController {
         let names = DashboardPage.Names(users: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                         stages: Dictionary(stages.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a }),
                                         pipelines: Dictionary(pipelines.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a }),
-                                        deals: titles, dealPathPrefix: "/deals/")
+                                        deals: titles)
         func refs(_ items: [(id: Int64, owner: Int64?)]) -> [DashboardPage.DealRef] {
-            items.prefix(listLimit).map { DashboardPage.DealRef(id: $0.id, title: titles[$0.id] ?? "#\($0.id)", url: WebPaths.deal($0.id),
+            items.prefix(listLimit).map { DashboardPage.DealRef(id: $0.id, title: titles[$0.id] ?? "#\($0.id)", url: SiteURL.deal($0.id).path,
                                                                ownerName: $0.owner.flatMap { names.users[$0] }) }
         }
-        let model = DashboardPage.Model(shell: web.shell(req, section: .dashboards), path: WebPaths.dashboards, section: section, filter: filter,
+        let model = DashboardPage.Model(shell: web.shell(req, section: .dashboards), path: SiteURL.dashboards.path, section: section, filter: filter,
                                         dashboard: dashboard, names: names,
                                         qualification: .init(unqualifiedPastFirstMeeting: refs(health.violations), uncontrolled: refs(health.uncontrolled),
                                                              unqualifiedCount: health.violations.count, uncontrolledCount: health.uncontrolled.count))

@@ -19,7 +19,7 @@ enum DealFormsController {
         _ = try await web.services.records.get(.deal, id, viewer: caller.viewer)
         do {
             _ = try await web.services.records.update(.deal, id, WebForms.input(req.form, editable), viewer: caller.viewer)
-            return web.redirect(WebPaths.deal(id))
+            return web.redirect(SiteURL.deal(id).path)
         } catch let error as DomainError {
             guard let problems = WebForms.problems(error) else { throw error }
             let model = try await DealPageController.model(req, web, id: id, editProblems: problems.map(problem))
@@ -38,7 +38,7 @@ enum DealFormsController {
         if form["done"] == "true" { input["done_at"] = .string(Timestamp.format(web.services.clock.now())) }
         do {
             _ = try await web.services.records.create(.activity, input, viewer: caller.viewer)
-            return web.redirect(WebPaths.deal(id) + "#deal-timeline")
+            return web.redirect(SiteURL.deal(id).path + "#deal-timeline")
         } catch let error as DomainError {
             guard let problems = WebForms.problems(error) else { throw error }
             let model = try await DealPageController.model(req, web, id: id, activityProblems: problems.map(problem))

@@ -35,13 +35,13 @@ enum DealPageController {
         let owners = names.filter { caller.viewer.owns($0.key) }.map { DealPage.Choice(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
         return DealPage.Model(
             shell: web.shell(req, section: .pipeline), deal: deal, companyName: company?.name ?? "#\(deal.companyID)",
-            companyURL: WebPaths.company(deal.companyID), pipelineName: pipeline.map { WebLookups.name($0, language) } ?? "",
+            companyURL: SiteURL.company(deal.companyID).path, pipelineName: pipeline.map { WebLookups.name($0, language) } ?? "",
             stageName: stage.map { WebLookups.name($0, language) } ?? "", stageKind: stage?.kind ?? .open,
             ownerName: deal.ownerID.flatMap { names[$0] }, contacts: qualification.0, checklist: qualification.1,
             economics: qualification.2, minimumProfit: qualification.3, probability: probability,
             weightedAmount: deal.amount * Int64(probability) / 100, attributes: attributes,
             timeline: try await timeline(deal, viewer: caller.viewer, names: names, stages: stages, language: language, services: services),
-            owners: owners, addActivityURL: WebPaths.dealActivities(id), editURL: WebPaths.deal(id),
+            owners: owners, addActivityURL: SiteURL.dealActivities(id).path, editURL: SiteURL.deal(id).path,
             editProblems: editProblems, activityProblems: activityProblems)
     }
 

@@ -6,7 +6,7 @@ import VoronkaWeb
 
 /// The import pages (admins): upload, review and correct how each file is read, dry run, start, progress, report.
 enum ImportController {
-    static let paths = ImportPage.Paths(base: WebPaths.imports)
+    static let paths = ImportPage.Paths()
     /// At most this many problems are listed on the page.
     static let problemLimit = 200
 

@@ -61,8 +61,8 @@ struct InboxPaging {
         let newerLink = newer == 0 ? nil : newer <= size ? InboxPaging(size: size) : InboxPaging(size: size, before: Self.cursor(leads[0]))
         let olderLink = older <= 0 ? nil : InboxPaging(size: size, after: Self.cursor(leads[leads.count - 1]))
         let paging = LeadInboxPage.Paging(total: total, first: leads.isEmpty ? 0 : newer + 1, count: leads.count, pageSize: size,
-                                          sizes: Self.sizes, action: WebPaths.leads,
-                                          newerURL: newerLink.map { WebPaths.leads + $0.query }, olderURL: olderLink.map { WebPaths.leads + $0.query })
+                                          sizes: Self.sizes, action: SiteURL.leads.path,
+                                          newerURL: newerLink.map { SiteURL.leads.path + $0.query }, olderURL: olderLink.map { SiteURL.leads.path + $0.query })
         return (leads, paging, shown)
     }
 }

@@ -7,7 +7,7 @@ import VoronkaWeb
 enum LanguageController {
     static func submit(_ req: Request, _ web: WebContext) async throws -> Response {
         let form = req.form
-        let back = form[FormField.returnTo].flatMap { WebPaths.isLocal($0) ? $0 : nil } ?? WebPaths.home
+        let back = form[FormField.returnTo].flatMap { SiteURL.isLocal($0) ? $0 : nil } ?? SiteURL.home.path
         guard let language = Language(rawValue: form[FormField.language] ?? "") else { return web.redirect(back) }
         let response = web.redirect(back)
         if let caller = req.webCaller {

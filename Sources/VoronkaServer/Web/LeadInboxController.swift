@@ -26,8 +26,9 @@ enum LeadInboxController {
             let age = now.timeIntervalSince(lead.receivedAt)
             let timer: LeadInboxPage.ResponseTimer = age < responseTarget ? .running(remaining: responseTarget - age) : .overdue(by: age - responseTarget)
             // The forms come back to this page: a refused decision shows on it, a taken one returns to it.
-            func action(_ name: String) -> String { WebPaths.leadAction(lead.id, name) + shown.query }
-            let actions = LeadInboxPage.Actions(triage: action("triage"), convert: action("deal"), nurture: action("nurture"), junk: action("junk"))
+            func action(_ url: SiteURL) -> String { url.path + shown.query }
+            let actions = LeadInboxPage.Actions(triage: action(.leadTriage(lead.id)), convert: action(.leadDecision(lead.id, .deal)),
+                                                nurture: action(.leadDecision(lead.id, .nurture)), junk: action(.leadDecision(lead.id, .junk)))
             return LeadInboxPage.Row(id: lead.id, receivedAt: lead.receivedAt, age: age, timer: timer, companyName: lead.companyName,
                                      contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
                                      ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)

@@ -6,9 +6,9 @@ import VoronkaWeb
 /// Signing in and out of the web interface. A session is a login token of kind "session", stored hashed like API tokens.
 enum LoginController {
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
-        if req.webCaller != nil { return web.redirect(WebPaths.home) }
-        if try await web.services.store.count(.user, includeDeleted: true) == 0 { return web.redirect(WebPaths.setup) }
-        return web.page(req, LoginPage.view(LoginPage.Model(shell: web.shell(req, section: nil), action: WebPaths.login)))
+        if req.webCaller != nil { return web.redirect(SiteURL.home.path) }
+        if try await web.services.store.count(.user, includeDeleted: true) == 0 { return web.redirect(SiteURL.setup.path) }
+        return web.page(req, LoginPage.view(LoginPage.Model(shell: web.shell(req, section: nil), action: SiteURL.login.path)))
     }
 
     static func submit(_ req: Request, _ web: WebContext) async throws -> Response {
@@ -16,12 +16,12 @@ enum LoginController {
         let email = (form[FormField.email] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form[FormField.password] ?? ""
         func again(_ problem: LoginPage.Problem, _ status: HTTPResponseStatus) -> Response {
-            let model = LoginPage.Model(shell: web.shell(req, section: nil), action: WebPaths.login, email: email, problem: problem)
+            let model = LoginPage.Model(shell: web.shell(req, section: nil), action: SiteURL.login.path, email: email, problem: problem)
             return web.page(req, LoginPage.view(model), status: status)
         }
         do {
             let signedIn = try await web.services.accounts.signIn(email: email, password: password, address: req.clientAddress)
-            return try await start(signedIn.user, req, web, then: WebPaths.home)
+            return try await start(signedIn.user, req, web, then: SiteURL.home.path)
         } catch DomainError.tooManyRequests(_, let seconds) {
             let response = again(.tooManyAttempts, .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
@@ -50,7 +50,7 @@ enum LoginController {
                 try await tx.revokeToken(id: caller.tokenID, userID: caller.user.id)
             }
         }
-        let response = web.redirect(WebPaths.login)
+        let response = web.redirect(SiteURL.login.path)
         response.clearWebCookie(WebCookie.session, request: req, secure: web.secureCookies)
         return response
     }

@@ -15,7 +15,7 @@ enum PipelineBoardController {
         guard let pipeline = try await WebLookups.pipelines(web.services).first(where: { $0.kind == .deal && $0.active }) else {
             throw WebError.notFound
         }
-        return web.redirect(WebPaths.pipeline(pipeline.id))
+        return web.redirect(SiteURL.pipeline(pipeline.id).path)
     }
 
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
@@ -45,8 +45,8 @@ enum PipelineBoardController {
                 return PipelineBoardPage.Card(dealID: deal.id, title: deal.title, companyName: companies[deal.companyID] ?? "#\(deal.companyID)", amount: deal.amount,
                                               currency: deal.currency, grade: deal.grade, daysInStage: max(0, days),
                                               stalled: !stage.kind.isClosed && stage.expectedDays.map { Int64(days) > $0 } == true,
-                                              ownerName: deal.ownerID.flatMap { names[$0] }, url: WebPaths.deal(deal.id),
-                                              moveURL: WebPaths.dealMove(deal.id))
+                                              ownerName: deal.ownerID.flatMap { names[$0] }, url: SiteURL.deal(deal.id).path,
+                                              moveURL: SiteURL.dealMove(deal.id).path)
             }
             let mine = totals.filter { $0.stageID == stage.id }
             let rates = CurrencyTable.standard
@@ -57,7 +57,7 @@ enum PipelineBoardController {
                 weightedSum: mine.reduce(0) { $0 + rates.convert($1.weighted, from: $1.currency, to: currency) }, cards: cards))
         }
         let links = pipelines.filter(\.active).map {
-            PipelineBoardPage.PipelineLink(name: WebLookups.name($0, language), url: WebPaths.pipeline($0.id), isCurrent: $0.id == pipelineID)
+            PipelineBoardPage.PipelineLink(name: WebLookups.name($0, language), url: SiteURL.pipeline($0.id).path, isCurrent: $0.id == pipelineID)
         }
         return PipelineBoardPage.Model(shell: web.shell(req, section: .pipeline), pipelines: links, pipelineName: WebLookups.name(pipeline, language),
                                        currency: currency, columns: columns, refusal: refusal)
@@ -87,8 +87,8 @@ enum PipelineBoardController {
             let stage = try await web.services.store.fetch(.stage, stageID).map(Stage.init(record:))
             return try await refuse(req, web, deal: deal, stageName: stage.map { WebLookups.name($0, req.webLanguage) } ?? "#\(stageID)", reasons: reasons)
         }
-        let back = form[FormField.returnTo].flatMap { WebPaths.isLocal($0) ? $0 : nil }
-        return web.redirect(back ?? WebPaths.pipeline(moved.pipelineID) + "#deal-card-\(id)")
+        let back = form[FormField.returnTo].flatMap { SiteURL.isLocal($0) ? $0 : nil }
+        return web.redirect(back ?? SiteURL.pipeline(moved.pipelineID).path + "#deal-card-\(id)")
     }
 
     static func refuse(_ req: Request, _ web: WebContext, deal: Deal, stageName: String, reasons: [PipelineBoardPage.Refusal.Reason]) async throws -> Response {

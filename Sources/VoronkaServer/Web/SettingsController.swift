@@ -6,16 +6,15 @@ import VoronkaWeb
 /// The settings pages (admins): pipelines and stages, audience rules, catalog, deal economics, users, API tokens.
 /// Each section is one page of forms; `SettingsForms` answers their POSTs.
 enum SettingsController {
-    static let paths = SettingsPage.Paths(base: WebPaths.settings)
+    static let paths = SettingsPage.Paths()
 
     static func first(_ req: Request, _ web: WebContext) async throws -> Response {
         _ = try admin(req, web)
         return web.redirect(paths.section(.pipelines))
     }
 
-    static func show(_ req: Request, _ web: WebContext) async throws -> Response {
+    static func show(_ req: Request, _ web: WebContext, section: SettingsPage.Section) async throws -> Response {
         let caller = try admin(req, web)
-        guard let section = req.parameters.get("section").flatMap(SettingsPage.Section.init(rawValue:)) else { throw WebError.notFound }
         let notice = req.query[String.self, at: "notice"].flatMap(SettingsPage.Notice.init(rawValue:))
         let flash = SecretFlash.Kind(section: section).map { SecretFlash(web: web, kind: $0) }
         let response = try await render(req, web, section, notice: notice, newSecret: flash?.open(req, caller: caller))

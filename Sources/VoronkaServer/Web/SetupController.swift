@@ -7,12 +7,12 @@ import VoronkaWeb
 /// First start: while the installation has no users, anyone who opens /setup creates the first administrator.
 enum SetupController {
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
-        guard try await hasNoUsers(web) else { return web.redirect(WebPaths.login) }
+        guard try await hasNoUsers(web) else { return web.redirect(SiteURL.login.path) }
         return web.page(req, SetupPage.view(model(req, web)))
     }
 
     static func submit(_ req: Request, _ web: WebContext) async throws -> Response {
-        guard try await hasNoUsers(web) else { return web.redirect(WebPaths.login) }
+        guard try await hasNoUsers(web) else { return web.redirect(SiteURL.login.path) }
         let form = req.form
         let name = (form[FormField.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let email = (form[FormField.email] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -26,10 +26,10 @@ enum SetupController {
         if problems.isEmpty {
             do {
                 let user = try await createAdmin(name: name, email: email, password: password, language: language, web)
-                return try await LoginController.start(user, req, web, then: WebPaths.home)
+                return try await LoginController.start(user, req, web, then: SiteURL.home.path)
             } catch let error as DomainError {
                 if case .invalid(let errors) = error, errors.contains(where: { $0.field == "email" }) { problems.append(.emailInvalid) }
-                else if case .conflict = error { return web.redirect(WebPaths.login) }
+                else if case .conflict = error { return web.redirect(SiteURL.login.path) }
                 else { throw error }
             }
         }
@@ -39,7 +39,7 @@ enum SetupController {
     }
 
     static func model(_ req: Request, _ web: WebContext) -> SetupPage.Model {
-        SetupPage.Model(shell: web.shell(req, section: nil), action: WebPaths.setup, language: req.webLanguage,
+        SetupPage.Model(shell: web.shell(req, section: nil), action: SiteURL.setup.path, language: req.webLanguage,
                         minimumPasswordLength: Passwords.minimumLength)
     }
 

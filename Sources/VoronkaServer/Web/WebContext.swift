@@ -18,11 +18,11 @@ struct WebContext: Sendable {
                      section: section, currentPath: request.url.path, links: Self.links)
     }
 
-    static let links = WebShell.Links(home: WebPaths.home, leads: WebPaths.leads, pipeline: WebPaths.pipelines,
-                                   companies: WebPaths.companies, dashboards: WebPaths.dashboards, settings: WebPaths.settings,
-                                   language: WebPaths.language, signOut: WebPaths.logout,
+    static let links = WebShell.Links(home: SiteURL.home.path, leads: SiteURL.leads.path, pipeline: SiteURL.pipelines.path,
+                                   companies: SiteURL.companies.path, dashboards: SiteURL.dashboards.path, settings: SiteURL.settings.path,
+                                   language: SiteURL.language.path, signOut: SiteURL.logout.path,
                                    stylesheet: Assets.stylesheetPath + "?v=" + Assets.version,
-                                   script: Assets.scriptPath + "?v=" + Assets.version, imports: WebPaths.imports)
+                                   script: Assets.scriptPath + "?v=" + Assets.version, imports: SiteURL.imports.path)
 
     /// The CSRF token of the request; a first-time visitor gets a visitor value, set as a cookie by `page`.
     func csrfToken(_ request: Request) -> String {
@@ -56,7 +56,7 @@ struct WebContext: Sendable {
 
     /// The page of a problem, with its status.
     func errorPage(_ request: Request, _ problem: ErrorPage.Problem) -> Response {
-        let back = request.webCaller == nil ? WebPaths.login : WebPaths.home
+        let back = request.webCaller == nil ? SiteURL.login.path : SiteURL.home.path
         let model = ErrorPage.Model(shell: shell(request, section: nil), problem: problem, backURL: back)
         return page(request, ErrorPage.view(model), status: HTTPResponseStatus(statusCode: problem.status))
     }
@@ -110,7 +110,7 @@ struct WebErrorMiddleware: AsyncMiddleware {
             switch error {
             case .notFound: return web.errorPage(request, .notFound)
             case .forbidden: return web.errorPage(request, .forbidden)
-            case .unauthenticated, .tooManyRequests: return web.redirect(WebPaths.login)
+            case .unauthenticated, .tooManyRequests: return web.redirect(SiteURL.login.path)
             case .invalid, .conflict:
                 // Controllers re-render their forms with these; one that escapes is still not a server failure.
                 request.logger.notice("Web request refused on \(request.url.path): \(error.message)")

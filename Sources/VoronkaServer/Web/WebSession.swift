@@ -1,6 +1,7 @@
 import Foundation
 import Vapor
 import VoronkaCore
+import VoronkaWeb
 import VoronkaStore
 
 /// The signed-in user of a web request and their session token (kept to derive the CSRF token and to sign out).
@@ -103,7 +104,7 @@ struct RequireSignIn: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.webCaller != nil { return try await next.respond(to: request) }
         let noUsers = try await services.store.count(.user, includeDeleted: true) == 0
-        return request.redirect(to: noUsers ? WebPaths.setup : WebPaths.login, redirectType: .normal)
+        return request.redirect(to: noUsers ? SiteURL.setup.path : SiteURL.login.path, redirectType: .normal)
     }
 }
 

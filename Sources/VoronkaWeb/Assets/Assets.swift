@@ -2,8 +2,8 @@
 public enum Assets {
     /// Changes with the files' content, so that a long cache lifetime is safe.
     public static var version: String { String(fnv1a(stylesheet + script), radix: 36) }
-    public static let stylesheetPath = "/assets/voronka.css"
-    public static let scriptPath = "/assets/voronka.js"
+    public static let stylesheetPath = SiteURL.stylesheet.path
+    public static let scriptPath = SiteURL.script.path
 
     /// FNV-1a, 64 bit: stable across runs and machines, unlike `hashValue`.
     static func fnv1a(_ s: String) -> UInt64 {

@@ -38,7 +38,7 @@ public struct Shell: Sendable, Hashable {
 
         public init(home: String, leads: String, pipeline: String, companies: String, dashboards: String, settings: String,
                     language: String, signOut: String, stylesheet: String = Assets.stylesheetPath, script: String = Assets.scriptPath,
-                    imports: String = "/import", profile: String = ProfilePage.Paths.profile) {
+                    imports: String = SiteURL.imports.path, profile: String = ProfilePage.Paths.profile) {
             self.home = home; self.leads = leads; self.pipeline = pipeline; self.companies = companies
             self.dashboards = dashboards; self.settings = settings; self.language = language; self.signOut = signOut
             self.stylesheet = stylesheet; self.script = script; self.imports = imports

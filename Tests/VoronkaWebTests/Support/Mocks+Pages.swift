@@ -13,9 +13,10 @@ extension LeadInboxPage.Model {
             TriageReason(kind: .audienceRule, verdict: .fail, text: BilingualText(en: "headcount 12 < 50", ru: "численность 12 < 50")),
         ], summary: BilingualText(en: "not the target audience", ru: "не целевая аудитория"))
         func actions(_ id: Int64) -> LeadInboxPage.Actions {
-            .init(triage: "/leads/\(id)/triage", convert: "/leads/\(id)/convert", nurture: "/leads/\(id)/nurture", junk: "/leads/\(id)/junk")
+            .init(triage: SiteURL.leadTriage(id).path, convert: SiteURL.leadDecision(id, .deal).path,
+                  nurture: SiteURL.leadDecision(id, .nurture).path, junk: SiteURL.leadDecision(id, .junk).path)
         }
-        return .init(shell: .mock(language, section: .leads, path: "/leads"), rows: [
+        return .init(shell: .mock(language, section: .leads, path: SiteURL.leads.path), rows: [
             .init(id: 101, receivedAt: Clock.at(8, 5), age: 3 * 3600, timer: .overdue(by: 2 * 3600), companyName: "ТеплоМаш",
                   contactName: "Иван Петров", requestText: "Нужен паровой котёл на 5 т/ч, срок — декабрь.", source: .webForm,
                   ownerName: "Boris Orlov", fire: true, triage: hot, actions: actions(101)),
@@ -31,16 +32,16 @@ extension PipelineBoardPage.Model {
     static func card(_ id: Int64, _ title: String, company: String, amount: Int64, grade: DealGrade, days: Int, stalled: Bool = false,
                      owner: String? = "Boris Orlov") -> PipelineBoardPage.Card {
         .init(dealID: id, title: title, companyName: company, amount: amount, currency: "RUB", grade: grade, daysInStage: days,
-              stalled: stalled, ownerName: owner, url: "/deals/\(id)", moveURL: "/deals/\(id)/move")
+              stalled: stalled, ownerName: owner, url: SiteURL.deal(id).path, moveURL: SiteURL.dealMove(id).path)
     }
 
     /// Three stages of "Equipment sales"; the second is gated, one card is stalled; optionally a refused move.
     static func mock(_ language: VoronkaCore.Language, refused: Bool = false) -> Self {
         let refusal = PipelineBoardPage.Refusal(dealTitle: "Котельная для ТеплоМаш", stageName: "Proposal",
                                                 reasons: [.needNotDescribed, .noDecisionMaker])
-        return .init(shell: .mock(language, section: .pipeline, path: "/pipeline/1"), pipelines: [
-            .init(name: "Equipment sales", url: "/pipeline/1", isCurrent: true),
-            .init(name: "Service", url: "/pipeline/2", isCurrent: false),
+        return .init(shell: .mock(language, section: .pipeline, path: SiteURL.pipeline(1).path), pipelines: [
+            .init(name: "Equipment sales", url: SiteURL.pipeline(1).path, isCurrent: true),
+            .init(name: "Service", url: SiteURL.pipeline(2).path, isCurrent: false),
         ], pipelineName: "Equipment sales", currency: "RUB", columns: [
             .init(stageID: 11, name: "Qualification", probability: 10, count: 2, sum: 123_456_700, weightedSum: 12_345_670, cards: [
                 card(501, "Котельная для ТеплоМаш", company: "ТеплоМаш", amount: 100_000_000, grade: .bbb, days: 3),
@@ -70,8 +71,8 @@ extension DealPage.Model {
             Contact(id: 2, companyID: 7, name: "Мария Кузнецова", position: "Финансовый директор", roles: [.economicBuyer]),
         ]
         let items = ChecklistItem.ID.allCases.enumerated().map { i, id in ChecklistItem(id: id, verdict: [.pass, .pass, .unknown, .fail][i % 4]) }
-        var model = Self(shell: .mock(language, section: .pipeline, path: "/deals/501"), deal: deal, companyName: "ТеплоМаш",
-                         companyURL: "/companies/7", pipelineName: "Equipment sales", stageName: "Qualification", stageKind: .open,
+        var model = Self(shell: .mock(language, section: .pipeline, path: SiteURL.deal(501).path), deal: deal, companyName: "ТеплоМаш",
+                         companyURL: SiteURL.company(7).path, pipelineName: "Equipment sales", stageName: "Qualification", stageKind: .open,
                          ownerName: "Boris Orlov", contacts: contacts, checklist: items, economics: .above, minimumProfit: 10_000_000,
                          probability: 35, weightedAmount: 43_209_845,
                          attributes: [AttributeDefinition(entity: "deal", key: "steam_output", type: .number, label: "Steam output",
@@ -84,7 +85,7 @@ extension DealPage.Model {
                             .init(at: Clock.at(9, daysBefore: 20), actorName: "Anna Smirnova", kind: .stageChange(from: nil, to: "Lead")),
                          ],
                          owners: [.init(id: 3, name: "Boris Orlov"), .init(id: 4, name: "Anna Smirnova")],
-                         addActivityURL: "/deals/501/activities", editURL: "/deals/501")
+                         addActivityURL: SiteURL.dealActivities(501).path, editURL: SiteURL.deal(501).path)
         if problems {
             model.editProblems = [.init(field: "amount", message: BilingualText(en: "must be an amount with at most two decimals",
                                                                                  ru: "сумма — не более двух знаков после запятой"))]
@@ -102,17 +103,16 @@ extension CompanyPage.Model {
             let month = (9 + i) % 12 + 1
             return .init(year: month >= 10 ? 2025 : 2026, month: month, amount: month == 3 ? 450_000_000 : (month == 11 ? 120_000_000 : 0))
         }
-        return .init(shell: .mock(language, section: .companies, path: "/companies/7"), company: company, ownerName: "Boris Orlov",
+        return .init(shell: .mock(language, section: .companies, path: SiteURL.company(7).path), company: company, ownerName: "Boris Orlov",
                      attributes: [
                         AttributeDefinition(entity: "company", key: "steam_output", type: .number, label: "Steam output", labelRu: "Паропроизводительность", unit: "t/h"),
                         AttributeDefinition(entity: "company", key: "has_boiler_room", type: .flag, label: "Own boiler room", labelRu: "Своя котельная"),
                      ],
                      contacts: [Contact(id: 1, companyID: 7, name: "Иван Петров", position: "Главный инженер", roles: [.technical])],
-                     contactURLs: [1: "/contacts/1"],
                      deals: [
-                        .init(id: 501, title: "Котельная для ТеплоМаш", url: "/deals/501", stageName: "Qualification", stageKind: .open,
+                        .init(id: 501, title: "Котельная для ТеплоМаш", url: SiteURL.deal(501).path, stageName: "Qualification", stageKind: .open,
                               amount: 123_456_700, currency: "RUB", grade: .bbb, ownerName: "Boris Orlov"),
-                        .init(id: 480, title: "Burner service 2025", url: "/deals/480", stageName: "Won", stageKind: .won,
+                        .init(id: 480, title: "Burner service 2025", url: SiteURL.deal(480).path, stageName: "Won", stageKind: .won,
                               amount: 450_000_000, currency: "RUB", grade: .aaa, ownerName: nil),
                      ],
                      purchases: purchases ? months : [], purchaseCurrency: "RUB",
@@ -122,13 +122,13 @@ extension CompanyPage.Model {
 
 extension LoginPage.Model {
     static func mock(_ language: VoronkaCore.Language, problem: LoginPage.Problem? = nil) -> Self {
-        .init(shell: .anonymous(language), action: "/login", email: problem == nil ? "" : "anna@example.com", problem: problem)
+        .init(shell: .anonymous(language), action: SiteURL.login.path, email: problem == nil ? "" : "anna@example.com", problem: problem)
     }
 }
 
 extension SetupPage.Model {
     static func mock(_ language: VoronkaCore.Language, problems: [SetupPage.Problem] = []) -> Self {
-        .init(shell: .anonymous(language), action: "/setup", name: "Anna", email: "anna@example", language: language,
+        .init(shell: .anonymous(language), action: SiteURL.setup.path, name: "Anna", email: "anna@example", language: language,
               minimumPasswordLength: 12, problems: problems)
     }
 }

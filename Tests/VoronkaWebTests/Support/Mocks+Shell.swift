@@ -12,8 +12,10 @@ enum Clock {
 }
 
 extension Shell.Links {
-    static let mock = Shell.Links(home: "/", leads: "/leads", pipeline: "/pipeline", companies: "/companies",
-                                  dashboards: "/dashboards", settings: "/settings", language: "/settings/language", signOut: "/logout")
+    /// The links as the server gives them: from `SiteURL`, the list it registers.
+    static let mock = Shell.Links(home: SiteURL.home.path, leads: SiteURL.leads.path, pipeline: SiteURL.pipelines.path,
+                                  companies: SiteURL.companies.path, dashboards: SiteURL.dashboards.path, settings: SiteURL.settings.path,
+                                  language: SiteURL.language.path, signOut: SiteURL.logout.path)
 }
 
 extension Shell {

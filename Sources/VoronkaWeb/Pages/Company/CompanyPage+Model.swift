@@ -50,7 +50,6 @@ public enum CompanyPage {
         public var attributes: [AttributeDefinition]
         public var contacts: [Contact]
         /// Links to contact pages, where there are any.
-        public var contactURLs: [Int64: String]
         public var deals: [DealRow]
         /// Consecutive months, oldest first, including months without purchases.
         public var purchases: [MonthAmount]
@@ -58,10 +57,10 @@ public enum CompanyPage {
         public var yearlyBuyer: YearlyBuyer?
 
         public init(shell: Shell, company: Company, ownerName: String?, attributes: [AttributeDefinition] = [], contacts: [Contact],
-                    contactURLs: [Int64: String] = [:], deals: [DealRow], purchases: [MonthAmount], purchaseCurrency: String,
+                    deals: [DealRow], purchases: [MonthAmount], purchaseCurrency: String,
                     yearlyBuyer: YearlyBuyer? = nil) {
             self.shell = shell; self.company = company; self.ownerName = ownerName; self.attributes = attributes
-            self.contacts = contacts; self.contactURLs = contactURLs; self.deals = deals; self.purchases = purchases
+            self.contacts = contacts; self.deals = deals; self.purchases = purchases
             self.purchaseCurrency = purchaseCurrency; self.yearlyBuyer = yearlyBuyer
         }
     }

@@ -70,7 +70,7 @@ extension CompanyPage {
             model.contacts.isEmpty
                 ? .p(.class("muted"), .plain(t[.noContacts]))
                 : .ul(.class("contact-list"), .each(model.contacts) { c in
-                    .li(.p(.strong(model.contactURLs[c.id].map { .a(.attr("href", $0), .plain(c.name)) } ?? .plain(c.name))),
+                    .li(.p(.strong(.plain(c.name))),
                         .unwrap(c.position) { .p(.class("muted"), .plain($0)) },
                         .if(!c.roles.isEmpty, .p(.plain(c.roles.map(t.name).joined(separator: ", ")))),
                         .unwrap(c.email) { .p(.a(.attr("href", "mailto:" + $0), .plain($0))) },

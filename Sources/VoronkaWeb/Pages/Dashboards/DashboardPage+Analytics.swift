@@ -10,18 +10,17 @@ extension DashboardPage {
         /// Titles of the deals the lists name (stalled, least complete).
         public var deals: [Int64: String]
         /// A deal's link is this prefix and its id, e.g. `/deals/` → `/deals/501`.
-        public var dealPathPrefix: String
 
         public init(users: [Int64: String] = [:], stages: [Int64: String] = [:], pipelines: [Int64: String] = [:],
-                    deals: [Int64: String] = [:], dealPathPrefix: String = "/deals/") {
-            self.users = users; self.stages = stages; self.pipelines = pipelines; self.deals = deals; self.dealPathPrefix = dealPathPrefix
+                    deals: [Int64: String] = [:]) {
+            self.users = users; self.stages = stages; self.pipelines = pipelines; self.deals = deals
         }
 
         func user(_ id: Int64?) -> String? { id.flatMap { users[$0] } }
         func stage(_ id: Int64) -> String { stages[id] ?? "#" + String(id) }
         func pipeline(_ id: Int64?) -> String? { id.flatMap { pipelines[$0] } }
         func deal(_ id: Int64, owner: Int64?) -> DealRef {
-            DealRef(id: id, title: deals[id] ?? "#" + String(id), url: dealPathPrefix + String(id), ownerName: user(owner))
+            DealRef(id: id, title: deals[id] ?? "#" + String(id), url: SiteURL.deal(id).path, ownerName: user(owner))
         }
     }
 }

@@ -5,16 +5,15 @@ import VoronkaCore
 /// columns matched to fields, which the user corrects) with a dry run's counts and problems, start, follow the
 /// progress, read the report.
 public enum ImportPage {
-    /// Where the page's forms go.
+    /// Where the page's forms go (`SiteURL`).
     public struct Paths: Sendable, Hashable {
-        public var base: String
-        public init(base: String = "/import") { self.base = base }
+        public init() {}
         /// GET: the upload form; POST (multipart): the files.
-        public var upload: String { base }
+        public var upload: String { SiteURL.imports.path }
         /// GET: the import's review, progress or report.
-        public func page(_ id: String) -> String { base + "/" + id }
+        public func page(_ id: String) -> String { SiteURL.importPage(id).path }
         /// POST: the corrected choices, then a dry run (`action=check`) or the start (`action=start`).
-        public func choices(_ id: String) -> String { base + "/" + id }
+        public func choices(_ id: String) -> String { SiteURL.importPage(id).path }
     }
 
     /// Names of the review form's fields.

@@ -6,9 +6,9 @@ public enum ProfilePage {
     /// Where the page and its forms are.
     public enum Paths {
         /// GET: the page; POST: the name and language.
-        public static let profile = "/profile"
+        public static let profile = SiteURL.profile.path
         /// POST: a new password.
-        public static let password = "/profile/password"
+        public static let password = SiteURL.profilePassword.path
     }
 
     /// The confirmations after a change (redirect-after-post).

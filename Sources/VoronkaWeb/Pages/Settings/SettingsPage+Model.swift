@@ -93,28 +93,27 @@ public enum SettingsPage {
         }
     }
 
-    /// Where each section lives and where its forms post; the controller registers the same paths.
+    /// Where each section lives and where its forms post (`SiteURL`, which the server registers too).
     public struct Paths: Sendable, Hashable {
-        public var base: String
-        public init(base: String = "/settings") { self.base = base }
+        public init() {}
 
-        public func section(_ s: Section) -> String { base + "/" + s.rawValue }
+        public func section(_ s: Section) -> String { SiteURL.settingsSection(s).path }
         /// POST `name`, `name_ru`, `kind` (lead or deal).
         public var newPipeline: String { section(.pipelines) }
         /// POST `name`, `name_ru`, `active`.
-        public func pipeline(_ id: Int64) -> String { section(.pipelines) + "/" + String(id) }
+        public func pipeline(_ id: Int64) -> String { SiteURL.settingsPipeline(id).path }
         /// POST a new stage: `name`, `name_ru`, `kind`, `position`, `probability`, `expected_days`, `requires_qualification`, `entry_rule`.
-        public func newStage(_ pipelineID: Int64) -> String { pipeline(pipelineID) + "/stages" }
+        public func newStage(_ pipelineID: Int64) -> String { SiteURL.settingsStages(pipeline: pipelineID).path }
         /// POST the same fields as a new stage.
-        public func stage(_ pipelineID: Int64, _ stageID: Int64) -> String { newStage(pipelineID) + "/" + String(stageID) }
+        public func stage(_ pipelineID: Int64, _ stageID: Int64) -> String { SiteURL.settingsStage(pipeline: pipelineID, stage: stageID).path }
         /// POST `field`, `operator`, `value`, `label`, `label_ru`, `unit`.
         public var newRule: String { section(.audience) }
         /// POST the same fields as a new rule; `index` is the rule's place in the list.
-        public func rule(_ index: Int) -> String { section(.audience) + "/" + String(index) }
-        public func deleteRule(_ index: Int) -> String { rule(index) + "/delete" }
+        public func rule(_ index: Int) -> String { SiteURL.settingsRule(index).path }
+        public func deleteRule(_ index: Int) -> String { SiteURL.settingsRuleDelete(index).path }
         /// POST `name`, `category`, `keywords` (comma-separated), `price`, `unit_cost`, `currency`, `active`.
         public var newProduct: String { section(.catalog) }
-        public func product(_ id: Int64) -> String { section(.catalog) + "/" + String(id) }
+        public func product(_ id: Int64) -> String { SiteURL.settingsProduct(id).path }
         /// POST `monthly_costs`, `deals_per_month`, `fixed_minimum` (major units).
         public var economics: String { section(.economics) }
         /// POST `time_zone`.
@@ -122,11 +121,11 @@ public enum SettingsPage {
         /// POST `name`, `email`, `role`, `manager_id`, `language`, `password`.
         public var newUser: String { section(.users) }
         /// POST `name`, `email`, `role`, `manager_id`, `language`, `active`.
-        public func user(_ id: Int64) -> String { section(.users) + "/" + String(id) }
+        public func user(_ id: Int64) -> String { SiteURL.settingsUser(id).path }
         /// POST: a new generated password for the user.
-        public func userPassword(_ id: Int64) -> String { user(id) + "/password" }
+        public func userPassword(_ id: Int64) -> String { SiteURL.settingsUserPassword(id).path }
         /// POST `name`, `user_id`.
         public var newToken: String { section(.tokens) }
-        public func revokeToken(_ id: Int64) -> String { section(.tokens) + "/" + String(id) + "/revoke" }
+        public func revokeToken(_ id: Int64) -> String { SiteURL.settingsTokenRevoke(id).path }
     }
 }

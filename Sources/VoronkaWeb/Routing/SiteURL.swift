@@ -1,0 +1,120 @@
+import Foundation
+import VoronkaCore
+
+/// Every address of the web interface, in one list (in the manner of SwiftPackageIndex-Server's `SiteURL`): the
+/// server registers its routes from `pattern`, and pages, redirects and tests build their links from `path`. An
+/// address that is not a case here cannot be linked or served.
+public enum SiteURL: Hashable, Sendable {
+    case home, login, logout, setup, language
+    case stylesheet, script
+    case leads
+    /// POST: runs triage on the lead.
+    case leadTriage(Int64)
+    /// POST: decides the lead (`deal`, `nurture`, `junk`).
+    case leadDecision(Int64, LeadOutcome)
+    /// GET: the first active deal pipeline's board.
+    case pipelines
+    case pipeline(Int64)
+    /// GET: the deal page; POST: the edit form.
+    case deal(Int64)
+    /// POST: `stage_id`, optional `lost_reason` and `postponed_until`.
+    case dealMove(Int64)
+    case dealActivities(Int64)
+    case companies
+    case company(Int64)
+    case dashboards
+    /// GET: the page; POST: the name and language.
+    case profile
+    /// POST: a new password.
+    case profilePassword
+    /// GET: the first section.
+    case settings
+    /// GET: the section; POST: a new record of it (a pipeline, a rule, a product, a user, a token) or its one form.
+    case settingsSection(SettingsPage.Section)
+    case settingsPipeline(Int64)
+    case settingsStages(pipeline: Int64)
+    case settingsStage(pipeline: Int64, stage: Int64)
+    case settingsRule(Int)
+    case settingsRuleDelete(Int)
+    case settingsProduct(Int64)
+    case settingsUser(Int64)
+    case settingsUserPassword(Int64)
+    case settingsTokenRevoke(Int64)
+    /// GET: the upload form; POST (multipart): the files.
+    case imports
+    /// GET: the import's review, progress or report; POST: the corrected choices.
+    case importPage(String)
+
+    /// The address, as links and redirects use it.
+    public var path: String { render { "\($0.value)" } }
+
+    /// The route as the server registers it: parameters as `:name`.
+    public var pattern: String { render { ":" + $0.name } }
+
+    /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
+    public static let all: [SiteURL] = [
+        .home, .login, .logout, .setup, .language, .stylesheet, .script, .leads, .leadTriage(1), .leadDecision(1, .deal),
+        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .companies, .company(1), .dashboards,
+        .profile, .profilePassword, .settings,
+    ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
+        .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsRule(0),
+        .settingsRuleDelete(0), .settingsProduct(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1),
+        .imports, .importPage("a"),
+    ]
+
+    /// A parameter of an address: its name in the route and its value in a link.
+    public struct Parameter {
+        let name: String
+        let value: String
+    }
+
+    private func render(_ parameter: (Parameter) -> String) -> String {
+        func p(_ name: String, _ value: some CustomStringConvertible) -> String { parameter(Parameter(name: name, value: value.description)) }
+        let settings = "/settings"
+        switch self {
+        case .home: return "/"
+        case .login: return "/login"
+        case .logout: return "/logout"
+        case .setup: return "/setup"
+        case .language: return "/language"
+        case .stylesheet: return "/assets/voronka.css"
+        case .script: return "/assets/voronka.js"
+        case .leads: return "/leads"
+        case .leadTriage(let id): return "/leads/\(p("id", id))/triage"
+        case .leadDecision(let id, let outcome): return "/leads/\(p("id", id))/\(p("outcome", outcome.rawValue))"
+        case .pipelines: return "/pipelines"
+        case .pipeline(let id): return "/pipelines/\(p("id", id))"
+        case .deal(let id): return "/deals/\(p("id", id))"
+        case .dealMove(let id): return "/deals/\(p("id", id))/move"
+        case .dealActivities(let id): return "/deals/\(p("id", id))/activities"
+        case .companies: return "/companies"
+        case .company(let id): return "/companies/\(p("id", id))"
+        case .dashboards: return "/dashboards"
+        case .profile: return "/profile"
+        case .profilePassword: return "/profile/password"
+        case .settings: return settings
+        case .settingsSection(let s): return "\(settings)/\(s.rawValue)"
+        case .settingsPipeline(let id): return "\(settings)/pipelines/\(p("pipeline", id))"
+        case .settingsStages(let pipeline): return "\(settings)/pipelines/\(p("pipeline", pipeline))/stages"
+        case .settingsStage(let pipeline, let stage): return "\(settings)/pipelines/\(p("pipeline", pipeline))/stages/\(p("stage", stage))"
+        case .settingsRule(let index): return "\(settings)/audience/\(p("index", index))"
+        case .settingsRuleDelete(let index): return "\(settings)/audience/\(p("index", index))/delete"
+        case .settingsProduct(let id): return "\(settings)/catalog/\(p("id", id))"
+        case .settingsUser(let id): return "\(settings)/users/\(p("id", id))"
+        case .settingsUserPassword(let id): return "\(settings)/users/\(p("id", id))/password"
+        case .settingsTokenRevoke(let id): return "\(settings)/tokens/\(p("id", id))/revoke"
+        case .imports: return "/import"
+        case .importPage(let id): return "/import/\(p("id", id))"
+        }
+    }
+
+    /// Whether a `return_to` is a path on this site. Browsers drop tabs and line breaks from a URL and read `\` as `/`,
+    /// so `/%09/evil.com` would leave the site: only printable ASCII without backslashes is accepted, read as a URL
+    /// that has neither a scheme nor a host.
+    public static func isLocal(_ path: String) -> Bool {
+        guard path.hasPrefix("/"), !path.hasPrefix("//"),
+              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+              let parts = URLComponents(string: path), parts.scheme == nil, parts.host == nil else { return false }
+        return true
+    }
+}
