@@ -24,11 +24,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoronkaCore"),
+        // The demo company generator: deterministic data from a seed, no I/O.
+        .target(name: "VoronkaDemo", dependencies: ["VoronkaCore"]),
         .target(name: "VoronkaAnalytics", dependencies: ["VoronkaCore"]),
         .target(name: "VoronkaImport", dependencies: ["VoronkaCore"]),
         .target(name: "VoronkaWeb", dependencies: ["VoronkaCore", "VoronkaAnalytics", .product(name: "Plot", package: "Plot")]),
         .target(name: "VoronkaStore", dependencies: [
-            "VoronkaCore",
+            "VoronkaCore", "VoronkaAnalytics",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -37,7 +39,7 @@ let package = Package(
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),
         .target(name: "VoronkaServer", dependencies: [
-            "VoronkaCore", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport", "VoronkaWeb",
+            "VoronkaCore", "VoronkaDemo", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport", "VoronkaWeb",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
@@ -49,18 +51,24 @@ let package = Package(
         // The analytics benchmark (benchmarks/analytics-duckdb.sh runs it; figures in BENCHMARKS.md).
         .executableTarget(name: "voronka-analytics-bench", dependencies: ["VoronkaServer", "VoronkaStore", "VoronkaAnalytics", "VoronkaCore"],
                           path: "benchmarks/analytics-bench"),
-        .target(name: "VoronkaTestSupport", dependencies: [
-            "VoronkaCore", "VoronkaStore", "VoronkaServer",
+        // Test databases on both engines and sample exports: what the storage and import tests need.
+        .target(name: "VoronkaTestDatabase", dependencies: [
+            "VoronkaCore", "VoronkaStore",
             .product(name: "PostgresKit", package: "postgres-kit"),
+        ]),
+        // The test application (the server with a sales team) on a test database.
+        .target(name: "VoronkaTestSupport", dependencies: [
+            "VoronkaCore", "VoronkaStore", "VoronkaServer", "VoronkaTestDatabase",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
         .testTarget(name: "VoronkaCoreTests", dependencies: ["VoronkaCore"]),
+        .testTarget(name: "VoronkaDemoTests", dependencies: ["VoronkaDemo", "VoronkaCore"]),
         .testTarget(name: "VoronkaAnalyticsTests", dependencies: ["VoronkaAnalytics"]),
-        .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport", "VoronkaTestSupport"]),
+        .testTarget(name: "VoronkaImportTests", dependencies: ["VoronkaImport", "VoronkaTestDatabase"]),
         .testTarget(name: "VoronkaWebTests", dependencies: ["VoronkaWeb", "VoronkaAnalytics"]),
-        .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaAnalytics", "VoronkaTestSupport"]),
+        .testTarget(name: "VoronkaStoreTests", dependencies: ["VoronkaStore", "VoronkaAnalytics", "VoronkaTestDatabase"]),
         .testTarget(name: "VoronkaServerTests", dependencies: [
-            "VoronkaServer", "VoronkaTestSupport", "VoronkaImport",
+            "VoronkaServer", "VoronkaTestSupport", "VoronkaTestDatabase", "VoronkaImport", "VoronkaWeb", "VoronkaStore", "VoronkaCore", "VoronkaAnalytics",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

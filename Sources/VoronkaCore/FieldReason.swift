@@ -46,6 +46,32 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case stageStaysInPipeline
     case contactAtOtherCompany(id: Int64, company: Int64)
     // Entity rules
+    case tenderCostWithoutTender
+    case allocatedBudgetPositive
+    case firstResponseBeforeReceived
+    case referralNamesReferrer
+    case leadNeedsContent
+    case activityNeedsLink
+    case phone
+    case taxIDCharacters
+    case attributeKey
+    case notDefinedAttribute
+    case attributeType(String)
+    case attributesObject
+    case attributeValueKind(key: String, got: String)
+    case idArray
+    case positiveIDArray
+    case valueNotAllowed(value: String, allowed: [String])
+    case taxIDTaken(String)
+    case attributeExists(entity: String, key: String)
+    case companyHasDeals(Int64)
+    case stageHasRecords(Int64)
+    case pipelineHasRecords(Int64)
+    case cannotDeleteSelf
+    case limitRange(max: Int)
+    case notSortable(name: String, sortable: [String])
+    case noSearch
+    case notACursor
     case wonStageProbability
     case lostStageProbability
     case probabilityReasonRequired
@@ -108,6 +134,32 @@ public enum FieldReason: Hashable, Sendable, Codable {
             "pipeline \(id) (\(pipeline)) is a \(kind) pipeline, not a \(wanted) pipeline"
         case .stageStaysInPipeline: "a stage cannot move to another pipeline; create a new stage there"
         case .contactAtOtherCompany(let id, let company): "contact \(id) works at another company than the deal's (\(company))"
+        case .tenderCostWithoutTender: "is only kept for a tender (set tender to true)"
+        case .allocatedBudgetPositive: "an allocated budget is above zero"
+        case .firstResponseBeforeReceived: "cannot be before received_at"
+        case .referralNamesReferrer: "a referral names the referring company or contact"
+        case .leadNeedsContent: "a lead needs a request, a contact or a company"
+        case .activityNeedsLink: "an activity is linked to a deal, a lead or a company"
+        case .phone: "is not a phone number"
+        case .taxIDCharacters: "may hold only letters, digits and dashes"
+        case .attributeKey: "must be lowercase latin letters, digits and underscores, starting with a letter"
+        case .notDefinedAttribute: "is not a defined attribute (define it under attribute_definitions first)"
+        case .attributeType(let type): "must be a \(type)"
+        case .attributesObject: "must be an object of attribute values"
+        case .attributeValueKind(let key, let got): "attribute \(key) must be a number, text, flag or date, not \(got)"
+        case .idArray: "must be an array of ids"
+        case .positiveIDArray: "must be an array of positive ids"
+        case .valueNotAllowed(let value, let allowed): "has \"\(value)\"; allowed: \(allowed.joined(separator: ", "))"
+        case .taxIDTaken(let taxID): "another company already has tax id \(taxID)"
+        case .attributeExists(let entity, let key): "\(entity) already has an attribute \(key)"
+        case .companyHasDeals(let n): "the company has \(n) live deals; delete or move them first"
+        case .stageHasRecords(let n): "\(n) deals or leads are in this stage; move them first"
+        case .pipelineHasRecords(let n): "\(n) deals or leads are in this pipeline; move them first"
+        case .cannotDeleteSelf: "you cannot delete your own account"
+        case .limitRange(let max): "must be a whole number from 1 to \(max)"
+        case .notSortable(let name, let sortable): "cannot sort by \(name); sortable: \(sortable.joined(separator: ", "))"
+        case .noSearch: "this list has no name to search"
+        case .notACursor: "is not a cursor of this list (take next_cursor from the previous page, with the same sort)"
         case .wonStageProbability: "a won stage has probability 100"
         case .lostStageProbability: "a lost stage has probability 0"
         case .probabilityReasonRequired: "is required when probability_override is set"

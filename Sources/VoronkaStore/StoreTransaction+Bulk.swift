@@ -5,9 +5,9 @@ import VoronkaCore
 extension StoreTransaction {
     /// Inserts many records with their ids already assigned, in multi-row statements: the fast path of the demo and imports.
     /// Their journal entries come separately through `appendJournal`.
-    public func bulkInsert(_ rows: [DemoRow]) async throws {
+    public func bulkInsert(_ rows: [BulkRow]) async throws {
         var order: [EntityKind] = []
-        var groups: [EntityKind: [DemoRow]] = [:]
+        var groups: [EntityKind: [BulkRow]] = [:]
         for row in rows {
             if groups[row.kind] == nil { order.append(row.kind) }
             groups[row.kind, default: []].append(row)

@@ -4,6 +4,8 @@ import VaporTesting
 import VoronkaCore
 import VoronkaServer
 import VoronkaStore
+// The server tests reach the test databases and sample exports through this module too.
+@_exported import VoronkaTestDatabase
 
 /// A running application on a fresh database with a small sales team, and a helper to call its API as any of them.
 ///

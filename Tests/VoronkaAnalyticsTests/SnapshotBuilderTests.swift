@@ -111,3 +111,33 @@ struct SnapshotBuilderTests {
         }
     }
 }
+
+@Suite("One metric")
+struct MetricTests {
+    @Test("Each metric computed alone equals the dashboard's, for every filter tried")
+    func aloneEqualsDashboard() throws {
+        // setup
+        let now = Day(year: 2026, month: 3, day: 1)!.startDate.timeIntervalSince1970
+        let snapshot = JournalHistory(seed: 7, leadCount: 1_200, now: now).bulk()
+        let asOf = Date(timeIntervalSince1970: now)
+        for filter in [AnalyticsFilter.all, AnalyticsFilter(ownerID: 6)] {
+            let dashboard = Metrics.dashboard(snapshot, filter, asOf: asOf, parallel: false)
+            let expected: [Metric: MetricValue] = [
+                .conversion: .conversion(dashboard.conversion), .curve: .curve(dashboard.curve), .anomalies: .anomalies(dashboard.anomalies),
+                .stageConversion: .stageConversion(dashboard.stageConversion), .timeInStage: .timeInStage(dashboard.timeInStage),
+                .stalled: .stalled(dashboard.stalled), .velocity: .velocity(dashboard.velocity), .responseTimes: .responseTimes(dashboard.responseTimes),
+                .forecast: .forecast(dashboard.forecast), .calibration: .calibration(dashboard.calibration),
+                .rescuedLeads: .rescuedLeads(dashboard.rescuedLeads), .referrals: .referrals(dashboard.referrals),
+                .completeness: .completeness(dashboard.completeness), .yearlyBuyers: .yearlyBuyers(dashboard.yearlyBuyers),
+            ]
+            #expect(Set(expected.keys) == Set(Metric.allCases), "every metric is checked")
+            for metric in Metric.allCases {
+                // action
+                let alone = Metrics.metric(metric, snapshot, filter, asOf: asOf)
+                // check
+                #expect(alone.value == expected[metric], "\(metric)")
+                #expect(alone.asOf == dashboard.asOf && alone.lastSeq == dashboard.lastSeq)
+            }
+        }
+    }
+}

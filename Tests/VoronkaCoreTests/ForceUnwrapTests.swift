@@ -11,8 +11,8 @@ struct ForceUnwrapTests {
         // read only rows they wrote themselves.
         ("Sources/VoronkaStore/Migrations/", "", "frozen migrations over Fluent's SQL drivers"),
         // The demo generator makes its own values from a seed; no request, file or setting shapes these two.
-        ("Sources/VoronkaCore/Demo/DemoRecords.swift", "template.index(forKey: $0)!", "every name was inserted into template just before"),
-        ("Sources/VoronkaCore/Demo/DemoLeads.swift", "let c = company!", "a lead that becomes a deal always has its company set above"),
+        ("Sources/VoronkaDemo/DemoRecords.swift", "template.index(forKey: $0)!", "every name was inserted into template just before"),
+        ("Sources/VoronkaDemo/DemoLeads.swift", "let c = company!", "a lead that becomes a deal always has its company set above"),
     ]
 
     static var sourcesURL: URL {

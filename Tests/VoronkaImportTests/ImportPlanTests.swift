@@ -1,6 +1,6 @@
 import Testing
 import VoronkaCore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 @testable import VoronkaImport
 
 @Suite("Import plan")

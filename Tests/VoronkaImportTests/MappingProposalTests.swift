@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VoronkaCore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 @testable import VoronkaImport
 
 /// Mappings proposed from headers no preset knows, in English and Russian, and read back through the parser.

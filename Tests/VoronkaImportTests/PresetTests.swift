@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VoronkaCore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 @testable import VoronkaImport
 
 @Suite("Presets")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VoronkaCore
 import VoronkaStore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 
 /// `voronka backup` and `restore` (issue 12): a copy taken under write load restores to a sound database that holds
 /// every write acknowledged before the backup began; a damaged file is refused.

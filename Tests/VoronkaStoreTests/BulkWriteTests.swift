@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VoronkaCore
 import VoronkaStore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 
 /// The bulk paths (multi-row statements with flat binds, NULL as a literal on PostgreSQL) store exactly what the
 /// one-row paths store.
@@ -21,10 +21,10 @@ struct BulkWriteTests {
     func bulkRecordsReadBack(backend: Backend) async throws {
         try await withStore(backend) { store in
             // setup: rows with different nulls in one statement, and more rows than one statement takes
-            let rows = (1...2500).map { (i: Int) -> DemoRow in
+            let rows = (1...2500).map { (i: Int) -> BulkRow in
                 let owner: Int64? = i % 3 == 0 ? nil : Int64(i % 7)
                 let record = Self.deal(Int64(i), title: "Котёл \(i)\n\"БМК\"", owner: owner)
-                return DemoRow(kind: .deal, record: record, createdAt: t0.addingTimeInterval(Double(i)), updatedAt: t0.addingTimeInterval(Double(i) + 0.25))
+                return BulkRow(kind: .deal, record: record, createdAt: t0.addingTimeInterval(Double(i)), updatedAt: t0.addingTimeInterval(Double(i) + 0.25))
             }
             let single = Self.deal(0, title: "Котёл 1\n\"БМК\"", owner: 1)
             // action

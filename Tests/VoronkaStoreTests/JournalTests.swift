@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VoronkaCore
 import VoronkaStore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 
 @Suite("Journal")
 struct JournalTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VoronkaCore
 import VoronkaStore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 
 @Suite("Lists")
 struct ListTests {
@@ -10,7 +10,7 @@ struct ListTests {
     func paging(backend: Backend) async throws {
         try await withStore(backend) { store in
             // setup: 120 companies, names with repeats so that ties are broken by id
-            let rows = (0..<120).map { i in DemoRow(kind: .company, record: { var r = company("Name \(i % 40)"); r["id"] = .int(Int64(i + 1)); return r }(), createdAt: t0, updatedAt: t0) }
+            let rows = (0..<120).map { i in BulkRow(kind: .company, record: { var r = company("Name \(i % 40)"); r["id"] = .int(Int64(i + 1)); return r }(), createdAt: t0, updatedAt: t0) }
             try await store.write(actor: nil) { tx in try await tx.bulkInsert(rows) }
             for sort in ["name", "-name", "id", "-created_at"] {
                 // action
@@ -54,7 +54,7 @@ struct ListTests {
     func bulkThenInsert(backend: Backend) async throws {
         try await withStore(backend) { store in
             // setup
-            let rows = (1...5).map { i in DemoRow(kind: .company, record: { var r = company("B\(i)"); r["id"] = .int(Int64(i * 10)); return r }(), createdAt: t0, updatedAt: t0) }
+            let rows = (1...5).map { i in BulkRow(kind: .company, record: { var r = company("B\(i)"); r["id"] = .int(Int64(i * 10)); return r }(), createdAt: t0, updatedAt: t0) }
             // action
             try await store.write(actor: nil) { tx in try await tx.bulkInsert(rows) }
             try await store.syncIDSequences()

@@ -3,7 +3,7 @@ import SQLKit
 import Testing
 import VoronkaCore
 import VoronkaStore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 
 @Suite("Migrations")
 struct MigrationTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VoronkaCore
 import VoronkaStore
-import VoronkaTestSupport
+import VoronkaTestDatabase
 
 /// Opens a migrated store on a fresh database of the engine, runs the body, closes and drops it.
 func withStore(_ backend: Backend, _ body: (SQLStore) async throws -> Void) async throws {

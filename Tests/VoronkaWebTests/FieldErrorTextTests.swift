@@ -15,6 +15,7 @@ struct FieldErrorTextTests {
         .exceptionReasonRequired(kind: "trial_delivery"), .taskDueTime, .notKnownSetting(known: ["a"]), .audienceField, .atLeastOneValue,
         .leaveOut(op: "is_true"), .operatorMismatch(field: "headcount", kind: "number"), .operatorMismatch(field: "industry", kind: "text"),
         .operatorMismatch(field: "tags", kind: "list"), .passwordTooShort(min: 10), .passwordTooLong(max: 72), .tokenName(max: 200),
+        .tenderCostWithoutTender, .allocatedBudgetPositive, .firstResponseBeforeReceived, .referralNamesReferrer, .leadNeedsContent, .activityNeedsLink, .phone, .taxIDCharacters, .attributeKey, .notDefinedAttribute, .attributeType("number"), .attributesObject, .attributeValueKind(key: "office", got: "array"), .idArray, .positiveIDArray, .valueNotAllowed(value: "vip", allowed: ["a", "b"]), .taxIDTaken("7701234567"), .attributeExists(entity: "deal", key: "office"), .companyHasDeals(3), .stageHasRecords(2), .pipelineHasRecords(4), .cannotDeleteSelf, .limitRange(max: 500), .notSortable(name: "x", sortable: ["id"]), .noSearch, .notACursor, .stageNotInPipeline(stage: "Won", stageID: 3, pipeline: "Sales", pipelineID: 2), .pipelineOfOtherKind(pipeline: "Leads", id: 1, kind: "lead", wanted: "deal"), .pipelineOfOtherKind(pipeline: "Sales", id: 2, kind: "deal", wanted: "lead"), .stageStaysInPipeline, .contactAtOtherCompany(id: 5, company: 7),
     ]
 
     @Test("Every reason code has a sentence in each language, with its placeholders filled and no English left in Russian")

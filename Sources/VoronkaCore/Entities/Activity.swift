@@ -62,7 +62,7 @@ public struct Activity: Entity, Hashable {
     public func validate() -> [FieldError] {
         var errors: [FieldError] = []
         if dealID == nil, leadID == nil, companyID == nil {
-            errors.append(FieldError("deal_id", "an activity is linked to a deal, a lead or a company"))
+            errors.append(FieldError("deal_id", .activityNeedsLink))
         }
         if kind == .task, dueAt == nil { errors.append(FieldError("due_at", .taskDueTime)) }
         return errors

@@ -44,7 +44,7 @@ public struct AttributeDefinition: Entity, Hashable {
 
     public func validate() -> [FieldError] {
         let ok = !key.isEmpty && key.allSatisfy { ($0.isLetter && $0.isASCII && $0.isLowercase) || $0.isNumber || $0 == "_" } && !(key.first?.isNumber ?? true)
-        return ok ? [] : [FieldError("key", "must be lowercase latin letters, digits and underscores, starting with a letter")]
+        return ok ? [] : [FieldError("key", .attributeKey)]
     }
 
     /// Checks custom attribute values against the definitions for one entity; unknown keys and wrong types are errors.
@@ -53,7 +53,7 @@ public struct AttributeDefinition: Entity, Hashable {
         let byKey = Dictionary(definitions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         for (key, value) in custom.sorted(by: { $0.key < $1.key }) {
             guard let def = byKey[key] else {
-                errors.append(FieldError("\(field).\(key)", "is not a defined attribute (define it under attribute_definitions first)"))
+                errors.append(FieldError("\(field).\(key)", .notDefinedAttribute))
                 continue
             }
             if case .null = value { continue }
@@ -63,7 +63,7 @@ public struct AttributeDefinition: Entity, Hashable {
             case (.date, .string(let s)): ok = Day(s) != nil
             default: ok = false
             }
-            if !ok { errors.append(FieldError("\(field).\(key)", "must be a \(def.type == .date ? "date yyyy-MM-dd" : def.type.rawValue)")) }
+            if !ok { errors.append(FieldError("\(field).\(key)", .attributeType(def.type == .date ? "date yyyy-MM-dd" : def.type.rawValue))) }
         }
         return errors
     }

@@ -74,7 +74,7 @@ public struct Company: Entity, Hashable {
     public func validate() -> [FieldError] {
         var errors = Rules.nonEmpty(name, field: "name") + Rules.currency(currency)
         if let taxID, !taxID.isEmpty, !taxID.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
-            errors.append(FieldError("tax_id", "may hold only letters, digits and dashes"))
+            errors.append(FieldError("tax_id", .taxIDCharacters))
         }
         return errors
     }

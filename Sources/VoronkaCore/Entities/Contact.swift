@@ -61,7 +61,7 @@ public struct Contact: Entity, Hashable {
     public func validate() -> [FieldError] {
         var errors = Rules.nonEmpty(name, field: "name") + Rules.email(email)
         if let phone, !phone.isEmpty, phone.filter(\.isNumber).count < 5 || phone.contains(where: { $0.isLetter }) {
-            errors.append(FieldError("phone", "is not a phone number"))
+            errors.append(FieldError("phone", .phone))
         }
         return errors
     }

@@ -169,12 +169,12 @@ public struct Deal: Entity, Hashable {
         if probabilityOverride != nil, (probabilityReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(FieldError("probability_reason", .probabilityReasonRequired))
         }
-        if tenderCost != nil, !tender { errors.append(FieldError("tender_cost", "is only kept for a tender (set tender to true)")) }
+        if tenderCost != nil, !tender { errors.append(FieldError("tender_cost", .tenderCostWithoutTender)) }
         if let kind = economicsException {
             do { _ = try EconomicsException(kind: kind, reason: economicsExceptionReason) } catch { errors.append(error) }
         }
         if budgetStatus == .allocated, let amount = budgetAmount, amount <= 0 {
-            errors.append(FieldError("budget_amount", "an allocated budget is above zero"))
+            errors.append(FieldError("budget_amount", .allocatedBudgetPositive))
         }
         return errors
     }

@@ -121,13 +121,13 @@ public struct Lead: Entity, Hashable {
     public func validate() -> [FieldError] {
         var errors = Rules.email(contactEmail, field: "contact_email")
         if let first = firstResponseAt, first < receivedAt {
-            errors.append(FieldError("first_response_at", "cannot be before received_at"))
+            errors.append(FieldError("first_response_at", .firstResponseBeforeReceived))
         }
         if source == .referral, referrerCompanyID == nil, referrerContactID == nil {
-            errors.append(FieldError("referrer_company_id", "a referral names the referring company or contact"))
+            errors.append(FieldError("referrer_company_id", .referralNamesReferrer))
         }
         if (requestText ?? "").isEmpty, (contactName ?? "").isEmpty, (companyName ?? "").isEmpty, companyID == nil, contactEmail == nil, contactPhone == nil {
-            errors.append(FieldError("request_text", "a lead needs a request, a contact or a company"))
+            errors.append(FieldError("request_text", .leadNeedsContent))
         }
         return errors
     }

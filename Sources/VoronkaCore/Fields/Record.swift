@@ -77,12 +77,12 @@ public struct Record: Hashable, Sendable {
         writer.raw("}")
     }
 
-    static func list(_ strings: [String]) -> FieldValue { .json(.array(strings.map(JSONValue.string))) }
-    static func idList(_ ids: [Int64]) -> FieldValue { .json(.array(ids.map { .number(Double($0)) })) }
-    static func optional(_ v: Int64?) -> FieldValue { v.map(FieldValue.int) ?? .null }
-    static func optional(_ v: String?) -> FieldValue { v.map(FieldValue.text) ?? .null }
-    static func optional(_ v: Date?) -> FieldValue { v.map(FieldValue.time) ?? .null }
-    static func optional(_ v: Day?) -> FieldValue { v.map(FieldValue.day) ?? .null }
-    static func optional(_ v: Bool?) -> FieldValue { v.map(FieldValue.bool) ?? .null }
-    static func optional(_ v: Double?) -> FieldValue { v.map(FieldValue.double) ?? .null }
+    @inlinable public static func list(_ strings: [String]) -> FieldValue { .json(.array(strings.map(JSONValue.string))) }
+    @inlinable public static func idList(_ ids: [Int64]) -> FieldValue { .json(.array(ids.map { .number(Double($0)) })) }
+    @inlinable public static func optional(_ v: Int64?) -> FieldValue { v.map(FieldValue.int) ?? .null }
+    @inlinable public static func optional(_ v: String?) -> FieldValue { v.map(FieldValue.text) ?? .null }
+    @inlinable public static func optional(_ v: Date?) -> FieldValue { v.map(FieldValue.time) ?? .null }
+    @inlinable public static func optional(_ v: Day?) -> FieldValue { v.map(FieldValue.day) ?? .null }
+    @inlinable public static func optional(_ v: Bool?) -> FieldValue { v.map(FieldValue.bool) ?? .null }
+    @inlinable public static func optional(_ v: Double?) -> FieldValue { v.map(FieldValue.double) ?? .null }
 }

@@ -82,24 +82,24 @@ public enum RecordInput {
                 var out: [String] = []
                 for item in items {
                     guard case .string(let s) = item else { return fail(.stringArray) }
-                    if let allowed, !allowed.contains(s) { return fail("has \"\(s)\"; allowed: \(allowed.joined(separator: ", "))") }
+                    if let allowed, !allowed.contains(s) { return fail(.valueNotAllowed(value: s, allowed: allowed)) }
                     let trimmed = s.trimmingCharacters(in: .whitespaces)
                     if !trimmed.isEmpty, !out.contains(trimmed) { out.append(trimmed) }
                 }
                 return .success(.json(.array(out.map(JSONValue.string))))
             case .ids?:
-                guard case .array(let items) = value else { return fail("must be an array of ids") }
+                guard case .array(let items) = value else { return fail(.idArray) }
                 var out: [Int64] = []
                 for item in items {
-                    guard case .number(let n) = item, let id = Int64(exactly: n), id > 0 else { return fail("must be an array of positive ids") }
+                    guard case .number(let n) = item, let id = Int64(exactly: n), id > 0 else { return fail(.positiveIDArray) }
                     if !out.contains(id) { out.append(id) }
                 }
                 return .success(.json(.array(out.map { .number(Double($0)) })))
             case .attributes?:
-                guard case .object(let object) = value else { return fail("must be an object of attribute values") }
+                guard case .object(let object) = value else { return fail(.attributesObject) }
                 for (key, item) in object {
                     switch item {
-                    case .array, .object: return fail("attribute \(key) must be a number, text, flag or date, not \(item.typeName)")
+                    case .array, .object: return fail(.attributeValueKind(key: key, got: item.typeName))
                     default: continue
                     }
                 }

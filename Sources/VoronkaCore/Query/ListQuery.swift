@@ -41,18 +41,18 @@ public struct ListQuery: Sendable, Equatable {
         for (key, raw) in params.sorted(by: { $0.key < $1.key }) {
             switch key {
             case "limit":
-                if let n = Int(raw), (1...maxLimit).contains(n) { q.limit = n } else { errors.append(FieldError("limit", "must be a whole number from 1 to \(maxLimit)")) }
+                if let n = Int(raw), (1...maxLimit).contains(n) { q.limit = n } else { errors.append(FieldError("limit", .limitRange(max: maxLimit))) }
             case "sort":
                 let desc = raw.hasPrefix("-")
                 let name = desc ? String(raw.dropFirst()) : raw
                 if byName[name] != nil, sortable.contains(name) { q.sortField = name; q.descending = desc }
-                else { errors.append(FieldError("sort", "cannot sort by \(name); sortable: \(sortable.joined(separator: ", "))")) }
+                else { errors.append(FieldError("sort", .notSortable(name: name, sortable: sortable))) }
             case "cursor": continue
             case "q":
                 if raw.count > maxSearchLength { errors.append(FieldError("q", .searchTooLong(max: maxSearchLength))) }
                 else if let textField = ["name", "title", "subject"].first(where: { byName[$0] != nil }) {
                     q.conditions.append(.contains(textField, raw))
-                } else { errors.append(FieldError("q", "this list has no name to search")) }
+                } else { errors.append(FieldError("q", .noSearch)) }
             case "include_deleted":
                 q.includeDeleted = raw == "true"
             default:
@@ -61,7 +61,7 @@ public struct ListQuery: Sendable, Equatable {
         }
         if let cursor = params["cursor"] {
             if let spec = byName[q.sortField], let after = decodeCursor(cursor, spec: spec) { q.after = after }
-            else { errors.append(FieldError("cursor", "is not a cursor of this list (take next_cursor from the previous page, with the same sort)")) }
+            else { errors.append(FieldError("cursor", .notACursor)) }
         }
         return errors.isEmpty ? .success(q) : .failure(.invalid(errors))
     }

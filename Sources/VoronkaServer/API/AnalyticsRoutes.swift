@@ -6,8 +6,7 @@ import VoronkaCore
 /// Every funnel metric, answered from the in-memory snapshot; each answer carries its definitions' versions.
 enum AnalyticsRoutes {
     /// The metrics served one by one, as named in the dashboard.
-    static let metrics = ["conversion", "curve", "anomalies", "stage_conversion", "time_in_stage", "stalled", "velocity",
-                          "response_times", "forecast", "calibration", "rescued_leads", "referrals", "completeness", "yearly_buyers"]
+    static let metrics = Metric.allCases.map(\.rawValue)
 
     static var all: [APIRoute] {
         [
@@ -17,13 +16,15 @@ enum AnalyticsRoutes {
             },
             APIRoute(.GET, "analytics/:metric", "analytics_metric", "One metric (\(metrics.joined(separator: ", "))), same filters as the dashboard",
                      tag: "analytics", response: .named("Metric")) { req, s in
-                let metric = req.parameters.get("metric") ?? ""
-                guard metrics.contains(metric) else {
-                    throw DomainError.invalid("metric", "is not a metric; metrics: \(metrics.joined(separator: ", "))")
+                guard let metric = req.parameters.get("metric").flatMap(Metric.init(rawValue:)) else {
+                    throw DomainError.invalid("metric", .oneOf(metrics))
                 }
-                guard case .object(let all) = try await dashboard(req, s) else { throw DomainError.invalid("metric", "no data") }
-                return JSONResponse.make(["metric": .string(metric), "as_of": all["as_of"] ?? .null, "last_seq": all["last_seq"] ?? .null,
-                                          "definitions": all["definitions"] ?? .null, "value": all[metric] ?? .null])
+                let viewer = try req.caller().viewer
+                let query = try AnalyticsQuery.parse(req.queryParameters, viewer: viewer, now: s.clock.now())
+                let snapshot = try await s.analytics.snapshot()
+                return JSONResponse.make(try await AnalyticsLane.run {
+                    try JSONCoding.value(Metrics.metric(metric, snapshot, query.filter, asOf: query.asOf, options: query.options))
+                })
             },
         ]
     }

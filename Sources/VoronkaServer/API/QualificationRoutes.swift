@@ -41,7 +41,7 @@ enum QualificationRoutes {
             APIRoute(.GET, "qualification/violations", "qualification_violations",
                      "Open deals past the first meeting without qualification, and uncontrolled deals, per owner (filters: owner_id, pipeline_id)",
                      tag: "qualification", response: .named("Violations")) { req, s in
-                JSONResponse.make(try await ViolationReport.make(s, viewer: try req.caller().viewer, params: req.queryParameters))
+                JSONResponse.make(try await ViolationReport.make(s, viewer: try req.caller().viewer, params: req.queryParameters).json)
             },
         ]
     }

@@ -2,9 +2,38 @@ import VoronkaCore
 import VoronkaStore
 
 /// The control report: per owner, open deals past the first meeting that are not qualified (the goal is zero),
-/// uncontrolled deals, and the weighted pipeline with and without the cap.
-enum ViolationReport {
-    static func make(_ s: Services, viewer: Viewer, params: [String: String]) async throws -> JSONValue {
+/// uncontrolled deals, and the weighted pipeline with and without the cap. The API encodes it (`json`); the
+/// dashboard reads it as it is.
+struct ViolationReport: Sendable {
+    struct OwnerCounts: Sendable, Hashable {
+        /// 0 for deals without an owner.
+        let ownerID: Int64
+        var openDeals = 0, violations = 0, uncontrolled = 0
+    }
+
+    /// A deal that breaks a control rule.
+    struct FlaggedDeal: Sendable, Hashable {
+        let dealID: Int64
+        let ownerID: Int64?
+        let grade: DealGrade
+        let violation: Bool
+        let uncontrolled: Bool
+        let probability: Int64
+        let cappedProbability: Int64
+    }
+
+    /// By owner id.
+    var owners: [OwnerCounts]
+    /// In deal id order.
+    var deals: [FlaggedDeal]
+    /// In minor units.
+    var weightedPipeline: Int64
+    var weightedPipelineCapped: Int64
+
+    var violations: [FlaggedDeal] { deals.filter(\.violation) }
+    var uncontrolled: [FlaggedDeal] { deals.filter(\.uncontrolled) }
+
+    static func make(_ s: Services, viewer: Viewer, params: [String: String]) async throws -> ViolationReport {
         var filters = params.filter { ["owner_id", "pipeline_id"].contains($0.key) }
         filters["closed_at_null"] = "true"
         filters["limit"] = "500"
@@ -22,8 +51,8 @@ enum ViolationReport {
         }
         let stages = try await s.store.all(.stage).map(Stage.init(record:))
         let context = try await s.store.read { try await QualificationContext.load($0) }
-        var perOwner: [Int64: (violations: Int, uncontrolled: Int, open: Int)] = [:]
-        var listed: [JSONValue] = []
+        var perOwner: [Int64: OwnerCounts] = [:]
+        var flagged: [FlaggedDeal] = []
         var weighted: Int64 = 0, capped: Int64 = 0
         for (pipeline, group) in Dictionary(grouping: deals, by: \.pipelineID) {
             let report = Control.review(deals: group, stages: stages.filter { $0.pipelineID == pipeline }, settings: context.control) { deal in
@@ -36,30 +65,39 @@ enum ViolationReport {
             capped += report.weightedPipelineCapped
             let byID = Dictionary(group.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for control in report.deals {
-                let owner = byID[control.dealID]?.ownerID ?? 0
-                var counts = perOwner[owner] ?? (0, 0, 0)
-                counts.open += 1
+                let owner = byID[control.dealID]?.ownerID
+                var counts = perOwner[owner ?? 0] ?? OwnerCounts(ownerID: owner ?? 0)
+                counts.openDeals += 1
                 if control.violation { counts.violations += 1 }
                 if control.uncontrolled { counts.uncontrolled += 1 }
-                perOwner[owner] = counts
+                perOwner[owner ?? 0] = counts
                 if control.violation || control.uncontrolled {
-                    listed.append(["deal_id": .number(Double(control.dealID)), "owner_id": .number(Double(owner)),
-                                   "grade": .string(control.grade.rawValue), "violation": .bool(control.violation),
-                                   "uncontrolled": .bool(control.uncontrolled), "probability": .number(Double(control.probability)),
-                                   "capped_probability": .number(Double(control.cappedProbability))])
+                    flagged.append(FlaggedDeal(dealID: control.dealID, ownerID: owner, grade: control.grade, violation: control.violation,
+                                               uncontrolled: control.uncontrolled, probability: Int64(control.probability),
+                                               cappedProbability: Int64(control.cappedProbability)))
                 }
             }
         }
-        return [
-            "owners": .array(perOwner.sorted { $0.key < $1.key }.map { owner, c in
-                ["owner_id": .number(Double(owner)), "open_deals": .number(Double(c.open)),
+        return ViolationReport(owners: perOwner.values.sorted { $0.ownerID < $1.ownerID }, deals: flagged.sorted { $0.dealID < $1.dealID },
+                               weightedPipeline: weighted, weightedPipelineCapped: capped)
+    }
+
+    /// The API's answer.
+    var json: JSONValue {
+        [
+            "owners": .array(owners.map { c in
+                ["owner_id": .number(Double(c.ownerID)), "open_deals": .number(Double(c.openDeals)),
                  "violations": .number(Double(c.violations)), "uncontrolled": .number(Double(c.uncontrolled))]
             }),
-            "violations": .number(Double(listed.filter { $0.boolMember("violation") }.count)),
-            "uncontrolled": .number(Double(listed.filter { $0.boolMember("uncontrolled") }.count)),
-            "weighted_pipeline": .number(Money.decimal(minorUnits: weighted)),
-            "weighted_pipeline_capped": .number(Money.decimal(minorUnits: capped)),
-            "deals": .array(listed),
+            "violations": .number(Double(violations.count)),
+            "uncontrolled": .number(Double(uncontrolled.count)),
+            "weighted_pipeline": .number(Money.decimal(minorUnits: weightedPipeline)),
+            "weighted_pipeline_capped": .number(Money.decimal(minorUnits: weightedPipelineCapped)),
+            "deals": .array(deals.map { d in
+                ["deal_id": .number(Double(d.dealID)), "owner_id": .number(Double(d.ownerID ?? 0)),
+                 "grade": .string(d.grade.rawValue), "violation": .bool(d.violation), "uncontrolled": .bool(d.uncontrolled),
+                 "probability": .number(Double(d.probability)), "capped_probability": .number(Double(d.cappedProbability))]
+            }),
         ]
     }
 }

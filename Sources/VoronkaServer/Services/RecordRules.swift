@@ -68,7 +68,7 @@ enum RecordRules {
         case .company:
             if let taxID = record.text("tax_id"), changed("tax_id"),
                try await tx.firstID(.company, where: ["tax_id": .text(taxID)], excluding: record.int("id")) != nil {
-                throw DomainError.conflict(field: "tax_id", reason: "another company already has tax id \(taxID)")
+                throw DomainError.conflict(field: "tax_id", .taxIDTaken(taxID))
             }
         case .user:
             if changed("email"), let email = record.text("email"), try await tx.emailTaken(email, excluding: record.int("id")) {
@@ -91,7 +91,7 @@ enum RecordRules {
         case .attribute:
             if changed("key") || changed("entity"), let key = record.text("key"), let entity = record.text("entity"),
                try await tx.firstID(.attribute, where: ["entity": .text(entity), "key": .text(key)], excluding: record.int("id")) != nil {
-                throw DomainError.conflict(field: "key", reason: "\(entity) already has an attribute \(key)")
+                throw DomainError.conflict(field: "key", .attributeExists(entity: entity, key: key))
             }
         default:
             break
@@ -154,15 +154,15 @@ enum RecordRules {
         switch kind {
         case .company:
             let deals = try await count(.deal, "company_id")
-            if deals > 0 { throw DomainError.conflict(field: "id", reason: "the company has \(deals) live deals; delete or move them first") }
+            if deals > 0 { throw DomainError.conflict(field: "id", .companyHasDeals(deals)) }
         case .stage:
             let deals = try await count(.deal, "stage_id") + count(.lead, "stage_id")
-            if deals > 0 { throw DomainError.conflict(field: "id", reason: "\(deals) deals or leads are in this stage; move them first") }
+            if deals > 0 { throw DomainError.conflict(field: "id", .stageHasRecords(deals)) }
         case .pipeline:
             let deals = try await count(.deal, "pipeline_id") + count(.lead, "pipeline_id")
-            if deals > 0 { throw DomainError.conflict(field: "id", reason: "\(deals) deals or leads are in this pipeline; move them first") }
+            if deals > 0 { throw DomainError.conflict(field: "id", .pipelineHasRecords(deals)) }
         case .user:
-            if id == viewer.userID { throw DomainError.conflict(field: "id", reason: "you cannot delete your own account") }
+            if id == viewer.userID { throw DomainError.conflict(field: "id", .cannotDeleteSelf) }
         default:
             break
         }

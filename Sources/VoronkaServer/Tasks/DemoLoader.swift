@@ -1,5 +1,6 @@
 import Foundation
 import VoronkaCore
+import VoronkaDemo
 import VoronkaStore
 
 /// Fills the database with the deterministic demo company, batch by batch, each batch one transaction.

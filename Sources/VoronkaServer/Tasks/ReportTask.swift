@@ -6,14 +6,12 @@ import VoronkaCore
 public enum ReportTask {
     /// The metric's JSON (as `GET /api/v1/analytics/{metric}` gives it), for the whole installation.
     public static func value(_ services: Services, metric: String, params: [String: String]) async throws -> JSONValue {
-        guard AnalyticsRoutes.metrics.contains(metric) || metric == "dashboard" else {
-            throw DomainError.invalid("metric", "is not a metric; metrics: \(AnalyticsRoutes.metrics.joined(separator: ", ")), dashboard")
-        }
+        let chosen = Metric(rawValue: metric)
+        guard chosen != nil || metric == "dashboard" else { throw DomainError.invalid("metric", .oneOf(AnalyticsRoutes.metrics + ["dashboard"])) }
         let query = try AnalyticsQuery.parse(params, viewer: .system, now: services.clock.now())
         let snapshot = try await services.analytics.snapshot()
-        let all = try JSONCoding.value(Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options))
-        guard metric != "dashboard", case .object(let o) = all else { return all }
-        return o[metric] ?? .null
+        guard let chosen else { return try JSONCoding.value(Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options)) }
+        return try JSONCoding.value(Metrics.metric(chosen, snapshot, query.filter, asOf: query.asOf, options: query.options).value)
     }
 
     /// The rows of the first list of objects in a metric (cohorts, stages, owners…), as a header and text cells.

@@ -50,9 +50,10 @@ enum DashboardController {
             sources: LeadSource.allCases.map { .init(value: $0.rawValue, label: t.name($0)) },
             selected: selected)
         let health = try await qualification(caller, services)
-        var titles: [Int64: String] = [:]
-        let named = dashboard.stalled.deals.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids
-        for id in Set(named) { titles[id] = try await services.store.fetch(.deal, id).map { Deal(record: $0).title } }
+        // The deals the page names, their titles in one query.
+        let named = Set(dashboard.stalled.deals.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids)
+        let titles = Dictionary(try await services.store.records(.deal, ids: named).map(Deal.init(record:)).map { ($0.id, $0.title) },
+                                uniquingKeysWith: { a, _ in a })
         let names = DashboardPage.Names(users: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                         stages: Dictionary(stages.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a }),
                                         pipelines: Dictionary(pipelines.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a }),
@@ -71,15 +72,9 @@ enum DashboardController {
     /// Open deals past the first meeting without qualification, and uncontrolled ones, from the control report.
     static func qualification(_ caller: WebCaller, _ services: Services) async throws
         -> (violations: [(id: Int64, owner: Int64?)], uncontrolled: [(id: Int64, owner: Int64?)], ids: [Int64]) {
-        guard case .object(let report) = try await ViolationReport.make(services, viewer: caller.viewer, params: [:]),
-              case .array(let deals)? = report["deals"] else { return ([], [], []) }
-        var violations: [(id: Int64, owner: Int64?)] = [], uncontrolled: [(id: Int64, owner: Int64?)] = []
-        for case .object(let d) in deals {
-            guard case .number(let id)? = d["deal_id"] else { continue }
-            let owner: Int64? = if case .number(let o)? = d["owner_id"], o > 0 { Int64(o) } else { nil }
-            if d["violation"] == .bool(true) { violations.append((Int64(id), owner)) }
-            if d["uncontrolled"] == .bool(true) { uncontrolled.append((Int64(id), owner)) }
-        }
+        let report = try await ViolationReport.make(services, viewer: caller.viewer, params: [:])
+        let violations = report.violations.map { (id: $0.dealID, owner: $0.ownerID) }
+        let uncontrolled = report.uncontrolled.map { (id: $0.dealID, owner: $0.ownerID) }
         let ids = (violations.prefix(listLimit) + uncontrolled.prefix(listLimit)).map(\.id)
         return (violations, uncontrolled, ids)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// The lead funnel's stages by their part: found by kind and position, never by name.
 struct LeadPlan: Sendable {

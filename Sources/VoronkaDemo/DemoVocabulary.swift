@@ -1,3 +1,4 @@
+import VoronkaCore
 /// Names of people and companies for the demo: each in Russian and in Latin transliteration (for emails and domains).
 enum DemoVocabulary {
     struct Word: Sendable {

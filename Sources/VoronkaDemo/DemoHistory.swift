@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// One generated record's life: created in some state, then changed; every step writes the journal entry the live
 /// system would have written, so that the final record is the creation replayed with its changes.
@@ -77,8 +78,8 @@ struct DemoHistory {
         return record.values[name]
     }
 
-    var row: DemoRow {
-        DemoRow(kind: kind, record: record, createdAt: Date(timeIntervalSince1970: createdAt), updatedAt: Date(timeIntervalSince1970: updatedAt))
+    var row: BulkRow {
+        BulkRow(kind: kind, record: record, createdAt: Date(timeIntervalSince1970: createdAt), updatedAt: Date(timeIntervalSince1970: updatedAt))
     }
 
     /// `JournalEntry.diff(Record(), record, fields: kind.fields)`.

@@ -1,11 +1,12 @@
 import Foundation
+import VoronkaCore
 
 extension DemoGenerator {
     static let sourceWeights = cumulativeWeights([0.34, 0.20, 0.15, 0.10, 0.07, 0.08, 0.05, 0.01])
     static let sources: [LeadSource] = [.webForm, .phone, .email, .referral, .event, .outbound, .reactivation, .import]
 
     /// Lead `index`: it comes in, is answered and triaged; a converted lead makes its deal. Returns when it came in.
-    mutating func makeLead(_ index: Int, leads: inout [DemoRow], deals: inout [DemoRow], activities: inout [DemoRow],
+    mutating func makeLead(_ index: Int, leads: inout [BulkRow], deals: inout [BulkRow], activities: inout [BulkRow],
                            journal: inout [JournalEntry]) -> Double {
         let received = calendar.leadTime(index, of: leadTotal, &rng)
         let converts = rng.unit() * Double(leadTotal - index) < Double(conversionsLeft)
@@ -132,7 +133,7 @@ extension DemoGenerator {
     }
 
     /// A yearly buyer's purchase in its month: quick, and usually won.
-    mutating func makeRepeat(_ purchase: RepeatDeal, deals: inout [DemoRow], activities: inout [DemoRow], journal: inout [JournalEntry]) {
+    mutating func makeRepeat(_ purchase: RepeatDeal, deals: inout [BulkRow], activities: inout [BulkRow], journal: inout [JournalEntry]) {
         let c = Int(purchase.company)
         var own = SplitMix64(seed: seed, salt: 0xAE, index: c)
         let item = own.chance(0.5) ? own.pick(DemoTexts.services) : own.pick(DemoTexts.equipment)

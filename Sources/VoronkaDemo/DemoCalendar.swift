@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// When leads come in: about two and a half years up to `now`, fewer in January, August and at weekends,
 /// more in March–April and September–November, with mild growth.

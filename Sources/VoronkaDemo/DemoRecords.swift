@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// The stored form of the demo's high-volume records (leads, deals, activities): the same values as the entities' own
 /// `record`, listed in field order so that the creation's journal entry is read off in order (a test checks that every

@@ -1,7 +1,6 @@
 import Foundation
 import VoronkaAnalytics
 import VoronkaCore
-import VoronkaStore
 
 /// Reads the analytics snapshot straight from table columns: only the columns the snapshot keeps, one scan per table,
 /// each row handed to a `SnapshotLoader` as it is read (no `Record`, no entity value, no array of rows), and the stage

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// What a new deal starts from: a converted lead or a yearly buyer's purchase.
 struct DealStart {
@@ -16,7 +17,7 @@ struct DealStart {
 
 extension DemoGenerator {
     /// Creates a deal, walks it through its pipeline up to `now`, and logs some activities on it.
-    mutating func makeDeal(_ start: DealStart, id: Int64, deals: inout [DemoRow], activities: inout [DemoRow], journal: inout [JournalEntry]) {
+    mutating func makeDeal(_ start: DealStart, id: Int64, deals: inout [BulkRow], activities: inout [BulkRow], journal: inout [JournalEntry]) {
         let item = DemoTexts.catalog[start.item]
         let plan = item.isService ? dealPlans[dealPlans.count > 1 ? 1 : 0] : dealPlans[0]
         let naming = companies.naming(start.company)
@@ -147,7 +148,7 @@ extension DemoGenerator {
 
     /// A meeting with its protocol, and sometimes a call or a task, during the deal's life.
     private mutating func logActivities(_ deal: DemoHistory, company: Int, domain: String, item: DemoTexts.CatalogItem,
-                                        activities: inout [DemoRow], journal: inout [JournalEntry]) {
+                                        activities: inout [BulkRow], journal: inout [JournalEntry]) {
         let from = deal.createdAt
         let until = deal.record["closed_at"].isNull ? now : deal.updatedAt
         guard until - from > 2 * DemoTime.hour else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// Generates a deterministic demo company: an industrial B2B seller of steam boilers, heat exchangers, pumps, automation
 /// and engineering services, with its sales team, clients, about two and a half years of leads and deals, and the journal
@@ -101,7 +102,7 @@ public struct DemoGenerator: Sendable {
     private mutating func dealBatch() -> DemoBatch? {
         guard leadCursor < leadTotal || repeatCursor < repeats.count else { return nil }
         var journal: [JournalEntry] = []
-        var leads: [DemoRow] = [], deals: [DemoRow] = [], activities: [DemoRow] = []
+        var leads: [BulkRow] = [], deals: [BulkRow] = [], activities: [BulkRow] = []
         journal.reserveCapacity(DemoGenerator.leadsPerBatch * 6)
         leads.reserveCapacity(DemoGenerator.leadsPerBatch)
         deals.reserveCapacity(DemoGenerator.dealsPerBatch + 100)

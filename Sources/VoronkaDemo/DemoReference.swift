@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// The demo's sales team: a head of sales, team managers reporting to the head, and reps reporting to the managers.
 struct DemoTeam: Sendable {
@@ -74,7 +75,7 @@ extension DemoGenerator {
     /// Companies `range` with their contacts.
     func companyBatch(_ range: Range<Int>) -> DemoBatch {
         var batch = DemoBatch()
-        var contacts: [DemoRow] = []
+        var contacts: [BulkRow] = []
         for i in range {
             let record = companies.record(i)
             let at = companies.created[i]

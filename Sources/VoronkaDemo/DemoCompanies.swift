@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// The demo's client companies, kept as small arrays (ids, owners, creation times, purchase months, contact ranges);
 /// names and contacts are recomputed from the seed whenever a lead or deal needs them.

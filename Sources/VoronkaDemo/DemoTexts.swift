@@ -1,3 +1,4 @@
+import VoronkaCore
 /// The demo seller's catalog and the words its people write: requests, reasons, meeting protocols.
 enum DemoTexts {
     struct CatalogItem: Sendable {

@@ -1,21 +1,10 @@
 import Foundation
-
-/// One generated record with the times it was created and last changed.
-public struct DemoRow: Sendable {
-    public let kind: EntityKind
-    public let record: Record
-    public let createdAt: Date
-    public let updatedAt: Date
-
-    public init(kind: EntityKind, record: Record, createdAt: Date, updatedAt: Date) {
-        self.kind = kind; self.record = record; self.createdAt = createdAt; self.updatedAt = updatedAt
-    }
-}
+import VoronkaCore
 
 /// A slice of the demo company: records (with ids already assigned, parents before children)
 /// and the journal entries that tell their history (seq 0; the store numbers them).
 public struct DemoBatch: Sendable {
-    public var rows: [DemoRow] = []
+    public var rows: [BulkRow] = []
     public var journal: [JournalEntry] = []
     /// How many deals this batch holds (for progress).
     public var dealCount = 0

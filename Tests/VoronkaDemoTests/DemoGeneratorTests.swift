@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VoronkaCore
+import VoronkaCore
+@testable import VoronkaDemo
 
 @Suite("Demo company generator")
 struct DemoGeneratorTests {
@@ -28,7 +29,7 @@ struct DemoGeneratorTests {
 
     struct Run {
         var batches: [DemoBatch] = []
-        var rows: [DemoRow] { batches.flatMap(\.rows) }
+        var rows: [BulkRow] { batches.flatMap(\.rows) }
         var journal: [JournalEntry] { batches.flatMap(\.journal) }
         func rows(_ kind: EntityKind) -> [Record] { rows.filter { $0.kind == kind }.map(\.record) }
     }
