@@ -57,7 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw fail(DomainError.invalid("mapping", "no preset matches \(unread.joined(separator: ", ")); give --preset or --mapping (nothing was written)"))
         }
         let parsed = Date().timeIntervalSince(started)
-        let options = ImportOptions(system: system ?? ImportNames.system(presetIDs: plan.files.map(\.presetID)), pipeline: pipeline, batchSize: batchSize)
+        let options = ImportOptions(system: system ?? Presets.system(of: plan.files.map(\.presetID)), pipeline: pipeline, batchSize: batchSize)
         do {
             try await store.withServices { _, services in
                 let writer = ImportWriter(store: services.store, options: options, actor: nil, now: services.clock.now())

@@ -24,16 +24,13 @@ extension FileReport {
     }
 }
 
-/// Every row of one file, kept in memory.
+/// Every row of one file, kept in memory; `file.deals` reads `file.rows.deals`.
+@dynamicMemberLookup
 public struct ParsedFile: Hashable, Sendable {
     public var report: FileReport
-    public var companies: [ImportedCompany] = []
-    public var contacts: [ImportedContact] = []
-    public var leads: [ImportedLead] = []
-    public var deals: [ImportedDeal] = []
-    public var stageEvents: [ImportedStageEvent] = []
-    public var users: [ImportedUser] = []
-    public var products: [ImportedProduct] = []
+    public var rows = RowSet()
+
+    public subscript<T>(dynamicMember path: KeyPath<RowSet, T>) -> T { rows[keyPath: path] }
 }
 
 /// Applies a mapping to the bytes of one file and gives normalised rows. A row with any bad cell is left out whole
@@ -85,28 +82,8 @@ public struct ImportParser: Sendable {
     /// Reads the whole file into memory.
     public func parse(_ bytes: [UInt8]) -> ParsedFile {
         var out = ParsedFile(report: .empty(file: file, kind: mapping.kind))
-        // Room for a row per line at once: growing arrays of millions of rows copied them over and over.
-        let lines = bytes.withUnsafeBufferPointer { $0.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
-        switch mapping.kind {
-        case .companies: out.companies.reserveCapacity(lines)
-        case .contacts: out.contacts.reserveCapacity(lines)
-        case .leads: out.leads.reserveCapacity(lines)
-        case .deals: out.deals.reserveCapacity(lines)
-        case .stageHistory: out.stageEvents.reserveCapacity(lines)
-        case .users: out.users.reserveCapacity(lines)
-        case .products: out.products.reserveCapacity(lines)
-        }
-        out.report = parse(bytes) { row in
-            switch row {
-            case .company(let c): out.companies.append(c)
-            case .contact(let c): out.contacts.append(c)
-            case .lead(let l): out.leads.append(l)
-            case .deal(let d, let events): out.deals.append(d); out.stageEvents += events
-            case .stageEvent(let e): out.stageEvents.append(e)
-            case .user(let u): out.users.append(u)
-            case .product(let p): out.products.append(p)
-            }
-        }
+        out.rows.reserve(bytes.withUnsafeBufferPointer { $0.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }, for: mapping.kind)
+        out.report = parse(bytes) { out.rows.append($0) }
         return out
     }
 

@@ -2,7 +2,7 @@ import VoronkaCore
 
 /// Whether a stage name means won or lost without a rule saying so: by Voronka's default pipelines when the row's
 /// pipeline is one of them, else only by names that mean the same in every CRM ("Won", "Closed Lost", "Проиграна").
-enum StageMeaning {
+public enum StageMeaning {
     private static let universal: [String: StageKind] = {
         var kinds: [String: StageKind] = [:]
         for name in ["won", "closed won", "выиграна", "выиграно", "успешно реализовано", "сделка успешна"] { kinds[name] = .won }
@@ -25,7 +25,7 @@ enum StageMeaning {
         return out
     }()
 
-    static func kind(stage: String, pipeline: String?, pipelineKind: PipelineKind) -> StageKind? {
+    public static func kind(stage: String, pipeline: String?, pipelineKind: PipelineKind) -> StageKind? {
         let name = Folding.fold(stage)
         if let pipeline, let (kind, stages) = templates[Folding.fold(pipeline)], kind == pipelineKind {
             return stages[name]

@@ -6,35 +6,35 @@ extension ImportPlan {
         var parsed = parsed
         // The rows of every file, in file order, taken out of the files: one file's array is then not shared, and
         // changing it in place copies nothing.
-        func take<Row>(_ rows: WritableKeyPath<ParsedFile, [Row]>) -> [Row] {
+        func take<Row>(_ path: WritableKeyPath<RowSet, [Row]>) -> [Row] {
             var out: [Row] = []
-            for i in parsed.indices where !parsed[i][keyPath: rows].isEmpty {
-                if out.isEmpty { swap(&out, &parsed[i][keyPath: rows]) } else { out += parsed[i][keyPath: rows]; parsed[i][keyPath: rows] = [] }
+            for i in parsed.indices where !parsed[i].rows[keyPath: path].isEmpty {
+                if out.isEmpty { swap(&out, &parsed[i].rows[keyPath: path]) } else { out += parsed[i].rows[keyPath: path]; parsed[i].rows[keyPath: path] = [] }
             }
             return out
         }
         var companies = CompanyIndex(take(\.companies))
 
-        contacts = take(\.contacts)
-        for i in contacts.indices { contacts[i].companyKey = companies.resolve(contacts[i].company, at: contacts[i].location) }
-        leads = unique(take(\.leads), kind: "lead", id: \.sourceID, location: \.location)
-        for i in leads.indices { leads[i].companyKey = companies.resolve(leads[i].company, at: leads[i].location) }
+        rows.contacts = take(\.contacts)
+        for i in rows.contacts.indices { rows.contacts[i].companyKey = companies.resolve(rows.contacts[i].company, at: rows.contacts[i].location) }
+        rows.leads = unique(take(\.leads), kind: "lead", id: \.sourceID, location: \.location)
+        for i in rows.leads.indices { rows.leads[i].companyKey = companies.resolve(rows.leads[i].company, at: rows.leads[i].location) }
         let hasLeadsFile = parsed.contains { $0.report.kind == .leads }
-        let leadsByID = Dictionary(leads.map { ($0.sourceID, $0) }, uniquingKeysWith: { _, last in last })
-        deals = unique(take(\.deals), kind: "deal", id: \.sourceID, location: \.location)
-        for i in deals.indices {
-            if let leadID = deals[i].leadSourceID {
-                if let lead = leadsByID[leadID] { deals[i].fill(from: lead) }
+        let leadsByID = Dictionary(rows.leads.map { ($0.sourceID, $0) }, uniquingKeysWith: { _, last in last })
+        rows.deals = unique(take(\.deals), kind: "deal", id: \.sourceID, location: \.location)
+        for i in rows.deals.indices {
+            if let leadID = rows.deals[i].leadSourceID {
+                if let lead = leadsByID[leadID] { rows.deals[i].fill(from: lead) }
                 else if hasLeadsFile {
-                    problems.append(RowProblem(deals[i].location, reason: "names lead \(leadID), which no leads file of this import has", severity: .warning))
+                    problems.append(RowProblem(rows.deals[i].location, reason: "names lead \(leadID), which no leads file of this import has", severity: .warning))
                 }
             }
-            deals[i].companyKey = companies.resolve(deals[i].company, at: deals[i].location)
+            rows.deals[i].companyKey = companies.resolve(rows.deals[i].company, at: rows.deals[i].location)
         }
-        self.companies = companies.all
-        stageEvents = history(take(\.stageEvents), hasDealsFile: parsed.contains { $0.report.kind == .deals })
-        users = people(parsed.flatMap(\.users))
-        products = unique(parsed.flatMap(\.products), kind: "product", id: \.name, location: \.location)
+        rows.companies = companies.all
+        rows.stageEvents = history(take(\.stageEvents), hasDealsFile: parsed.contains { $0.report.kind == .deals })
+        rows.users = people(parsed.flatMap(\.users))
+        rows.products = unique(parsed.flatMap(\.products), kind: "product", id: \.name, location: \.location)
     }
 
     /// One row per id: the last one read, in the place of the first; each repeat is a warning.
@@ -76,7 +76,7 @@ extension ImportPlan {
         // Exports list a deal's history together and in time order, mostly: then the rows are in order already.
         let inOrder = events.indices.dropFirst().allSatisfy { before($0 - 1, $0) }
         let order = inOrder ? Array(events.indices) : events.indices.sorted(by: before)
-        let dealIDs = hasDealsFile ? Set(deals.map(\.sourceID)) : []
+        let dealIDs = hasDealsFile ? Set(rows.deals.map(\.sourceID)) : []
         var out: [ImportedStageEvent] = []
         out.reserveCapacity(events.count)
         var previous: Int?
@@ -118,11 +118,11 @@ extension ImportPlan {
             add(ImportedUser(name: name, email: nil, managerName: nil, team: nil, implied: true, location: location))
         }
         for user in listed { addNamed(user.managerName, user.location) }
-        for deal in deals { addNamed(deal.ownerName, deal.location) }
-        for lead in leads { addNamed(lead.ownerName, lead.location) }
-        for company in companies { addNamed(company.ownerName, company.location) }
-        for contact in contacts { addNamed(contact.ownerName, contact.location) }
-        for event in stageEvents { addNamed(event.ownerName, event.location) }
+        for deal in rows.deals { addNamed(deal.ownerName, deal.location) }
+        for lead in rows.leads { addNamed(lead.ownerName, lead.location) }
+        for company in rows.companies { addNamed(company.ownerName, company.location) }
+        for contact in rows.contacts { addNamed(contact.ownerName, contact.location) }
+        for event in rows.stageEvents { addNamed(event.ownerName, event.location) }
         return out
     }
 }

@@ -22,24 +22,21 @@ public struct PlannedFile: Hashable, Sendable {
 
 /// Everything an import would write, read from all its files and linked across them: companies de-duplicated by
 /// tax id, then normalised name; deals joined to their leads; owners and stages collected; problems listed.
-/// Building it writes nothing, so it is also the dry run (`summary`).
+/// Building it writes nothing, so it is also the dry run (`summary`). `plan.deals` reads `plan.rows.deals`.
+@dynamicMemberLookup
 public struct ImportPlan: Sendable {
     public var files: [PlannedFile] = []
-    public var companies: [ImportedCompany] = []
-    public var contacts: [ImportedContact] = []
-    public var leads: [ImportedLead] = []
-    public var deals: [ImportedDeal] = []
-    /// Sorted by deal and time; a repeat of the stage a deal is already in is dropped.
-    public var stageEvents: [ImportedStageEvent] = []
-    /// Users from users files, then owners and managers that only other rows name (`implied`).
-    public var users: [ImportedUser] = []
-    public var products: [ImportedProduct] = []
+    /// The linked rows of every file.
+    public var rows = RowSet()
     /// Every file's problems, then those found linking the files.
     public var problems: [RowProblem] = []
+
+    public subscript<T>(dynamicMember path: KeyPath<RowSet, T>) -> T { rows[keyPath: path] }
 
     /// Where each deal's events are in `stageEvents`, by deal source id. They are grouped by deal (see `stageEvents`),
     /// so one range per deal does; were a deal's events ever apart, its range would be its first group.
     public func stageEventRanges() -> [String: Range<Int>] {
+        let stageEvents = rows.stageEvents
         var out: [String: Range<Int>] = [:]
         var start = 0
         for i in stageEvents.indices where i + 1 == stageEvents.count || stageEvents[i + 1].dealSourceID != stageEvents[i].dealSourceID {

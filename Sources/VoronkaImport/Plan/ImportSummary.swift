@@ -55,6 +55,8 @@ public struct ImportSummary: Hashable, Sendable {
 extension ImportPlan {
     /// The dry run's report of this plan.
     public var summary: ImportSummary {
+        let (companies, contacts, leads, deals) = (rows.companies, rows.contacts, rows.leads, rows.deals)
+        let (stageEvents, users, products) = (rows.stageEvents, rows.users, rows.products)
         let counts = [
             ImportSummary.Count(kind: "companies", rows: companies.count, implied: companies.filter(\.implied).count),
             .init(kind: "contacts", rows: contacts.count, implied: 0),

@@ -16,6 +16,14 @@ public enum Presets {
         mavenPipeline, mavenAccounts, mavenTeams, mavenProducts,
     ]
 
+    /// The source system of an export, from its presets: "maven-pipeline" and "maven-accounts" → "maven"; "import"
+    /// when the files come from no preset or from several systems.
+    public static func system(of presetIDs: [String?]) -> String {
+        let systems = Set(presetIDs.compactMap { $0?.split(separator: "-").first.map(String.init) })
+        guard systems.count == 1, let only = systems.first else { return "import" }
+        return only
+    }
+
     /// The preset with this id.
     public static func named(_ id: String) -> Preset? {
         all.first { $0.id == id.lowercased() }

@@ -19,7 +19,7 @@ enum ImportRoutes {
                 var upload = try makeUpload(form, userID: caller.user.id, services: s)
                 let dryRun = try flag(form.fields["dry_run"], field: "dry_run") ?? false
                 if dryRun {
-                    upload.plan()
+                    try await upload.plan()
                     return JSONResponse.make(ImportJSON.upload(upload), status: .ok)
                 }
                 if let missing = upload.files.first(where: { $0.presetID == nil && form.fields["mapping"] == nil }) {

@@ -42,8 +42,8 @@ extension ImportCatalog {
         pipelines = try await tx.records(.pipeline, fields: Pipeline.fields.map(\.name)).map(Pipeline.init(record:))
         stages = try await tx.records(.stage, fields: Stage.fields.map(\.name)).map(Stage.init(record:))
         for p in pipelines {
-            pipelineByName[ImportNames.fold(p.name)] = p.id
-            if let ru = p.nameRu { pipelineByName[ImportNames.fold(ru)] = p.id }
+            pipelineByName[Folding.fold(p.name)] = p.id
+            if let ru = p.nameRu { pipelineByName[Folding.fold(ru)] = p.id }
         }
         for s in stages { indexStage(s) }
         let deals = pipelines.filter { $0.kind == .deal && $0.active }.sorted { $0.position < $1.position }
@@ -60,7 +60,7 @@ extension ImportCatalog {
         var foldedNames: [String: String] = [:]
         func fold(_ name: String) -> String {
             if let folded = foldedNames[name] { return folded }
-            let folded = ImportNames.fold(name)
+            let folded = Folding.fold(name)
             foldedNames[name] = folded
             return folded
         }
@@ -93,15 +93,15 @@ extension ImportCatalog {
             if let name = lead.stageName { uses.note(leadPipeline, name, lead.receivedAt, lead.location.file) }
         }
         let mappings = Dictionary(plan.files.compactMap { f in f.mapping.map { (f.name, $0) } }, uniquingKeysWith: { a, _ in a })
-        let order = plan.files.compactMap(\.mapping).flatMap(\.stageOrder).map(ImportNames.fold)
+        let order = plan.files.compactMap(\.mapping).flatMap(\.stageOrder).map(Folding.fold)
         for (p, list) in uses.byPipeline {
             var missing: [String: (first: Int, time: Double, name: String)] = [:]
             for use in list {
                 let key = "\(p)|\(fold(use.name))"
                 guard stageByName[key] == nil else { continue }
                 // A stage the user put into an existing one, by name.
-                if let target = mappings[use.file]?.stageTargets.first(where: { ImportNames.fold($0.key) == ImportNames.fold(use.name) })?.value,
-                   let existing = stageByName["\(p)|\(ImportNames.fold(target))"], existing != nil {
+                if let target = mappings[use.file]?.stageTargets.first(where: { Folding.fold($0.key) == Folding.fold(use.name) })?.value,
+                   let existing = stageByName["\(p)|\(Folding.fold(target))"], existing != nil {
                     stageByName[key] = existing
                     continue
                 }
@@ -109,10 +109,10 @@ extension ImportCatalog {
                 case .create:
                     if let m = missing[key] { missing[key] = (m.first, min(m.time, use.time), m.name) } else { missing[key] = (use.first, use.time, use.name) }
                 case .mapTo(let target):
-                    if stageByName["\(p)|\(ImportNames.fold(target))"] == nil {
+                    if stageByName["\(p)|\(Folding.fold(target))"] == nil {
                         try await createStage(p, target, probability: 0, tx)
                     }
-                    guard let mapped = stageByName["\(p)|\(ImportNames.fold(target))"] else {
+                    guard let mapped = stageByName["\(p)|\(Folding.fold(target))"] else {
                         throw DomainError.invalid("pipeline", "stage \"\(target)\" cannot be created in pipeline \(pipelineName(p))")
                     }
                     stageByName[key] = mapped
@@ -122,11 +122,11 @@ extension ImportCatalog {
                 }
             }
             let sorted = missing.values.sorted { a, b in
-                let ia = order.firstIndex(of: ImportNames.fold(a.name)) ?? Int.max, ib = order.firstIndex(of: ImportNames.fold(b.name)) ?? Int.max
+                let ia = order.firstIndex(of: Folding.fold(a.name)) ?? Int.max, ib = order.firstIndex(of: Folding.fold(b.name)) ?? Int.max
                 return (ia, a.time, a.first) < (ib, b.time, b.first)
             }
             for m in sorted {
-                let count = outcomes[p]?[ImportNames.fold(m.name)] ?? (0, 0)
+                let count = outcomes[p]?[Folding.fold(m.name)] ?? (0, 0)
                 let closed = count.won + count.lost
                 let learned = closed == 0 ? 0 : Int64((Double(count.won) * 100 / Double(closed)).rounded())
                 try await createStage(p, m.name, probability: learned, tx)
@@ -137,18 +137,18 @@ extension ImportCatalog {
     func pipelineName(_ id: Int64) -> String { pipelines.first { $0.id == id }?.name ?? "#\(id)" }
 
     private func indexStage(_ s: Stage) {
-        stageByName["\(s.pipelineID)|\(ImportNames.fold(s.name))"] = s.id
-        if let ru = s.nameRu { stageByName["\(s.pipelineID)|\(ImportNames.fold(ru))"] = stageByName["\(s.pipelineID)|\(ImportNames.fold(ru))"] ?? s.id }
+        stageByName["\(s.pipelineID)|\(Folding.fold(s.name))"] = s.id
+        if let ru = s.nameRu { stageByName["\(s.pipelineID)|\(Folding.fold(ru))"] = stageByName["\(s.pipelineID)|\(Folding.fold(ru))"] ?? s.id }
     }
 
     /// A deal pipeline by name, created with Won and Lost stages when missing.
     private func pipelineID(_ name: String, _ tx: StoreTransaction) async throws -> Int64 {
-        if let id = pipelineByName[ImportNames.fold(name)] { return id }
+        if let id = pipelineByName[Folding.fold(name)] { return id }
         let position = (pipelines.map(\.position).max() ?? -1) + 1
         let record = try await tx.insert(.pipeline, Pipeline(name: name, kind: .deal, position: position).record, at: tx.now)
         let pipeline = Pipeline(record: record)
         pipelines.append(pipeline)
-        pipelineByName[ImportNames.fold(name)] = pipeline.id
+        pipelineByName[Folding.fold(name)] = pipeline.id
         for (i, (en, ru, kind, probability)) in [("Won", "Выиграна", StageKind.won, Int64(100)), ("Lost", "Проиграна", .lost, 0)].enumerated() {
             let stage = Stage(record: try await tx.insert(.stage, Stage(pipelineID: pipeline.id, name: en, nameRu: ru, kind: kind,
                                                                       position: Int64(i), probability: probability).record, at: tx.now))
@@ -160,7 +160,7 @@ extension ImportCatalog {
 
     /// Creates a stage: a won or lost one (by its name) at the end, an open one after the pipeline's last open stage.
     private func createStage(_ pipeline: Int64, _ name: String, probability: Int64, _ tx: StoreTransaction) async throws {
-        let kind = ImportNames.closedKind(stage: name, pipeline: nil, pipelineKind: .deal) ?? .open
+        let kind = StageMeaning.kind(stage: name, pipeline: nil, pipelineKind: .deal) ?? .open
         let inPipeline = stages.filter { $0.pipelineID == pipeline }
         let position: Int64
         if kind == .open {

@@ -22,9 +22,9 @@ final class ImportCatalog: @unchecked Sendable {
     var leadIDs: [String: Int64] = [:]
     var problems: [String] = []
 
-    func user(_ name: String?) -> Int64? { name.flatMap { userByName[ImportNames.fold($0)] } }
+    func user(_ name: String?) -> Int64? { name.flatMap { userByName[Folding.fold($0)] } }
 
-    func stage(_ pipeline: Int64, _ name: String) -> Int64?? { stageByName["\(pipeline)|\(ImportNames.fold(name))"] }
+    func stage(_ pipeline: Int64, _ name: String) -> Int64?? { stageByName["\(pipeline)|\(Folding.fold(name))"] }
 
     func stageKind(_ id: Int64) -> StageKind { stages.first { $0.id == id }?.kind ?? .open }
 
@@ -35,7 +35,7 @@ final class ImportCatalog: @unchecked Sendable {
 
     func pipeline(named name: String?) -> Int64 {
         guard let name else { return dealPipeline }
-        return pipelineByName[ImportNames.fold(name)] ?? dealPipeline
+        return pipelineByName[Folding.fold(name)] ?? dealPipeline
     }
 
     /// Users, products, pipelines and stages, in one transaction: few rows, each matched by name before it is created.
@@ -49,12 +49,12 @@ final class ImportCatalog: @unchecked Sendable {
     private func prepareUsers(_ plan: ImportPlan, _ options: ImportOptions, _ tx: StoreTransaction) async throws {
         for r in try await tx.records(.user, fields: ["id", "name", "email"]) {
             guard let id = r.int("id") else { continue }
-            if let name = r.text("name") { userByName[ImportNames.fold(name)] = userByName[ImportNames.fold(name)] ?? id }
+            if let name = r.text("name") { userByName[Folding.fold(name)] = userByName[Folding.fold(name)] ?? id }
             if let email = r.text("email") { userByEmail[email.lowercased()] = id }
         }
         var created: Set<Int64> = []
         for user in plan.users {
-            let folded = ImportNames.fold(user.name)
+            let folded = Folding.fold(user.name)
             if let email = user.email?.lowercased(), let id = userByEmail[email] { userByName[folded] = userByName[folded] ?? id; continue }
             if userByName[folded] != nil { continue }
             var email = user.email?.lowercased() ?? Self.placeholderEmail(user.name, system: options.system)
@@ -67,7 +67,7 @@ final class ImportCatalog: @unchecked Sendable {
             created.insert(id)
         }
         for user in plan.users {
-            guard let id = userByName[ImportNames.fold(user.name)], created.contains(id), let manager = self.user(user.managerName), manager != id,
+            guard let id = userByName[Folding.fold(user.name)], created.contains(id), let manager = self.user(user.managerName), manager != id,
                   let record = try await tx.fetch(.user, id) else { continue }
             var next = record
             next["manager_id"] = .int(manager)
@@ -77,16 +77,16 @@ final class ImportCatalog: @unchecked Sendable {
 
     /// "anna.snelling@maven.import.invalid": a unique address that cannot receive mail (.invalid is reserved).
     static func placeholderEmail(_ name: String, system: String) -> String {
-        let slug = ImportNames.fold(name).unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "." }.joined()
+        let slug = Folding.fold(name).unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "." }.joined()
             .split(separator: ".").joined(separator: ".")
         return "\(slug.isEmpty ? "user" : slug)@\(system).import.invalid"
     }
 
     private func prepareProducts(_ plan: ImportPlan, _ tx: StoreTransaction) async throws {
         for r in try await tx.records(.product, fields: ["id", "name"]) {
-            if let id = r.int("id"), let name = r.text("name") { productByName[ImportNames.fold(name)] = id }
+            if let id = r.int("id"), let name = r.text("name") { productByName[Folding.fold(name)] = id }
         }
-        for product in plan.products where productByName[ImportNames.fold(product.name)] == nil {
+        for product in plan.products where productByName[Folding.fold(product.name)] == nil {
             var record = Record()
             record["name"] = .text(product.name)
             record["category"] = product.category.map(FieldValue.text) ?? .null
@@ -95,7 +95,7 @@ final class ImportCatalog: @unchecked Sendable {
             record["keywords"] = .json(.array([]))
             record["active"] = .bool(true)
             guard let id = try await tx.insert(.product, record, at: tx.now).int("id") else { throw StoreError.unsupported("insert returned no id") }
-            productByName[ImportNames.fold(product.name)] = id
+            productByName[Folding.fold(product.name)] = id
         }
     }
 }

@@ -46,7 +46,7 @@ struct ImportRecords {
 
     /// "company key|folded name": how rows without a contact id name a person.
     static func contactKey(_ company: CompanyKey?, _ name: String) -> String {
-        "\(company?.rawValue ?? noCompany)|\(ImportNames.fold(name))"
+        "\(company?.rawValue ?? noCompany)|\(Folding.fold(name))"
     }
 
     /// Contacts of contacts files, then the people deals and leads name (by company and name) that no file lists.
@@ -103,7 +103,7 @@ struct ImportRecords {
         r["received_at"] = .time(l.receivedAt)
         r["source"] = .text((l.source ?? .import).rawValue)
         r["request_text"] = l.requestText.map(FieldValue.text) ?? .null
-        r["requested_product_ids"] = .json(.array(l.productName.flatMap { catalog.productByName[ImportNames.fold($0)] }.map { [.number(Double($0))] } ?? []))
+        r["requested_product_ids"] = .json(.array(l.productName.flatMap { catalog.productByName[Folding.fold($0)] }.map { [.number(Double($0))] } ?? []))
         r["contact_name"] = l.contactName.map(FieldValue.text) ?? .null
         r["contact_email"] = l.email.map(FieldValue.text) ?? .null
         r["contact_phone"] = l.phone.map(FieldValue.text) ?? .null

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The records of one kind, handed to the writer batch by batch. The next batch is converted while the current one
-/// is written (on the other core), and records are built a batch at a time: a million deals built at once took
+/// The records of one kind, handed to the writer batch by batch. The next batch is converted (on the import lane)
+/// while the current one is written, and records are built a batch at a time: a million deals built at once took
 /// gigabytes.
 final class RecordFeed: @unchecked Sendable {
     // `produce` runs in one task at a time: the task of a batch starts once the batch before it is handed out.
@@ -32,7 +32,7 @@ final class RecordFeed: @unchecked Sendable {
 
     private func start() -> Task<[PendingRecord], Never> {
         let size = batchSize
-        return Task.detached { [self] in produce(size) }
+        return Task.detached { [self] in (try? await ImportLane.run { self.produce(size) }) ?? [] }
     }
 }
 

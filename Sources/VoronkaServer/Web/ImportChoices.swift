@@ -28,7 +28,7 @@ enum ImportChoices {
         if let system = form[Field.system] {
             let trimmed = system.trimmingCharacters(in: .whitespaces).lowercased()
             // The proposed system stays derived from the presets (it follows a change of preset); another is the user's.
-            let derived = ImportNames.system(presetIDs: u.files.map(\.presetID))
+            let derived = Presets.system(of: u.files.map(\.presetID))
             u.system = trimmed.isEmpty || trimmed == derived ? nil : trimmed
         }
         if let pipeline = form[Field.pipeline] {

@@ -39,7 +39,7 @@ enum ImportController {
         }
         let now = web.services.clock.now()
         var upload = ImportUpload(id: Secrets.token(), userID: caller.user.id, createdAt: now, files: files.map { ($0.name, $0.bytes) })
-        upload.plan()
+        try await upload.plan()
         web.services.imports.add(upload, now: now)
         return web.redirect(paths.page(upload.id))
     }
@@ -66,13 +66,13 @@ enum ImportController {
         let starting = form[ImportPage.Field.action] == "start"
         var changed = upload
         ImportChoices.apply(form, to: &changed)
-        if !starting { changed.plan() }
+        if !starting { try await changed.plan() }
         web.services.imports.update(upload.id, userID: caller.user.id, now: now) { $0 = changed }
         if starting {
             do {
                 try web.services.imports.start(upload.id, userID: caller.user.id, services: web.services)
             } catch let error as DomainError {
-                changed.plan()
+                try await changed.plan()
                 web.services.imports.update(upload.id, userID: caller.user.id, now: now) { $0 = changed }
                 let ru = if case .conflict = error { "Сейчас записывается другой импорт, или этот уже записан." }
                     else { "Не у всех файлов выбраны нужные столбцы; ничего не записано." }

@@ -11,7 +11,7 @@ enum ImportPageModel {
             let pipelines = try await WebLookups.pipelines(services)
             let stages = try await WebLookups.stages(services)
             var stageNames: [String: [String]] = [:]
-            for p in pipelines { stageNames[ImportNames.fold(p.name)] = stages.filter { $0.pipelineID == p.id }.map(\.name) }
+            for p in pipelines { stageNames[Folding.fold(p.name)] = stages.filter { $0.pipelineID == p.id }.map(\.name) }
             let deals = pipelines.filter { $0.kind == .deal }.map(\.name)
             let leads = pipelines.filter { $0.kind == .lead }.map(\.name)
             return review(upload, pipelines: deals, stageNames: stageNames, leadPipeline: leads.first, language: language, problemLimit: problemLimit)
@@ -61,8 +61,8 @@ enum ImportPageModel {
             stages: (summary?.stages ?? []).filter { $0.kind != .stageHistory }.map { s in
                 // The pipeline the rows land in: their own, else the one chosen, else the first of their kind.
                 let target = s.pipeline ?? (s.kind == .leads ? leadPipeline : u.pipeline ?? pipelines.first)
-                let existing = target.flatMap { stageNames[ImportNames.fold($0)] } ?? []
-                let known = existing.contains { ImportNames.fold($0) == ImportNames.fold(s.stage) }
+                let existing = target.flatMap { stageNames[Folding.fold($0)] } ?? []
+                let known = existing.contains { Folding.fold($0) == Folding.fold(s.stage) }
                 return .init(pipeline: s.pipeline, stage: s.stage, rows: s.rows, won: s.won, lost: s.lost, known: known || stageNames.isEmpty,
                              targets: known ? [] : existing, target: u.stageTargets[s.stage])
             },

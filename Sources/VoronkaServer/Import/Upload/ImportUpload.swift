@@ -118,7 +118,7 @@ public struct ImportUpload: Sendable {
 
     /// The options of the write.
     public var options: ImportOptions {
-        ImportOptions(system: system ?? ImportNames.system(presetIDs: files.map(\.presetID)), pipeline: pipeline)
+        ImportOptions(system: system ?? Presets.system(of: files.map(\.presetID)), pipeline: pipeline)
     }
 
     /// Files that cannot be read yet, with the fields they lack.
@@ -126,10 +126,12 @@ public struct ImportUpload: Sendable {
         files.filter { !$0.missing.isEmpty }.map { ($0.name, $0.missing) }
     }
 
-    /// Runs the dry run of the current choices.
-    public mutating func plan() {
-        summary = ImportPlan(sources: sources).summary
-        sourceRows.merge(summary?.unmappedSources ?? [:]) { _, now in now }
+    /// Runs the dry run of the current choices (on the import lane: it reads every file).
+    public mutating func plan() async throws {
+        let sources = self.sources
+        let summary = try await ImportLane.run { ImportPlan(sources: sources).summary }
+        self.summary = summary
+        sourceRows.merge(summary.unmappedSources) { _, now in now }
     }
 
     public var isRunning: Bool { if case .running = state { true } else { false } }

@@ -104,7 +104,8 @@ extension ImportUploads {
         Task.detached { [self] in
             let started = services.clock.now()
             do {
-                let plan = ImportPlan(sources: claimed.sources)
+                let sources = claimed.sources
+                let plan = try await ImportLane.run { ImportPlan(sources: sources) }
                 // A large import is read into the analytics snapshot from the tables afterwards rather than entry by
                 // entry; meanwhile the snapshot does not follow the journal (its memory would hold the import twice).
                 let large = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
