@@ -32,7 +32,7 @@ public final class SQLStore: Sendable {
 
     /// Opens (creates, for SQLite) the database; call `migrate()` before use and `shutdown()` after.
     public static func open(_ location: StoreLocation, logger: Logger = SQLStore.defaultLogger) async throws -> SQLStore {
-        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let databases = Databases(threadPool: SQLStore.blockingPool, on: MultiThreadedEventLoopGroup.singleton)
         switch location {
         case .sqlite(let path):
             let dir = (path as NSString).deletingLastPathComponent
@@ -59,6 +59,15 @@ public final class SQLStore: Sendable {
         }
         return store
     }
+
+    /// The threads SQLite's calls block on (SQLiteNIO runs each statement on one). More than the cores: they wait
+    /// on the disk more than they compute, and with one per core a long write statement or commit left the readers a
+    /// single thread between them.
+    static let blockingPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
+        pool.start()
+        return pool
+    }()
 
     /// Logs warnings and errors only: migrations and queries are not news.
     public static var defaultLogger: Logger {
