@@ -117,11 +117,23 @@ extension SQLStore {
 }
 
 /// The `alongside` scan on a thread of its own, and its error.
-/// Runs blocking work on a new thread and hands its result back to the caller's task.
+/// Runs blocking background work on a new thread of its own, at nice 10 (when the cores are short, requests go
+/// first), and hands its result back to the caller's task.
 enum OwnThread {
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+            detach { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    /// Starts `body` on a new thread at nice 10. On Linux the nice value is the calling thread's own (who 0 is the
+    /// caller's task), and the thread is new, so nothing else inherits it.
+    static func detach(_ body: @escaping @Sendable () -> Void) {
+        Thread.detachNewThread {
+            #if canImport(Glibc)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
+            body()
         }
     }
 }
@@ -133,7 +145,7 @@ private final class SecondScan: @unchecked Sendable {
 
     func start(_ body: @escaping @Sendable () throws -> Void) {
         started = true
-        Thread.detachNewThread { [self] in
+        OwnThread.detach { [self] in
             do { try body() } catch { self.error = error }
             done.signal()
         }

@@ -43,6 +43,12 @@ extension SQLStore {
         try await Reads.setting(sql, key)
     }
 
+    /// The largest id of a table (0 when empty): an upper bound of its rows, found without reading them.
+    public func maxID(_ kind: EntityKind) async throws -> Int {
+        let row = try await sql.raw("SELECT MAX(id) AS n FROM \(unsafeRaw: kind.plural)").first()
+        return Int(try row?.decode(column: "n", as: Int64?.self) ?? 0)
+    }
+
     /// The row count of a table (live rows unless told otherwise).
     public func count(_ kind: EntityKind, includeDeleted: Bool = false) async throws -> Int {
         let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.plural)\(unsafeRaw: includeDeleted ? "" : " WHERE deleted_at IS NULL")").first()

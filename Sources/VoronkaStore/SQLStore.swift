@@ -25,6 +25,7 @@ public final class SQLStore: Sendable {
     /// SQLite's readers have a pool of their own: a read never waits for the writer's connection, which a long
     /// import holds (WAL lets readers run beside the writer, each on the last committed state).
     static let readerID = DatabaseID(string: "sqlite-read")
+    static let readersPerLoop = 3
 
     private init(location: StoreLocation, databases: Databases, logger: Logger) {
         self.location = location; self.backend = location.backend; self.databases = databases; self.logger = logger
@@ -38,7 +39,9 @@ public final class SQLStore: Sendable {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
-            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: readerID, isDefault: false)
+            // Three readers per event loop, so that a long read (an export, a count) does not hold the one connection
+            // that the loop's page reads would otherwise share.
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: readersPerLoop, sqlLogLevel: nil), as: readerID, isDefault: false)
         case .postgres(let url):
             do {
                 databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
@@ -60,11 +63,11 @@ public final class SQLStore: Sendable {
         return store
     }
 
-    /// The threads SQLite's calls block on (SQLiteNIO runs each statement on one). More than the cores: they wait
-    /// on the disk more than they compute, and with one per core a long write statement or commit left the readers a
-    /// single thread between them.
+    /// The threads SQLite's calls block on (SQLiteNIO runs each statement on one): one for each reader connection
+    /// and more. They wait on the disk more than they compute, and with one per core a long write statement or
+    /// commit left the readers a single thread between them.
     static let blockingPool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
+        let pool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount) + readersPerLoop * System.coreCount)
         pool.start()
         return pool
     }()

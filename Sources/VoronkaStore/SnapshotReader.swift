@@ -20,7 +20,9 @@ public enum SnapshotReader {
     /// transaction; on PostgreSQL, entries written meanwhile are applied again by catching up, and skipped if seen).
     public static func load(_ store: SQLStore) async throws -> SnapshotBuilder {
         let load = Load(lastSeq: 0)
-        let leadCount = try await store.count(.lead), dealCount = try await store.count(.deal)
+        // Room for the rows, from the largest ids (the last entry of each table's b-tree): a COUNT(*) walked a million
+        // rows twice on the readers' connections before the scan began.
+        let leadCount = try await store.maxID(.lead), dealCount = try await store.maxID(.deal)
         try await store.scan([
             ScanStep("SELECT MAX(seq) FROM journal") { r in
                 load.lastSeq = r.int(0) ?? 0

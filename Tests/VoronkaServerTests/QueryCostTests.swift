@@ -4,6 +4,7 @@ import Vapor
 import VoronkaCore
 import VoronkaStore
 import VoronkaTestSupport
+import VoronkaWeb
 
 /// What a write or a page costs in statements, counted by the store's query log (in the manner of
 /// SwiftPackageIndex-Server's query-cost tests): the counts must not grow with the data.
@@ -41,14 +42,18 @@ struct QueryCostTests {
             try await addDeals(3, from: 0)
             let pipeline = try #require(try await app.services.store.all(.pipeline).map(Pipeline.init(record:)).first { $0.kind == .deal })
             let client = try await WebClient.signedIn(app, as: "rep1")
-            // Twice, the second counted: the first may sign the session in again (the sign-in cache keeps it 10 s).
+            // The fewest statements of three loads: a load may also sign the session in again (the sign-in cache keeps
+            // an entry 10 s, and drops it when a session or user changes), which only ever adds statements.
             func boardCost() async throws -> (statements: [String], body: String) {
-                _ = try await client.get("/pipelines/\(pipeline.id)")
-                app.services.store.queryLog.start()
-                let page = try await client.get("/pipelines/\(pipeline.id)")
-                let statements = app.services.store.queryLog.stop()
-                #expect(page.status == .ok)
-                return (statements, page.body)
+                var best: (statements: [String], body: String)?
+                for _ in 0..<3 {
+                    app.services.store.queryLog.start()
+                    let page = try await client.get(SiteURL.pipeline(pipeline.id).path)
+                    let statements = app.services.store.queryLog.stop()
+                    #expect(page.status == .ok)
+                    if best == nil || statements.count < best?.statements.count ?? 0 { best = (statements, page.body) }
+                }
+                return best ?? ([], "")
             }
             // action
             let few = try await boardCost()

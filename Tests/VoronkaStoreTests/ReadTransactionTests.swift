@@ -53,3 +53,26 @@ struct ReadTransactionTests {
         }
     }
 }
+
+@Suite("Table bounds")
+struct MaxIDTests {
+    @Test("The largest id bounds a table's rows, deleted ones included, and is 0 for an empty table", arguments: TestDatabase.backends)
+    func maxID(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            // setup
+            let empty = try await store.maxID(.company)
+            let last = try await store.write(actor: nil) { tx -> Record in
+                _ = try await tx.insert(.company, company("A"))
+                let b = try await tx.insert(.company, company("B"))
+                try await tx.softDelete(.company, b)
+                return b
+            }
+            // action
+            let bound = try await store.maxID(.company)
+            let live = try await store.count(.company)
+            // check
+            #expect(empty == 0)
+            #expect(Int64(bound) == last.int("id") && bound >= live)
+        }
+    }
+}
