@@ -1,7 +1,7 @@
 /// What is wrong with a field, as a code and the values it names. The API shows `english`; an interface in another
 /// language looks the code up in its own texts, so that no one has to match English sentences.
 public enum FieldReason: Hashable, Sendable, Codable {
-    // Input checks of every record (`RecordInput`, `SettingsReader`)
+    // Input checks of every record (`RecordInput`, `JSONObjectReader`)
     case required
     case requiredNotNull
     case notAField
@@ -79,6 +79,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case taskDueTime
     // Settings
     case notKnownSetting(known: [String])
+    case notKnownKey(known: [String])
     case audienceField
     case atLeastOneValue
     case leaveOut(op: String)
@@ -166,6 +167,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .exceptionReasonRequired(let kind): "is required when claiming the exception \(kind)"
         case .taskDueTime: "a task has a due time"
         case .notKnownSetting(let known): "is not a known setting (known: \(known.joined(separator: ", ")))"
+        case .notKnownKey(let known): "is not a known key (known: \(known.joined(separator: ", ")))"
         case .audienceField: "must be industry, segment, annual_revenue, headcount, source, tags or custom.<key>"
         case .atLeastOneValue: "must list at least one value"
         case .leaveOut(let op): "must be left out for \(op)"

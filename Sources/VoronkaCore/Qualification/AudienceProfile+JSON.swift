@@ -4,7 +4,7 @@ extension AudienceProfile {
     /// Reads `{"rules": [{"field", "operator", "value", "label", "label_ru", "unit", "unit_ru"}, ...]}`;
     /// revenue thresholds are in major units (roubles). Errors name the path, e.g. "rules[1].operator".
     public init(json: JSONValue) throws(FieldError) {
-        let reader = try SettingsReader(json, keys: ["rules"])
+        let reader = try JSONObjectReader(json, keys: ["rules"])
         guard case .array(let items) = try reader.required(reader.value("rules"), "rules") else {
             throw FieldError("rules", "must be an array of rules")
         }
@@ -22,7 +22,7 @@ extension AudienceProfile {
 extension AudienceRule {
     /// Reads one rule; `path` prefixes the names in errors.
     public init(json: JSONValue, path: String = "rule") throws(FieldError) {
-        let r = try SettingsReader(json, path: path, keys: ["field", "operator", "value", "label", "label_ru", "unit", "unit_ru"])
+        let r = try JSONObjectReader(json, path: path, keys: ["field", "operator", "value", "label", "label_ru", "unit", "unit_ru"])
         let fieldName = try r.required(r.string("field"), "field")
         guard let field = AudienceField(fieldName) else {
             throw FieldError(r.name("field"), .audienceField)

@@ -29,7 +29,7 @@ public struct ControlSettings: Hashable, Sendable {
 
     /// Reads `{"first_meeting_stage_position": null, "control_stage_position": 2, "cap": 10}`; null means the default.
     public init(json: JSONValue) throws(FieldError) {
-        let r = try SettingsReader(json, keys: ["first_meeting_stage_position", "control_stage_position", "cap"])
+        let r = try JSONObjectReader(json, keys: ["first_meeting_stage_position", "control_stage_position", "cap"])
         self.init(firstMeetingStagePosition: try r.int("first_meeting_stage_position", in: 0...10_000).map(Int64.init),
                   controlStagePosition: try r.int("control_stage_position", in: 0...10_000).map(Int64.init),
                   cap: try r.int("cap", in: 0...100) ?? 10)

@@ -23,7 +23,7 @@ public struct EconomicsSettings: Hashable, Sendable {
 
     /// Reads `{"monthly_costs": 500000, "deals_per_month": 100, "fixed_minimum": null}`, amounts in major units.
     public init(json: JSONValue) throws(FieldError) {
-        let r = try SettingsReader(json, keys: ["monthly_costs", "deals_per_month", "fixed_minimum"])
+        let r = try JSONObjectReader(json, keys: ["monthly_costs", "deals_per_month", "fixed_minimum"])
         self.init(monthlyCosts: try r.required(r.money("monthly_costs"), "monthly_costs"),
                   dealsPerMonth: try r.int("deals_per_month", in: 1...1_000_000),
                   fixedMinimum: try r.money("fixed_minimum"))

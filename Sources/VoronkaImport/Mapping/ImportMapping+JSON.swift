@@ -10,7 +10,7 @@ extension ImportMapping {
     /// start and the other keys change it: "columns" and "value_maps" are merged into the preset's, the rest replace.
     /// Errors name the JSON path of the bad value.
     public init(json: JSONValue) throws(FieldError) {
-        let r = try JSONReader(json, path: "", keys: Self.jsonKeys)
+        let r = try JSONObjectReader(json, path: "", keys: Self.jsonKeys, top: "mapping", unknownKey: { .notKnownKey(known: $0) })
         if let presetID = try r.string("preset") {
             guard let preset = Presets.named(presetID) else {
                 throw FieldError("preset", "is not a known preset (known: \(Presets.all.map(\.id).joined(separator: ", ")))")
@@ -29,7 +29,7 @@ extension ImportMapping {
 
     private static var kindNames: String { ImportFileKind.allCases.map(\.rawValue).joined(separator: ", ") }
 
-    private mutating func apply(_ r: JSONReader) throws(FieldError) {
+    private mutating func apply(_ r: JSONObjectReader) throws(FieldError) {
         if let columns = try r.stringMap("columns") {
             for (column, targetName) in columns {
                 let path = "columns.\(column)"
@@ -45,7 +45,7 @@ extension ImportMapping {
         if let maps = try r.object("value_maps") {
             for (fieldName, map) in maps {
                 guard let field = TargetField(rawValue: fieldName) else { throw FieldError("value_maps.\(fieldName)", "is not a field") }
-                let entries = try JSONReader.stringMap(map, path: "value_maps.\(fieldName)")
+                let entries = try JSONObjectReader.stringMap(map, path: "value_maps.\(fieldName)")
                 valueMaps[field, default: [:]].merge(entries) { _, new in new }
             }
         }
@@ -124,7 +124,7 @@ extension ImportMapping {
         case .string("create"): return .create
         case .string("reject"): return .reject
         case .object:
-            let r = try JSONReader(v, path: "unknown_stages", keys: ["map_to"])
+            let r = try JSONObjectReader(v, path: "unknown_stages", keys: ["map_to"], top: "mapping", unknownKey: { .notKnownKey(known: $0) })
             guard let stage = try r.string("map_to"), !stage.isEmpty else { throw FieldError("unknown_stages.map_to", "is required") }
             return .mapTo(stage)
         default:
@@ -133,7 +133,7 @@ extension ImportMapping {
     }
 
     private static func rule(_ v: JSONValue, path: String) throws(FieldError) -> OutcomeRule {
-        let r = try JSONReader(v, path: path, keys: ["field", "column", "equals", "test", "then"])
+        let r = try JSONObjectReader(v, path: path, keys: ["field", "column", "equals", "test", "then"], top: "mapping", unknownKey: { .notKnownKey(known: $0) })
         let subject: OutcomeRule.Subject
         switch (try r.string("field"), try r.string("column")) {
         case (let name?, nil):

@@ -115,6 +115,7 @@ extension Localizer {
         case .exceptionReasonRequired: (.errExceptionReasonRequired, [:])
         case .taskDueTime: (.errTaskDueTime, [:])
         case .notKnownSetting: (.errNotKnownSetting, [:])
+        case .notKnownKey(let known): (.errNotKnownKey, ["values": known.joined(separator: ", ")])
         case .audienceField: (.errAudienceField, [:])
         case .atLeastOneValue: (.errAtLeastOneValue, [:])
         case .leaveOut(let op): (.errLeaveOut, ["operator": SettingsPage.operatorName(op, t)])

@@ -86,7 +86,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errMaxLength, errMinLength, errOneOf, errDateTime, errDay, errDateOutOfRange, errStringArray, errEmail, errCurrency, errNotNegative
     case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
     case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errStageNotInPipeline, errLeadPipeline, errDealPipeline,
-        errStageStaysInPipeline, errContactAtOtherCompany,
+        errStageStaysInPipeline, errContactAtOtherCompany, errNotKnownKey,
         errTenderCostWithoutTender, errAllocatedBudgetPositive, errFirstResponseBeforeReceived, errReferralNamesReferrer, errLeadNeedsContent, errActivityNeedsLink, errPhone, errTaxIDCharacters, errAttributeKey, errNotDefinedAttribute, errAttributeType, errAttributesObject, errAttributeValueKind, errIDArray, errValueNotAllowed, errTaxIDTaken, errAttributeExists, errCompanyHasDeals, errStageHasRecords, errPipelineHasRecords, errCannotDeleteSelf, errNotSortable, errNoSearch, errNotACursor, errWonStageProbability, errLostStageProbability
     case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
     case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
