@@ -73,10 +73,15 @@ public final class StoreTransaction: StoreReader, @unchecked Sendable {
         try await lockJournal()
         if kind == .user || kind == .token { touchedCredentials = true }
         let stage: FieldValue = changes.first { $0.field == "stage_id" }?.new ?? .null
+        try await insertJournal(at: at, entity: kind.rawValue, id: id, action: action, stage: stage, changes: JournalCodec.encode(changes, kind: kind))
+    }
+
+    /// The one statement that appends a journal entry (records and settings; bulk loads append theirs in batches).
+    private func insertJournal(at: Date, entity: String, id: Int64, action: JournalAction, stage: FieldValue, changes: String) async throws {
         try await sql.raw("""
             INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes)
-            VALUES (\(bind: at), \(bind: now), \(RowCoding.bind(actor.map(FieldValue.int) ?? .null)), \(bind: kind.rawValue), \(bind: id),
-                    \(bind: action.rawValue), \(RowCoding.bind(stage)), \(bind: origin), \(bind: JournalCodec.encode(changes, kind: kind)))
+            VALUES (\(bind: at), \(bind: now), \(RowCoding.bind(actor.map(FieldValue.int) ?? .null)), \(bind: entity), \(bind: id),
+                    \(bind: action.rawValue), \(RowCoding.bind(stage)), \(bind: origin), \(bind: changes))
             """).run()
     }
 
@@ -97,12 +102,8 @@ public final class StoreTransaction: StoreReader, @unchecked Sendable {
             try await sql.raw("UPDATE settings SET value = \(bind: value.jsonText), updated_at = \(bind: now) WHERE key = \(bind: key)").run()
         }
         try await lockJournal()
-        let changes = JournalCodec.settingChange(key: key, old: old, new: value)
-        try await sql.raw("""
-            INSERT INTO journal (at, recorded_at, actor_id, entity, entity_id, action, stage_id, origin, changes)
-            VALUES (\(bind: now), \(bind: now), \(RowCoding.bind(actor.map(FieldValue.int) ?? .null)), 'setting', 0,
-                    'update', NULL, \(bind: origin), \(bind: changes))
-            """).run()
+        try await insertJournal(at: now, entity: "setting", id: 0, action: .update, stage: .null,
+                                changes: JournalCodec.settingChange(key: key, old: old, new: value))
     }
 
     /// Runs raw SQL within the transaction (storage-layer helpers only).

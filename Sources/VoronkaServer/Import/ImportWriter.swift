@@ -78,7 +78,7 @@ public struct ImportWriter: Sendable {
                 batch += 1
                 let failing = options.failInBatch == batch
                 let outcome = try await store.write(actor: actor, origin: "import", at: now) { tx in
-                    var outcome = try await tx.upsertImported(kind, keyKind: label, chunk, system: options.system)
+                    var outcome = try await ImportBatch.upsert(tx, kind, keyKind: label, chunk, system: options.system)
                     if let after { outcome.entries += try await after(tx, chunk, outcome.ids) }
                     if failing { throw ImportInterrupted(batch: options.failInBatch ?? 0) }
                     return outcome

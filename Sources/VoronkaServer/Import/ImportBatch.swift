@@ -10,14 +10,16 @@ struct BatchOutcome: Sendable {
     var problems: [String] = []
 }
 
-extension StoreTransaction {
+/// One batch of an import written in a transaction of the store: the import's own logic (keys, fingerprints, the
+/// journal entries of a record's history) over the store's bulk operations.
+enum ImportBatch {
     /// Writes one batch of records of a kind: new ones in bulk with their creation and history journaled at their
     /// own times, changed ones as journaled updates (history after what an earlier import took, then the fields),
     /// unchanged ones not at all; remembers every key. Returns the record id of every row, in order.
-    func upsertImported(_ kind: EntityKind, keyKind: String, _ items: [PendingRecord], system: String) async throws -> BatchOutcome {
+    static func upsert(_ tx: StoreTransaction, _ kind: EntityKind, keyKind: String, _ items: [PendingRecord], system: String) async throws -> BatchOutcome {
         var out = BatchOutcome(ids: [Int64](repeating: 0, count: items.count))
         guard !items.isEmpty else { return out }
-        let keys = try await importKeys(system: system, kind: keyKind, sourceIDs: items.map(\.sourceID))
+        let keys = try await tx.importKeys(system: system, kind: keyKind, sourceIDs: items.map(\.sourceID))
         var fresh: [Int] = []
         var changed: [(index: Int, id: Int64, key: ImportKey?)] = []
         for (i, item) in items.enumerated() {
@@ -34,7 +36,7 @@ extension StoreTransaction {
         }
         var saved: [ImportKey] = []
         if !fresh.isEmpty {
-            let first = try await reserveIDs(kind, count: fresh.count)
+            let first = try await tx.reserveIDs(kind, count: fresh.count)
             var rows: [[FieldValue]] = []
             var entries: [JournalEntry] = []
             rows.reserveCapacity(fresh.count)
@@ -53,7 +55,7 @@ extension StoreTransaction {
                 for k in specs.indices where k != createdField && k != updatedField && !values[k].isNull {
                     created.append(FieldChange(field: specs[k].name, old: .null, new: values[k]))
                 }
-                entries.append(JournalEntry(seq: 0, at: item.createdAt, actorID: actor, entity: kind, entityID: id, action: .create, changes: created))
+                entries.append(JournalEntry(seq: 0, at: item.createdAt, actorID: tx.actor, entity: kind, entityID: id, action: .create, changes: created))
                 var updated = item.createdAt
                 for step in item.steps {
                     var changes: [FieldChange] = []
@@ -63,7 +65,7 @@ extension StoreTransaction {
                         values[k] = value
                     }
                     guard !changes.isEmpty else { continue }
-                    entries.append(JournalEntry(seq: 0, at: step.at, actorID: actor, entity: kind, entityID: id,
+                    entries.append(JournalEntry(seq: 0, at: step.at, actorID: tx.actor, entity: kind, entityID: id,
                                                 action: .of(changes), changes: changes))
                     updated = max(updated, step.at)
                 }
@@ -71,13 +73,13 @@ extension StoreTransaction {
                 rows.append(values)
                 saved.append(ImportKey(kind: keyKind, sourceID: item.sourceID, entityID: id, fingerprint: item.fingerprint, historyAt: item.historyAt))
             }
-            try await bulkInsert(kind, values: rows)
-            try await appendJournal(entries)
+            try await tx.bulkInsert(kind, values: rows)
+            try await tx.appendJournal(entries)
             out.tally.created += fresh.count
             out.entries += entries.count
         }
         if !changed.isEmpty {
-            let existing = Dictionary(try await records(kind, ids: changed.map(\.id)).map { ($0.int("id") ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+            let existing = Dictionary(try await tx.records(kind, ids: changed.map(\.id)).map { ($0.int("id") ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
             for (i, id, key) in changed {
                 let item = items[i]
                 guard var current = existing[id] else {
@@ -90,7 +92,7 @@ extension StoreTransaction {
                     for step in item.steps where step.at > taken {
                         var next = current
                         for (field, value) in step.values { next[field] = value }
-                        let written = try await update(kind, from: current, to: next, action: .update, at: step.at)
+                        let written = try await tx.update(kind, from: current, to: next, action: .update, at: step.at)
                         if written != current { out.entries += 1 }
                         current = written
                     }
@@ -98,7 +100,7 @@ extension StoreTransaction {
                 let final = item.finalRecord
                 var target = current
                 for field in item.fields where key != nil || current[field].isNull { target[field] = final[field] }
-                let written = try await update(kind, from: current, to: target, action: .import)
+                let written = try await tx.update(kind, from: current, to: target, action: .import)
                 if written != current { out.entries += 1 }
                 out.tally.updated += 1
                 let historyAt = [item.historyAt, key?.historyAt].compactMap { $0 }.max()
@@ -111,7 +113,7 @@ extension StoreTransaction {
                 aliases.append(ImportKey(kind: keyKind, sourceID: alias, entityID: out.ids[i], fingerprint: PendingRecord.alias))
             }
         }
-        try await saveImportKeys(system: system, saved + aliases)
+        try await tx.saveImportKeys(system: system, saved + aliases)
         return out
     }
 }
