@@ -12,7 +12,10 @@ import VoronkaCore
 public final class SQLStore: Sendable {
     public let backend: Backend
     public let location: StoreLocation
+    /// The writer (and migrations): on SQLite, its statements run on one thread of their own (`writerThread`).
     let databases: Databases
+    /// SQLite's readers, with their own threads; on PostgreSQL the same object as `databases`.
+    let readers: Databases
     let logger: Logger
     let writeLock = WriteLock()
     /// Advances whenever a committed write of this process changed a user or a token (see `credentialsEpoch`).
@@ -27,29 +30,33 @@ public final class SQLStore: Sendable {
     static let readerID = DatabaseID(string: "sqlite-read")
     static let readersPerLoop = 3
 
-    private init(location: StoreLocation, databases: Databases, logger: Logger) {
-        self.location = location; self.backend = location.backend; self.databases = databases; self.logger = logger
+    private init(location: StoreLocation, databases: Databases, readers: Databases, logger: Logger) {
+        self.location = location; self.backend = location.backend; self.databases = databases; self.readers = readers; self.logger = logger
     }
 
     /// Opens (creates, for SQLite) the database; call `migrate()` before use and `shutdown()` after.
     public static func open(_ location: StoreLocation, logger: Logger = SQLStore.defaultLogger) async throws -> SQLStore {
-        let databases = Databases(threadPool: SQLStore.blockingPool, on: MultiThreadedEventLoopGroup.singleton)
+        let databases: Databases, readers: Databases
         switch location {
         case .sqlite(let path):
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            databases = Databases(threadPool: SQLStore.writerThread, on: MultiThreadedEventLoopGroup.singleton)
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
+            readers = Databases(threadPool: SQLStore.readerThreads, on: MultiThreadedEventLoopGroup.singleton)
             // Three readers per event loop, so that a long read (an export, a count) does not hold the one connection
             // that the loop's page reads would otherwise share.
-            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: readersPerLoop, sqlLogLevel: nil), as: readerID, isDefault: false)
+            readers.use(.sqlite(.file(path), maxConnectionsPerEventLoop: readersPerLoop, sqlLogLevel: nil), as: readerID)
         case .postgres(let url):
+            databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+            readers = databases
             do {
                 databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
             } catch {
                 throw StoreError.cannotOpen("VORONKA_DATABASE_URL is not a PostgreSQL URL (\(error))")
             }
         }
-        let store = SQLStore(location: location, databases: databases, logger: logger)
+        let store = SQLStore(location: location, databases: databases, readers: readers, logger: logger)
         do {
             if location.backend == .sqlite {
                 try await store.sql.exec("PRAGMA journal_mode=WAL")
@@ -57,17 +64,25 @@ public final class SQLStore: Sendable {
                 try await store.sql.exec("SELECT 1")
             }
         } catch {
-            await databases.shutdownAsync()
+            await store.shutdown()
             throw StoreError.cannotOpen("\(location): \(String(reflecting: error))")
         }
         return store
     }
 
-    /// The threads SQLite's calls block on (SQLiteNIO runs each statement on one): one for each reader connection
-    /// and more. They wait on the disk more than they compute, and with one per core a long write statement or
-    /// commit left the readers a single thread between them.
-    static let blockingPool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount) + readersPerLoop * System.coreCount)
+    /// The thread every SQLite write statement runs on (SQLiteNIO runs each statement on a thread of its pool): one,
+    /// so that the writer's page cache (512 MiB in a bulk load) is allocated by one thread, in one malloc arena;
+    /// spread over many threads it cost a bulk load up to a gigabyte more.
+    static let writerThread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
+    /// The threads SQLite's reads block on: one per reader connection. They wait on the disk more than they compute,
+    /// and shared with the writer, a long write statement or commit left the readers fewer threads.
+    static let readerThreads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: readersPerLoop * System.coreCount)
         pool.start()
         return pool
     }()
@@ -81,11 +96,13 @@ public final class SQLStore: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+        if backend == .sqlite { await readers.shutdownAsync() }
     }
 
     /// A connection on `loop`; Fluent has one once `open` has configured the database.
     func connection(on loop: any EventLoop, _ id: DatabaseID? = nil) throws -> any Database {
-        guard let database = databases.database(id, logger: logger, on: loop) else { throw StoreError.cannotOpen("no database is configured") }
+        let from = id == Self.readerID ? readers : databases
+        guard let database = from.database(id, logger: logger, on: loop) else { throw StoreError.cannotOpen("no database is configured") }
         return database
     }
 
