@@ -1,5 +1,6 @@
 import Foundation
 import VoronkaCore
+import VoronkaImport
 import VoronkaStore
 
 /// What one batch wrote.

@@ -134,7 +134,6 @@ extension ImportCatalog {
         }
     }
 
-    func pipelineName(_ id: Int64) -> String { pipelines.first { $0.id == id }?.name ?? "#\(id)" }
 
     private func indexStage(_ s: Stage) {
         stageByName["\(s.pipelineID)|\(Folding.fold(s.name))"] = s.id

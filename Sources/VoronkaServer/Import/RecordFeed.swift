@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaImport
 
 /// The records of one kind, handed to the writer batch by batch. The next batch is converted (on the import lane)
 /// while the current one is written, and records are built a batch at a time: a million deals built at once took

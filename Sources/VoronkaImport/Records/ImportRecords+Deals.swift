@@ -1,16 +1,16 @@
 import Foundation
 import VoronkaCore
-import VoronkaImport
+
 
 extension ImportRecords {
     /// What converting deals needs besides their own rows: where each deal's stage events are, and the lead a leads
     /// file links a deal to.
-    struct DealLinks: Sendable {
-        let events: [ImportedStageEvent]
-        let eventRanges: [String: Range<Int>]
-        let leadOfDeal: [String: String]
+    public struct DealLinks: Sendable {
+        public let events: [ImportedStageEvent]
+        public let eventRanges: [String: Range<Int>]
+        public let leadOfDeal: [String: String]
 
-        init(_ plan: ImportPlan, eventRanges: [String: Range<Int>]) {
+        public init(_ plan: ImportPlan, eventRanges: [String: Range<Int>]) {
             events = plan.stageEvents
             self.eventRanges = eventRanges
             var leadOfDeal: [String: String] = [:]
@@ -18,14 +18,14 @@ extension ImportRecords {
             self.leadOfDeal = leadOfDeal
         }
 
-        func events(of deal: String) -> ArraySlice<ImportedStageEvent> {
+        public func events(of deal: String) -> ArraySlice<ImportedStageEvent> {
             eventRanges[deal].map { events[$0] } ?? []
         }
     }
 
     /// A deal with its stage history: created in the first stage it was seen in, then moved at every event, and closed
     /// in a won or lost stage when its outcome says so. Nil, with a problem, when it names a stage it cannot be put in.
-    func deal(_ d: ImportedDeal, _ links: DealLinks, problems: inout [String]) -> PendingRecord? {
+    public func deal(_ d: ImportedDeal, _ links: DealLinks, problems: inout [String]) -> PendingRecord? {
         let pipeline = catalog.pipeline(named: d.pipelineName)
         func resolve(_ name: String, _ at: SourceLocation) -> Int64? {
             switch names.stage(pipeline, name) {

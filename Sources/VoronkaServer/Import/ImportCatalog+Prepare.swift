@@ -3,41 +3,7 @@ import VoronkaCore
 import VoronkaImport
 import VoronkaStore
 
-/// What rows of an import are matched against and linked by: users, products, pipelines and stages (resolved or
-/// created before any batch), and the ids of companies, contacts and leads as their batches write them.
-final class ImportCatalog: @unchecked Sendable {
-    // Filled by `prepare` and by the batches of one import, which run one after another.
-    var userByName: [String: Int64] = [:]
-    var userByEmail: [String: Int64] = [:]
-    var productByName: [String: Int64] = [:]
-    var pipelines: [Pipeline] = []
-    var stages: [Stage] = []
-    var dealPipeline: Int64 = 0
-    var leadPipeline: Int64 = 0
-    /// "pipeline id|folded stage name" → stage id; nil value: rejected by the mapping's policy.
-    var stageByName: [String: Int64?] = [:]
-    var pipelineByName: [String: Int64] = [:]
-    var companyIDs: [String: Int64] = [:]
-    var contactIDs: [String: Int64] = [:]
-    var leadIDs: [String: Int64] = [:]
-    var problems: [String] = []
-
-    func user(_ name: String?) -> Int64? { name.flatMap { userByName[Folding.fold($0)] } }
-
-    func stage(_ pipeline: Int64, _ name: String) -> Int64?? { stageByName["\(pipeline)|\(Folding.fold(name))"] }
-
-    func stageKind(_ id: Int64) -> StageKind { stages.first { $0.id == id }?.kind ?? .open }
-
-    /// The first stage of a kind in a pipeline (by position).
-    func firstStage(_ pipeline: Int64, _ kind: StageKind) -> Int64? {
-        stages.filter { $0.pipelineID == pipeline && $0.kind == kind }.min { $0.position < $1.position }?.id
-    }
-
-    func pipeline(named name: String?) -> Int64 {
-        guard let name else { return dealPipeline }
-        return pipelineByName[Folding.fold(name)] ?? dealPipeline
-    }
-
+extension ImportCatalog {
     /// Users, products, pipelines and stages, in one transaction: few rows, each matched by name before it is created.
     /// `eventRanges`: where each deal's stage events are in the plan (`ImportPlan.stageEventRanges()`).
     func prepare(_ plan: ImportPlan, eventRanges: [String: Range<Int>], options: ImportOptions, tx: StoreTransaction) async throws {

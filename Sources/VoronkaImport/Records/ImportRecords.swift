@@ -1,21 +1,21 @@
 import Foundation
 import VoronkaCore
-import VoronkaImport
+
 
 /// Turns imported rows into the records Voronka keeps, with ids resolved through the catalog. No I/O.
-struct ImportRecords {
-    let catalog: ImportCatalog
-    let now: Date
-    let names: NameLookups
+public struct ImportRecords {
+    public let catalog: ImportCatalog
+    public let now: Date
+    public let names: NameLookups
 
-    init(catalog: ImportCatalog, now: Date) {
+    public init(catalog: ImportCatalog, now: Date) {
         self.catalog = catalog; self.now = now; names = NameLookups(catalog)
     }
 
     /// The key of the company a row names, as the plan resolved it.
-    static let noCompany = "placeholder:none"
+    public static let noCompany = "placeholder:none"
 
-    func companies(_ rows: [ImportedCompany], needsPlaceholder: Bool) -> [PendingRecord] {
+    public func companies(_ rows: [ImportedCompany], needsPlaceholder: Bool) -> [PendingRecord] {
         var items = rows.map { c in
             var r = RecordValues(.company)
             r["name"] = .text(c.name)
@@ -40,17 +40,17 @@ struct ImportRecords {
         return items
     }
 
-    func company(_ key: CompanyKey?) -> Int64 {
+    public func company(_ key: CompanyKey?) -> Int64 {
         key.flatMap { catalog.companyIDs[$0.rawValue] } ?? catalog.companyIDs[Self.noCompany] ?? 0
     }
 
     /// "company key|folded name": how rows without a contact id name a person.
-    static func contactKey(_ company: CompanyKey?, _ name: String) -> String {
+    public static func contactKey(_ company: CompanyKey?, _ name: String) -> String {
         "\(company?.rawValue ?? noCompany)|\(Folding.fold(name))"
     }
 
     /// Contacts of contacts files, then the people deals and leads name (by company and name) that no file lists.
-    func contacts(_ plan: ImportPlan) -> [PendingRecord] {
+    public func contacts(_ plan: ImportPlan) -> [PendingRecord] {
         var items: [PendingRecord] = []
         var index: [String: Int] = [:]
         func add(sourceID: String, alias: String?, name: String, company: CompanyKey?, email: String?, phone: String?, position: String?, createdAt: Date?) {
@@ -88,7 +88,7 @@ struct ImportRecords {
 
     /// A lead in the lead pipeline (its first open stage unless the row names another). Nil, with a problem, when the
     /// stage is rejected or there is no lead pipeline.
-    func lead(_ l: ImportedLead, problems: inout [String]) -> PendingRecord? {
+    public func lead(_ l: ImportedLead, problems: inout [String]) -> PendingRecord? {
         let pipeline = catalog.leadPipeline
         var stage = catalog.firstStage(pipeline, .open)
         if let name = l.stageName {
@@ -126,16 +126,16 @@ struct ImportRecords {
 
 /// Stages and owners by the names rows write, remembered: millions of rows name a handful of each, and folding a name
 /// and building its key cost more than the rest of a row.
-final class NameLookups: @unchecked Sendable {
+public final class NameLookups: @unchecked Sendable {
     // Used by one conversion at a time (a `RecordFeed` converts one batch at a time), after the catalog is prepared.
     private let catalog: ImportCatalog
     private var stages: [Int64: [String: Int64??]] = [:]
     private var users: [String: Int64?] = [:]
 
-    init(_ catalog: ImportCatalog) { self.catalog = catalog }
+    public init(_ catalog: ImportCatalog) { self.catalog = catalog }
 
     /// `ImportCatalog.stage(_:_:)`.
-    func stage(_ pipeline: Int64, _ name: String) -> Int64?? {
+    public func stage(_ pipeline: Int64, _ name: String) -> Int64?? {
         if let known = stages[pipeline]?[name] { return known }
         let found = catalog.stage(pipeline, name)
         stages[pipeline, default: [:]][name] = .some(found)
@@ -143,7 +143,7 @@ final class NameLookups: @unchecked Sendable {
     }
 
     /// `ImportCatalog.user(_:)`.
-    func user(_ name: String?) -> Int64? {
+    public func user(_ name: String?) -> Int64? {
         guard let name else { return nil }
         if let known = users[name] { return known }
         let found = catalog.user(name)
