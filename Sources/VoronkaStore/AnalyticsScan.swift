@@ -130,9 +130,7 @@ enum OwnThread {
     /// caller's task), and the thread is new, so nothing else inherits it.
     static func detach(_ body: @escaping @Sendable () -> Void) {
         Thread.detachNewThread {
-            #if canImport(Glibc)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-            #endif
+            Threads.lowerPriority(to: 10)
             body()
         }
     }

@@ -73,19 +73,11 @@ public final class SQLStore: Sendable {
     /// The thread every SQLite write statement runs on (SQLiteNIO runs each statement on a thread of its pool): one,
     /// so that the writer's page cache (512 MiB in a bulk load) is allocated by one thread, in one malloc arena;
     /// spread over many threads it cost a bulk load up to a gigabyte more.
-    static let writerThread: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 1)
-        pool.start()
-        return pool
-    }()
+    static let writerThread = Threads.pool(1)
 
     /// The threads SQLite's reads block on: one per reader connection. They wait on the disk more than they compute,
     /// and shared with the writer, a long write statement or commit left the readers fewer threads.
-    static let readerThreads: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: readersPerLoop * System.coreCount)
-        pool.start()
-        return pool
-    }()
+    static let readerThreads = Threads.pool(readersPerLoop * System.coreCount)
 
     /// Logs warnings and errors only: migrations and queries are not news.
     public static var defaultLogger: Logger {

@@ -1,6 +1,7 @@
 import NIOPosix
 import Vapor
 import VoronkaCore
+import VoronkaStore
 
 /// Password hashing (bcrypt) off the request's thread, and the rules a new password must meet.
 enum Passwords {
@@ -8,11 +9,7 @@ enum Passwords {
 
     /// Threads of bcrypt's own: on NIO's shared pool a sign-in (a quarter of a second of bcrypt) held one of the two
     /// threads that run every SQLite query.
-    static let pool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 2)
-        pool.start()
-        return pool
-    }()
+    static let pool = Threads.pool(2)
 
     static func hash(_ password: String, cost: Int) async throws -> String {
         try await pool.runIfActive { try Bcrypt.hash(password, cost: cost) }
