@@ -48,7 +48,7 @@ enum Reads {
         let direction = query.descending ? "DESC" : "ASC"
         let order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
         let rows = try await RowCoding.records(sql, """
-            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))
+            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope, backend: backend))
             ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
             """, fields: fields)
         let records = Array(rows.prefix(query.limit))
@@ -61,7 +61,7 @@ enum Reads {
 
     /// The first page of each of several lists of one kind, in one statement (`UNION ALL` of the lists, each on its
     /// own index): a board's columns cost one query, not one per column. Cursors of the pages are not kept.
-    static func firstPages(_ sql: any SQLDatabase, _ kind: EntityKind, queries: [ListQuery], scope: OwnerScope) async throws -> [[Record]] {
+    static func firstPages(_ sql: any SQLDatabase, backend: Backend, _ kind: EntityKind, queries: [ListQuery], scope: OwnerScope) async throws -> [[Record]] {
         guard !queries.isEmpty else { return [] }
         let fields = kind.fields
         let columns = fields.map(\.name).joined(separator: ", ")
@@ -72,7 +72,7 @@ enum Reads {
             // The row number over the page only (after its LIMIT), so that the union comes back in each list's order.
             parts.append(SQLQueryString("""
                 SELECT *, \(literal: i) AS list_index, ROW_NUMBER() OVER (ORDER BY \(unsafeRaw: order)) AS list_row FROM (
-                SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))
+                SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope, backend: backend))
                 ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit)) AS list_\(unsafeRaw: String(i))
                 """))
         }
@@ -86,13 +86,13 @@ enum Reads {
     }
 
     /// How many rows the list's filters and cursor leave (the limit aside).
-    static func count(_ sql: any SQLDatabase, _ kind: EntityKind, query: ListQuery, scope: OwnerScope) async throws -> Int {
-        let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope))").first()
+    static func count(_ sql: any SQLDatabase, backend: Backend, _ kind: EntityKind, query: ListQuery, scope: OwnerScope) async throws -> Int {
+        let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope, backend: backend))").first()
         return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
     /// ` WHERE …` for the list's filters, owner scope and cursor; empty when there are none.
-    static func whereClause(_ kind: EntityKind, query: ListQuery, scope: OwnerScope) -> any SQLExpression {
+    static func whereClause(_ kind: EntityKind, query: ListQuery, scope: OwnerScope, backend: Backend) -> any SQLExpression {
         var conditions: [any SQLExpression] = []
         if !query.includeDeleted { conditions.append(SQLRaw("deleted_at IS NULL")) }
         if case .owners(let owners) = scope {
@@ -113,6 +113,8 @@ enum Reads {
             case .contains(let f, let text):
                 let pattern = "%" + text.lowercased().replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
                 conditions.append(SQLBinaryExpression(SQLFunction("lower", args: SQLIdentifier(f)), .like, SQLBind(pattern)))
+            case .search(let text):
+                conditions.append(SearchIndex.condition(kind, query: text, backend: backend))
             }
         }
         let sort = query.sortField

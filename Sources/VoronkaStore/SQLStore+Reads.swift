@@ -15,7 +15,7 @@ extension SQLStore {
 
     /// The first page of each list, in one query (a board's columns); each in its query's order.
     public func firstPages(_ kind: EntityKind, queries: [ListQuery], scope: OwnerScope = .everyone) async throws -> [[Record]] {
-        try await Reads.firstPages(sql, kind, queries: queries, scope: scope)
+        try await Reads.firstPages(sql, backend: backend, kind, queries: queries, scope: scope)
     }
 
     /// Live records of a kind by ids, in id order (missing ids are left out).
@@ -25,7 +25,7 @@ extension SQLStore {
 
     /// How many records of a kind the query's filters and cursor leave within the owner scope (its limit aside).
     public func count(_ kind: EntityKind, query: ListQuery, scope: OwnerScope = .everyone) async throws -> Int {
-        try await Reads.count(sql, kind, query: query, scope: scope)
+        try await Reads.count(sql, backend: backend, kind, query: query, scope: scope)
     }
 
     /// Every live record of a kind, in id order (small tables: users, pipelines, stages).

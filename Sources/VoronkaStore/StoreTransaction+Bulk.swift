@@ -36,6 +36,15 @@ extension StoreTransaction {
             guard row.count == fields.count else { throw StoreError.unsupported("a \(kind.rawValue) row of \(row.count) values for \(fields.count) fields") }
             values.append(contentsOf: row)
         }
+        if let searched = SearchText.fields(of: kind) {
+            let positions = fields.enumerated().filter { searched.contains($0.element.name) || $0.element.name == "id" }
+            let documents: [(id: Int64, text: String)] = rows.compactMap { row in
+                var record = Record()
+                for (i, spec) in positions where i < row.count { record[spec.name] = row[i] }
+                return record.int("id").map { ($0, SearchText.document(kind, record)) }
+            }
+            try await SearchIndex.writeNew(sql, backend: backend, kind, documents)
+        }
     }
 
     /// Appends journal entries as they are (their own times and actors), numbering them in order.

@@ -40,6 +40,9 @@ public final class StoreTransaction: StoreReader, @unchecked Sendable {
             """).first()
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw StoreError.unsupported("insert returned no id") }
         stored["id"] = .int(id)
+        if SearchText.fields(of: kind) != nil {
+            try await SearchIndex.write(sql, backend: backend, kind, [(id, SearchText.document(kind, stored))])
+        }
         try await journal(kind, id, action, changes: JournalEntry.diff(Record(), stored, fields: fields), at: time)
         return stored
     }
@@ -56,6 +59,9 @@ public final class StoreTransaction: StoreReader, @unchecked Sendable {
         stored["updated_at"] = .time(time)
         let assignments = (changes.map(\.field) + ["updated_at"]).map { SQLBinaryExpression(SQLIdentifier($0), .equal, RowCoding.bind(stored[$0])) }
         try await sql.raw("UPDATE \(unsafeRaw: kind.plural) SET \(SQLList(assignments)) WHERE id = \(bind: id)").run()
+        if let searched = SearchText.fields(of: kind), changes.contains(where: { searched.contains($0.field) }) {
+            try await SearchIndex.write(sql, backend: backend, kind, [(id, SearchText.document(kind, stored))])
+        }
         try await journal(kind, id, action == .update ? .of(changes) : action, changes: changes, at: time)
         return stored
     }

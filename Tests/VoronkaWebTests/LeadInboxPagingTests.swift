@@ -6,8 +6,8 @@ import VoronkaCore
 struct LeadInboxPagingTests {
     func model(_ language: VoronkaCore.Language, newer: String?, older: String?) -> LeadInboxPage.Model {
         var model = LeadInboxPage.Model.mock(language)
-        model.paging = LeadInboxPage.Paging(total: 1234, first: 51, count: 3, pageSize: 50, sizes: [25, 50, 100], action: "/leads",
-                                            newerURL: newer, olderURL: older)
+        model.paging = Pager(total: 1234, first: 51, count: 3, pageSize: 50, sizes: [25, 50, 100], action: "/leads",
+                             previousURL: newer, nextURL: older, texts: LeadInboxPage.pagerTexts)
         return model
     }
 

@@ -8,8 +8,10 @@ public struct ListQuery: Sendable, Equatable {
         case isNull(String, Bool)
         case atLeast(String, FieldValue)
         case before(String, FieldValue)
-        /// Case-insensitive substring of the entity's name or title.
+        /// Case-insensitive substring of the entity's name or title (kinds without a search index).
         case contains(String, String)
+        /// Records whose search document (`SearchText`) contains every term of the query.
+        case search(String)
     }
 
     public var conditions: [Condition] = []
@@ -34,7 +36,9 @@ public struct ListQuery: Sendable, Equatable {
 
     /// Parses query parameters: `field=v1,v2` filters, `field_from` / `field_to` ranges on dates,
     /// `field_null=true|false`, `q` (name search), `sort=-field`, `limit`, `cursor`.
-    public static func parse(_ params: [String: String], fields: [FieldSpec], sortable: [String] = ["id", "created_at", "updated_at"]) -> Result<ListQuery, DomainError> {
+    /// `searchable`: the kind has a search index (`SearchText`), which `q` then reads.
+    public static func parse(_ params: [String: String], fields: [FieldSpec], sortable: [String] = ["id", "created_at", "updated_at"],
+                             searchable: Bool = false) -> Result<ListQuery, DomainError> {
         var q = ListQuery()
         var errors: [FieldError] = []
         let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -50,6 +54,7 @@ public struct ListQuery: Sendable, Equatable {
             case "cursor": continue
             case "q":
                 if raw.count > maxSearchLength { errors.append(FieldError("q", .searchTooLong(max: maxSearchLength))) }
+                else if searchable { if !SearchText.terms(raw).isEmpty { q.conditions.append(.search(raw)) } }
                 else if let textField = ["name", "title", "subject"].first(where: { byName[$0] != nil }) {
                     q.conditions.append(.contains(textField, raw))
                 } else { errors.append(FieldError("q", .noSearch)) }

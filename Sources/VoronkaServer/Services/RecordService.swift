@@ -10,21 +10,21 @@ public struct RecordService: Sendable {
     /// A page of records the viewer may see.
     public func list(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Page {
         try requireRole(.read, kind, viewer)
-        let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable).get()
+        let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable, searchable: SearchText.fields(of: kind) != nil).get()
         return try await store.list(kind, query: query, scope: ownerScope(kind, viewer))
     }
 
     /// The first page of each of several lists the viewer may see, in one query (a board's columns).
     public func firstPages(_ kind: EntityKind, params: [[String: String]], viewer: Viewer) async throws -> [[Record]] {
         try requireRole(.read, kind, viewer)
-        let queries = try params.map { try ListQuery.parse($0, fields: kind.fields, sortable: kind.sortable).get() }
+        let queries = try params.map { try ListQuery.parse($0, fields: kind.fields, sortable: kind.sortable, searchable: SearchText.fields(of: kind) != nil).get() }
         return try await store.firstPages(kind, queries: queries, scope: ownerScope(kind, viewer))
     }
 
     /// How many records the list parameters match (filters and cursor; the limit aside) among those the viewer may see.
     public func count(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Int {
         try requireRole(.read, kind, viewer)
-        let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable).get()
+        let query = try ListQuery.parse(params, fields: kind.fields, sortable: kind.sortable, searchable: SearchText.fields(of: kind) != nil).get()
         return try await store.count(kind, query: query, scope: ownerScope(kind, viewer))
     }
 

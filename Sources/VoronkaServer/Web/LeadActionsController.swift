@@ -16,7 +16,7 @@ enum LeadActionsController {
             let (lead, context) = try await load(id, caller: caller, web: web, tx: tx)
             return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .auto).lead
         }
-        return web.redirect(SiteURL.leads.path + InboxPaging(req).query + "#lead-\(id)")
+        return web.redirect(SiteURL.leads.path + ListPaging(req).query() + "#lead-\(id)")
     }
 
     static func decide(_ req: Request, _ web: WebContext) async throws -> Response {
@@ -37,7 +37,7 @@ enum LeadActionsController {
                 return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .person, override: override)
             }
             if let deal = result.deal?.int("id") { return web.redirect(SiteURL.deal(deal).path) }
-            return web.redirect(SiteURL.leads.path + InboxPaging(req).query)
+            return web.redirect(SiteURL.leads.path + ListPaging(req).query())
         } catch is ReasonMissing {
             return try await refuse(req, web, id, outcome)
         }

@@ -10,13 +10,17 @@ enum LeadInboxController {
     /// How long a lead may wait for its first response (the analytics' response-time target).
     static let responseTarget: TimeInterval = 4 * 3600
 
+    /// The inbox's list: leads nobody has answered, newest first.
+    static let source = ListPaging.Source(kind: .lead, filter: ["first_response_at_null": "true"], sort: "-received_at",
+                                          path: SiteURL.leads.path, texts: LeadInboxPage.pagerTexts)
+
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
         web.page(req, LeadInboxPage.view(try await model(req, web, problem: nil)))
     }
 
     static func model(_ req: Request, _ web: WebContext, problem: LeadInboxPage.Problem?) async throws -> LeadInboxPage.Model {
         let caller = try web.caller(req)
-        let (records, paging, shown) = try await InboxPaging(req).load(web, viewer: caller.viewer)
+        let (records, paging, shown) = try await ListPaging(req).load(source, web: web, viewer: caller.viewer)
         let leads = records.map(Lead.init(record:))
         let names = try await WebLookups.userNames(web.services)
         let suggestions = try await suggest(leads.filter { $0.triage == nil }, web)
@@ -26,7 +30,7 @@ enum LeadInboxController {
             let age = now.timeIntervalSince(lead.receivedAt)
             let timer: LeadInboxPage.ResponseTimer = age < responseTarget ? .running(remaining: responseTarget - age) : .overdue(by: age - responseTarget)
             // The forms come back to this page: a refused decision shows on it, a taken one returns to it.
-            func action(_ url: SiteURL) -> String { url.path + shown.query }
+            func action(_ url: SiteURL) -> String { url.path + shown.query() }
             let actions = LeadInboxPage.Actions(triage: action(.leadTriage(lead.id)), convert: action(.leadDecision(lead.id, .deal)),
                                                 nurture: action(.leadDecision(lead.id, .nurture)), junk: action(.leadDecision(lead.id, .junk)))
             return LeadInboxPage.Row(id: lead.id, receivedAt: lead.receivedAt, age: age, timer: timer, companyName: lead.companyName,

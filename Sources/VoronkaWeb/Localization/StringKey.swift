@@ -15,6 +15,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setupNameMissing, setupEmailInvalid, setupEmailTaken, setupPasswordShort, setupPasswordsDiffer
     // Lead inbox
     case inboxTitle, inboxEmpty, leadNumber, received, request, noRequest, unknownCompany, hotLead
+    case pagerLabel, pagerRange, pagerPrevious, pagerNext, pagerSize
     case inboxPages, inboxShowing, inboxNewer, inboxOlder, inboxPageSize, inboxShow
     case timerWithin, timerOverdue, timerAnswered, timerAnsweredLate
     case suggestion, decided, notTriaged, reasons, leadActions

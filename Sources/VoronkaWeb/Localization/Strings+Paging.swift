@@ -1,4 +1,4 @@
-/// The lead inbox's paging, in English and in Russian.
+/// The paging of lists (the lead inbox's own words among them), in English and in Russian.
 extension Strings {
     /// The paging texts in English.
     static let englishPaging: [StringKey: String] = [
@@ -8,6 +8,11 @@ extension Strings {
         .inboxOlder: "Older leads →",
         .inboxPageSize: "Leads per page",
         .inboxShow: "Show",
+        .pagerLabel: "Pages of the list",
+        .pagerRange: "{first}–{last} of {total}",
+        .pagerPrevious: "← Previous",
+        .pagerNext: "Next →",
+        .pagerSize: "Per page",
     ]
 
     /// The paging texts in Russian.
@@ -18,5 +23,10 @@ extension Strings {
         .inboxOlder: "Более старые →",
         .inboxPageSize: "Лидов на странице",
         .inboxShow: "Показать",
+        .pagerLabel: "Страницы списка",
+        .pagerRange: "{first}–{last} из {total}",
+        .pagerPrevious: "← Назад",
+        .pagerNext: "Дальше →",
+        .pagerSize: "На странице",
     ]
 }

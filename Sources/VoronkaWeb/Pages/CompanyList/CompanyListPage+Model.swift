@@ -1,24 +1,34 @@
 import VoronkaCore
 
-/// Companies and deals by name: the search of the companies section. Shows only what the controller found for the user.
+/// Companies, and search across companies, contacts, deals and leads. Shows only what the controller found for the user.
 public enum CompanyListPage {
-    /// A company found.
-    public struct CompanyRow: Sendable, Hashable {
-        public var name: String
-        public var url: String
-        public var industry: String?
+    /// A record listed or found: its name or title, where it opens, and a line about it.
+    public struct Row: Sendable, Hashable {
+        public var title: String
+        /// Nil for a record without a page of its own (a lead not yet converted and without a company).
+        public var url: String?
+        /// The company of a contact or a deal, a company's industry, a lead's request.
+        public var detail: String?
         public var ownerName: String?
-        public init(name: String, url: String, industry: String? = nil, ownerName: String? = nil) {
-            self.name = name; self.url = url; self.industry = industry; self.ownerName = ownerName
+        public init(title: String, url: String?, detail: String? = nil, ownerName: String? = nil) {
+            self.title = title; self.url = url; self.detail = detail; self.ownerName = ownerName
         }
     }
 
-    /// A deal found by its title.
-    public struct DealRow: Sendable, Hashable {
-        public var title: String
-        public var url: String
-        public var companyName: String
-        public init(title: String, url: String, companyName: String) { self.title = title; self.url = url; self.companyName = companyName }
+    /// The records of one kind found by a search (or the companies, without one).
+    public struct Section: Sendable, Hashable {
+        public var kind: EntityKind
+        /// The best matches first (a search), or a page in name order.
+        public var rows: [Row]
+        /// Every record of the kind that matches.
+        public var total: Int
+        /// All the matches of this kind, a page at a time; nil when the section shows them all or pages itself.
+        public var allURL: String?
+        /// The pages of the section, when it is the one shown.
+        public var pager: Pager?
+        public init(kind: EntityKind, rows: [Row], total: Int, allURL: String? = nil, pager: Pager? = nil) {
+            self.kind = kind; self.rows = rows; self.total = total; self.allURL = allURL; self.pager = pager
+        }
     }
 
     /// What the page shows.
@@ -27,12 +37,15 @@ public enum CompanyListPage {
         /// GET target of the search form (`q`).
         public var action: String
         public var query: String
-        public var companies: [CompanyRow]
-        /// Deals whose title matches; empty without a query.
-        public var deals: [DealRow]
+        public var sections: [Section]
+        /// Where "New company" goes; nil for a user who may not create one.
+        public var newCompanyURL: String?
+        /// Back to every kind's best matches, when one kind is paged through.
+        public var overviewURL: String?
 
-        public init(shell: Shell, action: String, query: String, companies: [CompanyRow], deals: [DealRow]) {
-            self.shell = shell; self.action = action; self.query = query; self.companies = companies; self.deals = deals
+        public init(shell: Shell, action: String, query: String, sections: [Section], newCompanyURL: String? = nil, overviewURL: String? = nil) {
+            self.shell = shell; self.action = action; self.query = query; self.sections = sections
+            self.newCompanyURL = newCompanyURL; self.overviewURL = overviewURL
         }
     }
 }

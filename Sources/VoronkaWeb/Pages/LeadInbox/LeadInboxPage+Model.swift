@@ -77,27 +77,8 @@ public enum LeadInboxPage {
         public init(leadID: Int64, outcome: LeadOutcome) { self.leadID = leadID; self.outcome = outcome }
     }
 
-    /// Where the page stands among all new leads, and the links to the pages around it.
-    public struct Paging: Sendable, Hashable {
-        /// Every new lead the viewer may see.
-        public var total: Int
-        /// The place of the page's first lead, from 1 (0 when the page is empty).
-        public var first: Int
-        /// The leads on this page.
-        public var count: Int
-        public var pageSize: Int
-        /// The page sizes to choose from.
-        public var sizes: [Int]
-        /// Where the page-size form goes (GET, `size`).
-        public var action: String
-        public var newerURL: String?
-        public var olderURL: String?
-
-        public init(total: Int, first: Int, count: Int, pageSize: Int, sizes: [Int], action: String, newerURL: String? = nil, olderURL: String? = nil) {
-            self.total = total; self.first = first; self.count = count; self.pageSize = pageSize; self.sizes = sizes; self.action = action
-            self.newerURL = newerURL; self.olderURL = olderURL
-        }
-    }
+    /// The inbox's paging, in its own words.
+    public static let pagerTexts = Pager.Texts(label: .inboxPages, range: .inboxShowing, previous: .inboxNewer, next: .inboxOlder, size: .inboxPageSize)
 
     /// The inbox: new leads, in the order the controller gives them.
     public struct Model: Sendable, Hashable {
@@ -105,9 +86,9 @@ public enum LeadInboxPage {
         public var rows: [Row]
         public var problem: Problem?
         /// Nil when the rows are all there is.
-        public var paging: Paging?
+        public var paging: Pager?
 
-        public init(shell: Shell, rows: [Row], problem: Problem? = nil, paging: Paging? = nil) {
+        public init(shell: Shell, rows: [Row], problem: Problem? = nil, paging: Pager? = nil) {
             self.shell = shell; self.rows = rows; self.problem = problem; self.paging = paging
         }
     }

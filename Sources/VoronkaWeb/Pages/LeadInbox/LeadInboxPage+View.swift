@@ -16,22 +16,7 @@ extension LeadInboxPage {
                 ? .p(.class("empty"), .plain(t[.inboxEmpty]))
                 : .ol(.class("leads"), .attr("start", model.paging.map { String(max($0.first, 1)) }),
                       .each(model.rows) { .li(.class("lead"), .id("lead-\($0.id)"), row($0, model.shell, t, problem: model.problem)) }),
-            .unwrap(model.paging) { pager($0, t) })
-    }
-
-    /// The range shown, the links to newer and older leads, and the page size (a GET form, so it needs no token).
-    static func pager(_ p: Paging, _ t: Localizer) -> Markup {
-        let last = p.count == 0 ? 0 : p.first + p.count - 1
-        return .nav(.class("pager"), .attr("aria-label", t[.inboxPages]),
-            .p(.class("pager-range"), .plain(t(.inboxShowing, ["first": t.format.number(p.first), "last": t.format.number(last),
-                                                                "total": t.format.number(p.total)]))),
-            .if(p.newerURL != nil || p.olderURL != nil, .ul(.class("pager-links"),
-                .unwrap(p.newerURL) { .li(.a(.attr("href", $0), .attr("rel", "prev"), .plain(t[.inboxNewer]))) },
-                .unwrap(p.olderURL) { .li(.a(.attr("href", $0), .attr("rel", "next"), .plain(t[.inboxOlder]))) })),
-            .form(.attr("method", "get"), .attr("action", p.action), .class("pager-size"),
-                  .selectField(FieldInfo(id: "page-size", label: t[.inboxPageSize]), name: "size",
-                               options: p.sizes.map { (String($0), String($0)) }, selected: String(p.pageSize)),
-                  .submit(t[.inboxShow], class: "button button-quiet")))
+            .unwrap(model.paging) { .pager($0, t) })
     }
 
     /// The id of a decision's reason field.
