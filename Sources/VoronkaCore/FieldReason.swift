@@ -63,6 +63,11 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case positiveIDArray
     case valueNotAllowed(value: String, allowed: [String])
     case taxIDTaken(String)
+    case duplicateEntry(String)
+    case stageNameTaken(String)
+    case stagePositionTaken(Int64)
+    case activityNeedsContent
+    case tooManyEntries(max: Int)
     case attributeExists(entity: String, key: String)
     case companyHasDeals(Int64)
     case stageHasRecords(Int64)
@@ -152,6 +157,11 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .positiveIDArray: "must be an array of positive ids"
         case .valueNotAllowed(let value, let allowed): "has \"\(value)\"; allowed: \(allowed.joined(separator: ", "))"
         case .taxIDTaken(let taxID): "another company already has tax id \(taxID)"
+        case .duplicateEntry(let entry): "lists \(entry) twice"
+        case .stageNameTaken(let name): "another stage of this pipeline is already called \(name)"
+        case .stagePositionTaken(let position): "another stage of this pipeline already has the order \(position)"
+        case .activityNeedsContent: "an activity needs a subject or a text"
+        case .tooManyEntries(let max): "must list at most \(max) entries"
         case .attributeExists(let entity, let key): "\(entity) already has an attribute \(key)"
         case .companyHasDeals(let n): "the company has \(n) live deals; delete or move them first"
         case .stageHasRecords(let n): "\(n) deals or leads are in this stage; move them first"

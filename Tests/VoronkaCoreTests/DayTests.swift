@@ -52,3 +52,22 @@ struct DayTests {
         #expect(Day.daysSinceEpoch(year: 0, month: 3, day: 1) == -719_468 && Day.daysSinceEpoch(year: 10_000, month: 1, day: 1) > 0)
     }
 }
+
+@Suite("Days: months ahead")
+struct DayMonthTests {
+    @Test("Adding months keeps the day of the month, or takes the month's last day when it has no such day")
+    func addingMonths() {
+        // setup
+        let cases: [(String, Int, String)] = [
+            ("2026-12-05", 1, "2027-01-05"), ("2026-12-05", 3, "2027-03-05"), ("2026-12-05", 6, "2027-06-05"),
+            ("2027-01-31", 1, "2027-02-28"), ("2028-01-31", 1, "2028-02-29"), ("2026-08-31", 3, "2026-11-30"),
+            ("2026-03-15", -3, "2025-12-15"), ("2026-05-31", 12, "2027-05-31"),
+        ]
+        for (start, months, expected) in cases {
+            // action
+            let day = Day(start)?.adding(months: months)
+            // check
+            #expect(day?.description == expected, "\(start) + \(months)")
+        }
+    }
+}

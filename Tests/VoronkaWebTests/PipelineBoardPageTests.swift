@@ -40,6 +40,20 @@ struct PipelineBoardPageTests {
         #expect(p.has("<p class=\"card-owner\">Unassigned</p>"))
     }
 
+    @Test("Time in stage under a day shows hours or minutes, not zero days")
+    func timeUnderADay() {
+        // setup
+        var model = PipelineBoardPage.Model.mock(.ru)
+        model.columns[0].cards[0].timeInStage = 5 * 3600 + 1200
+        model.columns[0].cards[1].timeInStage = 25 * 60
+        // action
+        let p = Inspect(PipelineBoardPage.view(model))
+        // check
+        #expect(p.has(">5\(nb)ч на этапе<"))
+        #expect(p.has("25\(nb)мин на этапе"))
+        #expect(!p.has(">0\(nb)мин на этапе<"))
+    }
+
     @Test("Every card has a no-script move form: a labelled stage select with the current stage chosen, and a button")
     func moveForms() {
         // action

@@ -77,6 +77,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// The same day of the month `months` later (or earlier); a day the month lacks (31 in a month of 30, 29 February
+    /// outside a leap year) is the month's last day, as a calendar's "in a month" means.
+    public func adding(months: Int) -> Day {
+        let index = year * 12 + (month - 1) + months
+        let (y, m) = (index >= 0 ? index / 12 : (index - 11) / 12, ((index % 12) + 12) % 12 + 1)
+        return Day(daysSinceEpoch: Day.daysSinceEpoch(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y))))
+    }
+
     public var description: String {
         var writer = JSONWriter(capacity: 10)
         writer.day(self)

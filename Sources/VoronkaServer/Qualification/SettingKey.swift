@@ -14,6 +14,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     /// The company's time zone (an IANA name such as "Europe/Moscow"): the web pages show times in it and read
     /// the times typed into forms in it.
     case timeZone = "time_zone"
+    /// The reasons a deal is lost, offered when it moves to a lost stage (a free text is always possible too);
+    /// empty: the built-in list (`LostReasons.standard`).
+    case lostReasons = "lost_reasons"
 
     /// The value used while none is stored.
     public var defaultValue: JSONValue {
@@ -23,6 +26,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .control: ControlSettings().json
         case .autoTriage: .bool(false)
         case .timeZone: .string("UTC")
+        case .lostReasons: .array([])
         }
     }
 
@@ -40,6 +44,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
                 throw FieldError("value", "must be a time zone name such as Europe/Moscow, Asia/Yekaterinburg or UTC")
             }
             return .string(zone.identifier)
+        case .lostReasons:
+            return .array(try LostReasons.normalize(value).map(JSONValue.string))
         }
     }
 }

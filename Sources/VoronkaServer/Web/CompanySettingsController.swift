@@ -15,9 +15,24 @@ enum CompanySettingsController {
     }()
 
     static func save(_ req: Request, _ web: WebContext) async throws -> Response {
-        try await SettingsForms.submit(req, web, .company, form: "company", notice: .saved, names: ["value": "time_zone"]) { caller, form in
+        if req.form["form"] == "lost_reasons" { return try await saveLostReasons(req, web) }
+        return try await SettingsForms.submit(req, web, .company, form: "company", notice: .saved, names: ["value": "time_zone"]) { caller, form in
             let zone = JSONValue.string(form["time_zone"]?.trimmingCharacters(in: .whitespaces) ?? "")
             try await web.services.settings.change(.timeZone, viewer: caller.viewer) { _ in zone }
+            return nil
+        }
+    }
+
+    /// The reasons deals are lost, one per line; blank lines are left out, a repeated line is refused naming it.
+    static func saveLostReasons(_ req: Request, _ web: WebContext) async throws -> Response {
+        try await SettingsForms.submit(req, web, .company, form: "lost-reasons", notice: .saved) { caller, form in
+            let lines = (form["lost_reasons"] ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            do {
+                try await web.services.settings.change(.lostReasons, viewer: caller.viewer) { _ in .array(lines.map(JSONValue.string)) }
+            } catch DomainError.invalid(let errors) {
+                throw DomainError.invalid(errors.map { $0.renamed("lost_reasons") })
+            }
             return nil
         }
     }

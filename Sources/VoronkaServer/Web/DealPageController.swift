@@ -32,8 +32,10 @@ enum DealPageController {
         }
         let attributes = try await services.store.all(.attribute).map(AttributeDefinition.init(record:)).filter { $0.entity == "deal" }
         let probability = Int(deal.probabilityOverride ?? stage?.probability ?? 0)
+        let pipelineStages = stages.filter { $0.pipelineID == deal.pipelineID }
+            .map { DealPage.StageChoice(id: $0.id, name: WebLookups.name($0, language), kind: $0.kind) }
         let owners = names.filter { caller.viewer.owns($0.key) }.map { DealPage.Choice(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
-        return DealPage.Model(
+        var model = DealPage.Model(
             shell: web.shell(req, section: .pipeline), deal: deal, companyName: company?.name ?? "#\(deal.companyID)",
             companyURL: SiteURL.company(deal.companyID).path, pipelineName: pipeline.map { WebLookups.name($0, language) } ?? "",
             stageName: stage.map { WebLookups.name($0, language) } ?? "", stageKind: stage?.kind ?? .open,
@@ -43,6 +45,10 @@ enum DealPageController {
             timeline: try await timeline(deal, viewer: caller.viewer, names: names, stages: stages, language: language, services: services),
             owners: owners, addActivityURL: SiteURL.dealActivities(id).path, editURL: SiteURL.deal(id).path,
             editProblems: editProblems, activityProblems: activityProblems)
+        model.stages = pipelineStages
+        model.moveURL = SiteURL.dealMove(id).path
+        model.closeURL = SiteURL.dealClose(id).path
+        return model
     }
 
     /// Fields whose changes the timeline leaves out: derived ones, or shown as a stage change.

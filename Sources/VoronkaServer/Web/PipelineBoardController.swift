@@ -41,9 +41,10 @@ enum PipelineBoardController {
         for (stage, page) in zip(stages, pages) {
             let deals = page.map(Deal.init(record:))
             let cards = deals.map { deal in
-                let days = Int(now.timeIntervalSince(deal.stageEnteredAt ?? deal.createdAt ?? now) / 86_400)
+                let seconds = max(0, now.timeIntervalSince(deal.stageEnteredAt ?? deal.createdAt ?? now))
+                let days = Int(seconds / 86_400)
                 return PipelineBoardPage.Card(dealID: deal.id, title: deal.title, companyName: companies[deal.companyID] ?? "#\(deal.companyID)", amount: deal.amount,
-                                              currency: deal.currency, grade: deal.grade, daysInStage: max(0, days),
+                                              currency: deal.currency, grade: deal.grade, timeInStage: seconds,
                                               stalled: !stage.kind.isClosed && stage.expectedDays.map { Int64(days) > $0 } == true,
                                               ownerName: deal.ownerID.flatMap { names[$0] }, url: SiteURL.deal(deal.id).path,
                                               moveURL: SiteURL.dealMove(deal.id).path)
@@ -74,12 +75,23 @@ enum PipelineBoardController {
         }
         // The update reads the stage and puts the deal in its pipeline; the page reads it again only to name it in a refusal.
         var input: [String: JSONValue] = ["stage_id": .number(Double(stageID))]
-        for field in ["lost_reason", "postponed_until"] {
-            if let value = form[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { input[field] = .string(value) }
-        }
+        input.merge(DealCloseController.answer(form, req: req, web: web)) { a, _ in a }
+        let back = form[FormField.returnTo].flatMap { SiteURL.isLocal($0) ? $0 : nil }
         let moved: Deal
         do {
             moved = Deal(record: try await web.services.records.update(.deal, id, input, viewer: caller.viewer))
+        } catch DomainError.invalid(let errors) where errors.contains(where: { $0.field == "lost_reason" || $0.field == "postponed_until" }) {
+            // A lost or postponed stage asks why or until when: on its own page, or again on it when the answer was refused.
+            let returnTo = back ?? SiteURL.pipeline(deal.pipelineID).path + "#deal-card-\(id)"
+            guard form[DealClosePage.Field.closing] == "1",
+                  let error = errors.first(where: { $0.field == "lost_reason" || $0.field == "postponed_until" }),
+                  let model = try await DealCloseController.model(req, web, deal: deal, stageID: stageID, returnTo: returnTo, typed: form,
+                                                                  problem: .init(field: error.field, message: WebForms.text(error))) else {
+                return web.redirect(SiteURL.dealClose(id).path + "?" + [
+                    FormField.stageID + "=" + String(stageID), FormField.returnTo + "=" + ListPaging.escape(returnTo),
+                ].joined(separator: "&"))
+            }
+            return web.page(req, DealClosePage.view(model), status: .unprocessableEntity)
         } catch DomainError.invalid(let errors) {
             let reasons = errors.map { e in
                 PipelineBoardPage.Refusal.Reason(gateField: e.field) ?? .other(WebForms.text(e))
@@ -87,7 +99,6 @@ enum PipelineBoardController {
             let stage = try await web.services.store.fetch(.stage, stageID).map(Stage.init(record:))
             return try await refuse(req, web, deal: deal, stageName: stage.map { WebLookups.name($0, req.webLanguage) } ?? "#\(stageID)", reasons: reasons)
         }
-        let back = form[FormField.returnTo].flatMap { SiteURL.isLocal($0) ? $0 : nil }
         return web.redirect(back ?? SiteURL.pipeline(moved.pipelineID).path + "#deal-card-\(id)")
     }
 

@@ -73,7 +73,9 @@ enum SettingsController {
         case .company:
             let stored = try await services.store.setting(SettingKey.timeZone.rawValue)
             let zone = if case .string(let name)? = stored { name } else { "UTC" }
-            return .company(timeZone: zone, zones: CompanySettingsController.zones)
+            let reasons = try await services.store.setting(SettingKey.lostReasons.rawValue)
+            let list = if case .array(let items)? = reasons { items.compactMap { if case .string(let s) = $0 { s } else { nil } } } else { [String]() }
+            return .company(timeZone: zone, zones: CompanySettingsController.zones, lostReasons: list)
         }
     }
 }

@@ -47,6 +47,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .deal(0), DealFormsController.edit),
     (.POST, .dealMove(0), PipelineBoardController.move),
     (.POST, .dealActivities(0), DealFormsController.addActivity),
+    (.GET, .dealClose(0), DealCloseController.show),
     (.GET, .companies, CompanyListController.show),
     (.GET, .company(0), CompanyController.show),
     (.GET, .dashboards, DashboardController.show),

@@ -78,7 +78,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case setRoleProjectManager, setRoleSalesRep, setRuleField, setRuleForm, setRuleLabel, setRuleLabelRu, setRuleOperator
     case setRuleUnit, setRuleValue, setRuleValueHint, setSections, setStageForm, setStageKind, setStages, setStatus
     case setTokenCreated, setTokenNameHint, setTokenOnce, setTokenPrefix, setTokenSecret, setTokenUser, setTokens, setTokensHint
-    case setUnitCost, setUsers, setUsersHint, setCompany, setTimeZone, setTimeZoneHint
+    case setUnitCost, setUsers, setUsersHint, setCompany, setTimeZone, setTimeZoneHint, setLostReasons, setLostReasonsHint
     case setNoticeAdded, setNoticeSaved, setNoticeDeleted, setNoticeRevoked, setNoticePasswordReset
     case setResetPassword, setResetPasswordOf, setResetPasswordHint, setPasswordResetFor, setOneTimePassword, setPasswordOnce
     // Field errors: the reasons of `FieldReason`
@@ -88,7 +88,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
     case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errStageNotInPipeline, errLeadPipeline, errDealPipeline,
         errStageStaysInPipeline, errContactAtOtherCompany, errNotKnownKey,
-        errTenderCostWithoutTender, errAllocatedBudgetPositive, errFirstResponseBeforeReceived, errReferralNamesReferrer, errLeadNeedsContent, errActivityNeedsLink, errPhone, errTaxIDCharacters, errAttributeKey, errNotDefinedAttribute, errAttributeType, errAttributesObject, errAttributeValueKind, errIDArray, errValueNotAllowed, errTaxIDTaken, errAttributeExists, errCompanyHasDeals, errStageHasRecords, errPipelineHasRecords, errCannotDeleteSelf, errNotSortable, errNoSearch, errNotACursor, errWonStageProbability, errLostStageProbability
+        errTenderCostWithoutTender, errAllocatedBudgetPositive, errFirstResponseBeforeReceived, errReferralNamesReferrer, errLeadNeedsContent, errActivityNeedsLink, errPhone, errTaxIDCharacters, errAttributeKey, errNotDefinedAttribute, errAttributeType, errAttributesObject, errAttributeValueKind, errIDArray, errValueNotAllowed, errTaxIDTaken, errDuplicateEntry, errStageNameTaken, errStagePositionTaken, errActivityNeedsContent, errTooManyEntries, errAttributeExists, errCompanyHasDeals, errStageHasRecords, errPipelineHasRecords, errCannotDeleteSelf, errNotSortable, errNoSearch, errNotACursor, errWonStageProbability, errLostStageProbability
     case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
     case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
     case errCurrentPasswordRequired, errCurrentPasswordWrong

@@ -106,6 +106,8 @@ extension Strings {
         .setCompany: "Company",
         .setTimeZone: "Time zone",
         .setTimeZoneHint: "Pages show times in this zone, and times typed into forms are read in it.",
+        .setLostReasons: "Reasons a deal is lost",
+        .setLostReasonsHint: "One per line, offered when a deal moves to a lost stage (a rep can always write another). Leave empty for the standard list.",
     ]
 
     /// The settings texts in Russian.
@@ -214,5 +216,7 @@ extension Strings {
         .setCompany: "Компания",
         .setTimeZone: "Часовой пояс",
         .setTimeZoneHint: "Страницы показывают время в этом поясе, и время, введённое в формы, читается в нём.",
+        .setLostReasons: "Причины проигрыша сделок",
+        .setLostReasonsHint: "По одной в строке; предлагаются, когда сделку переносят на этап проигрыша (менеджер всегда может написать свою). Пусто — стандартный список.",
     ]
 }

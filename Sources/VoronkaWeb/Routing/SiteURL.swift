@@ -20,6 +20,8 @@ public enum SiteURL: Hashable, Sendable {
     /// POST: `stage_id`, optional `lost_reason` and `postponed_until`.
     case dealMove(Int64)
     case dealActivities(Int64)
+    /// GET (`stage_id`, `return_to`): why lost, or until when postponed, before the move.
+    case dealClose(Int64)
     case companies
     case company(Int64)
     case dashboards
@@ -54,7 +56,7 @@ public enum SiteURL: Hashable, Sendable {
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
         .home, .login, .logout, .setup, .language, .stylesheet, .script, .leads, .leadTriage(1), .leadDecision(1, .deal),
-        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .companies, .company(1), .dashboards,
+        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .company(1), .dashboards,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
         .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsRule(0),
@@ -87,6 +89,7 @@ public enum SiteURL: Hashable, Sendable {
         case .deal(let id): return "/deals/\(p("id", id))"
         case .dealMove(let id): return "/deals/\(p("id", id))/move"
         case .dealActivities(let id): return "/deals/\(p("id", id))/activities"
+        case .dealClose(let id): return "/deals/\(p("id", id))/close"
         case .companies: return "/companies"
         case .company(let id): return "/companies/\(p("id", id))"
         case .dashboards: return "/dashboards"

@@ -31,7 +31,7 @@ extension LeadInboxPage.Model {
 extension PipelineBoardPage.Model {
     static func card(_ id: Int64, _ title: String, company: String, amount: Int64, grade: DealGrade, days: Int, stalled: Bool = false,
                      owner: String? = "Boris Orlov") -> PipelineBoardPage.Card {
-        .init(dealID: id, title: title, companyName: company, amount: amount, currency: "RUB", grade: grade, daysInStage: days,
+        .init(dealID: id, title: title, companyName: company, amount: amount, currency: "RUB", grade: grade, timeInStage: Double(days) * 86_400,
               stalled: stalled, ownerName: owner, url: SiteURL.deal(id).path, moveURL: SiteURL.dealMove(id).path)
     }
 

@@ -39,6 +39,14 @@ public enum DealPage {
         public init(id: Int64, name: String) { self.id = id; self.name = name }
     }
 
+    /// A stage of the deal's pipeline, for the move form.
+    public struct StageChoice: Sendable, Hashable {
+        public var id: Int64
+        public var name: String
+        public var kind: StageKind
+        public init(id: Int64, name: String, kind: StageKind) { self.id = id; self.name = name; self.kind = kind }
+    }
+
     /// Everything the deal page shows; the controller loads the deal, its contacts, journal and activities.
     public struct Model: Sendable, Hashable {
         public var shell: Shell
@@ -72,6 +80,12 @@ public enum DealPage {
         public var editURL: String
         public var editProblems: [FieldProblem]
         public var activityProblems: [FieldProblem]
+        /// The stages of the deal's pipeline, in order, for the move form.
+        public var stages: [StageChoice] = []
+        /// POST: `stage_id` and `return_to` (the move; a lost or postponed stage asks why or until when first).
+        public var moveURL: String = ""
+        /// GET: the question of a lost or postponed stage (with `stage_id`), asked before the move.
+        public var closeURL: String = ""
 
         public init(shell: Shell, deal: Deal, companyName: String, companyURL: String, pipelineName: String, stageName: String,
                     stageKind: StageKind, ownerName: String?, contacts: [Contact], checklist: [ChecklistItem], economics: EconomicsResult,

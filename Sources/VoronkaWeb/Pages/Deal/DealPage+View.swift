@@ -13,10 +13,35 @@ extension DealPage {
                     buyingCentre(model, t),
                     timeline(model, t)),
                 .div(.class("split-side"),
+                    stagePanel(model, t),
                     checklist(model, t),
                     economics(model, t),
                     addActivityForm(model, t))),
             editForm(model, t))
+    }
+
+    static let lostAction = BilingualText(en: "Lost…", ru: "Проиграна…")
+    static let postponeAction = BilingualText(en: "Postpone…", ru: "Отложить…")
+
+    /// The move to another stage of the pipeline, and one step to close as lost or to postpone (which ask why or until when).
+    static func stagePanel(_ model: Model, _ t: Localizer) -> Markup {
+        guard !model.stages.isEmpty else { return .empty }
+        let lost = model.stages.first { $0.kind == .lost && $0.id != model.deal.stageID }
+        let postponed = model.stages.first { $0.kind == .postponed && $0.id != model.deal.stageID }
+        func closeLink(_ stage: StageChoice, _ text: BilingualText, _ className: String) -> Markup {
+            .a(.class("button " + className), .attr("href", model.closeURL + "?stage_id=\(stage.id)&return_to=" + model.editURL),
+               .plain(t.pick(text)))
+        }
+        return .section(.class("panel"), .attr("aria-labelledby", "deal-stage"),
+            .h2(.id("deal-stage"), .plain(t[.stage])),
+            .postForm(model.moveURL, csrf: model.shell.csrfToken, class: "inline-form",
+                .hidden(FormField.returnTo, model.editURL),
+                .selectField(FieldInfo(id: "deal-move-stage", label: t[.moveTo]), name: FormField.stageID,
+                             options: model.stages.map { (String($0.id), $0.name) }, selected: String(model.deal.stageID)),
+                .submit(t[.move], class: "button")),
+            .if(lost != nil || postponed != nil, .p(.class("actions"),
+                .unwrap(lost) { closeLink($0, lostAction, "button-danger") },
+                .unwrap(postponed) { closeLink($0, postponeAction, "button-quiet") })))
     }
 
     static func header(_ model: Model, _ t: Localizer) -> Markup {

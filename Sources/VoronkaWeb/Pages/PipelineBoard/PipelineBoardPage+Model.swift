@@ -19,7 +19,8 @@ public enum PipelineBoardPage {
         public var amount: Int64
         public var currency: String
         public var grade: DealGrade
-        public var daysInStage: Int
+        /// Seconds since the deal entered its stage (a deal of last evening shows hours, not zero days).
+        public var timeInStage: Double
         /// Longer in the stage than the stage expects.
         public var stalled: Bool
         public var ownerName: String?
@@ -29,9 +30,9 @@ public enum PipelineBoardPage {
         public var moveURL: String
 
         public init(dealID: Int64, title: String, companyName: String, amount: Int64, currency: String, grade: DealGrade,
-                    daysInStage: Int, stalled: Bool, ownerName: String?, url: String, moveURL: String) {
+                    timeInStage: Double, stalled: Bool, ownerName: String?, url: String, moveURL: String) {
             self.dealID = dealID; self.title = title; self.companyName = companyName; self.amount = amount; self.currency = currency
-            self.grade = grade; self.daysInStage = daysInStage; self.stalled = stalled; self.ownerName = ownerName
+            self.grade = grade; self.timeInStage = timeInStage; self.stalled = stalled; self.ownerName = ownerName
             self.url = url; self.moveURL = moveURL
         }
     }

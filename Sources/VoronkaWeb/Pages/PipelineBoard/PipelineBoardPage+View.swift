@@ -68,7 +68,7 @@ extension PipelineBoardPage {
 
     static func cardBody(_ card: Card, _ t: Localizer) -> Markup {
         let f = t.format
-        let days = t(.inStage, ["time": f.duration(Double(card.daysInStage) * 86_400)])
+        let days = t(.inStage, ["time": f.duration(card.timeInStage)])
         let stalled: Markup = card.stalled
             ? .group(.span(.attr("aria-hidden", "true"), "⚠ "), .plain(days), .strong(.class("stalled-label"), .plain(" · " + t[.stalled])))
             : .plain(days)

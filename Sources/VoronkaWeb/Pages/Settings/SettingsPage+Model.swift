@@ -63,7 +63,7 @@ public enum SettingsPage {
         /// The tokens; `newToken` is the secret of a token just created, shown this once.
         case tokens([Token], users: [User], newToken: String?)
         /// The company's time zone (an IANA name) and the zones to choose from, the usual ones first.
-        case company(timeZone: String, zones: [String])
+        case company(timeZone: String, zones: [String], lostReasons: [String])
     }
 
     /// Everything a settings page shows.

@@ -27,7 +27,7 @@ extension SettingsPage {
         case .economics(let settings, let currency): economics(model, settings, currency, t)
         case .users(let users, let reset): self.users(model, users, reset, t)
         case .tokens(let tokens, let users, let secret): self.tokens(model, tokens, users, secret, t)
-        case .company(let zone, let zones): company(model, zone, zones, t)
+        case .company(let zone, let zones, let reasons): company(model, zone, zones, reasons, t)
         }
     }
 
