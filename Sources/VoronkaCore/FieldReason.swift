@@ -67,6 +67,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case stageNameTaken(String)
     case stagePositionTaken(Int64)
     case activityNeedsContent
+    case leadAlreadyDecided(String)
     case tooManyEntries(max: Int)
     case attributeExists(entity: String, key: String)
     case companyHasDeals(Int64)
@@ -161,6 +162,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .stageNameTaken(let name): "another stage of this pipeline is already called \(name)"
         case .stagePositionTaken(let position): "another stage of this pipeline already has the order \(position)"
         case .activityNeedsContent: "an activity needs a subject or a text"
+        case .leadAlreadyDecided(let outcome): "the lead is already decided (\(outcome)); a person's decision is not taken twice"
         case .tooManyEntries(let max): "must list at most \(max) entries"
         case .attributeExists(let entity, let key): "\(entity) already has an attribute \(key)"
         case .companyHasDeals(let n): "the company has \(n) live deals; delete or move them first"

@@ -35,23 +35,25 @@ struct LeadInboxPageTests {
         #expect(ru.has(">Ещё не разобран</p>"))
     }
 
-    @Test("Four forms per lead; the suggested decision is one button, overriding ones require a reason")
+    @Test("Three decisions per lead and no separate triage button; the suggested decision is one button, overriding ones require a reason; converting asks for the deal's title")
     func actions() {
         // action
         let p = Inspect(LeadInboxPage.view(.mock(.en)))
         let lead101 = p.forms.filter { $0.contains("/leads/101/") }
         let lead103 = p.forms.filter { $0.contains("/leads/103/") }
         // check
-        #expect(p.forms.count == 3 * 4 + 2)
+        #expect(p.forms.count == 3 * 3 + 2)
         #expect(p.postFormsWithoutToken.isEmpty)
-        #expect(lead101.count == 4)
+        #expect(lead101.count == 3)
+        #expect(!p.has("/leads/101/triage"))
         let convert = lead101.first { $0.contains(SiteURL.leadDecision(101, .deal).path) }!,
             nurture = lead101.first { $0.contains(SiteURL.leadDecision(101, .nurture).path) }!
         #expect(!convert.contains("name=\"reason\"") && convert.contains("button-primary"))
+        #expect(convert.contains("<label for=\"lead-101-deal-title\">Deal title</label>") && convert.contains("name=\"title\" type=\"text\""))
         #expect(nurture.contains("<label for=\"lead-101-nurture-reason\">Reason (required)</label>"))
         #expect(nurture.contains("name=\"reason\" type=\"text\" required"))
         #expect(p.has("<form method=\"post\" action=\"\(SiteURL.leadDecision(102, .junk).path)\" class=\"action-form suggested\">"))
-        #expect(lead103.filter { $0.contains("name=\"reason\"") && !$0.contains("required") }.count == 3, "no suggestion: optional reasons")
+        #expect(lead103.filter { $0.contains("name=\"reason\" type=\"text\" maxlength") }.count == 3, "no suggestion: optional reasons")
         #expect(p.has("role=\"group\" aria-label=\"Actions for lead #101\""))
         #expect(p.unlabelledControls.isEmpty && p.duplicateIDs.isEmpty, "\(p.duplicateIDs)")
         #expect(p.nestingErrors.isEmpty, "\(p.nestingErrors)")

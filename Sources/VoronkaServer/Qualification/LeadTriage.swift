@@ -17,9 +17,15 @@ enum LeadTriage {
     static let nurtureTag = "nurture"
 
     /// Decides the lead; with `override`, a person's outcome and reason replace the suggestion (both are kept).
+    /// A lead a person decided is not decided again (by a person or by triage): its deal would stay behind, open.
+    /// `dealTitle` is the title the person confirmed for the deal a conversion creates.
     static func run(lead old: Record, context: QualificationContext, tx: StoreTransaction, by: By,
-                    override: (outcome: LeadOutcome, reason: String)? = nil, dealPipelineID: Int64? = nil) async throws -> Outcome {
+                    override: (outcome: LeadOutcome, reason: String)? = nil, dealPipelineID: Int64? = nil,
+                    dealTitle: String? = nil) async throws -> Outcome {
         let lead = Lead(record: old)
+        if let decided = lead.outcome, decidedByPerson(lead) {
+            throw DomainError.conflict(field: "outcome", .leadAlreadyDecided(decided.rawValue))
+        }
         let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
         var companyData: [String: JSONValue] = [:]
         if let name = lead.companyName { companyData["name"] = .string(name) }
@@ -32,10 +38,14 @@ enum LeadTriage {
         var deal: Record?
         switch outcome {
         case .deal where lead.dealID == nil:
-            let created = try await createDeal(for: lead, companyID: try await ensureCompany(for: lead, tx: tx), pipelineID: dealPipelineID, tx: tx)
+            let companyID = try await ensureCompany(for: lead, tx: tx)
+            var carried = lead
+            carried.contactID = try await ensureContact(for: lead, companyID: companyID, tx: tx)
+            let created = try await createDeal(for: carried, companyID: companyID, pipelineID: dealPipelineID, title: dealTitle, tx: tx)
             deal = created
             new["deal_id"] = created["id"]
             if lead.companyID == nil { new["company_id"] = created["company_id"] }
+            if lead.contactID == nil, let contact = carried.contactID { new["contact_id"] = .int(contact) }
         case .nurture:
             if let companyRecord = try await lead.companyID.asyncMap({ try await tx.fetch(.company, $0) }) ?? nil {
                 var tags = companyRecord.strings("tags")
@@ -59,6 +69,23 @@ enum LeadTriage {
         return Outcome(lead: updated, result: result, deal: deal)
     }
 
+    /// Keeps triage's suggestion on the lead without deciding anything: no outcome, no deal, no stage change. The
+    /// person's press of Deal, Nurture or Junk is the decision.
+    static func suggest(lead old: Record, context: QualificationContext, tx: StoreTransaction) async throws -> Record {
+        let lead = Lead(record: old)
+        let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
+        var companyData: [String: JSONValue] = [:]
+        if let name = lead.companyName { companyData["name"] = .string(name) }
+        let result = Triage.decide(company: company, companyData: companyData, request: lead.requestText,
+                                   profile: context.profile, matcher: context.matcher)
+        guard lead.outcome == nil else { return old }
+        var new = old
+        var stored = json(result, outcome: result.outcome, fire: result.fire, by: .auto, overrideReason: nil, at: tx.now)
+        if case .object(var o) = stored { o["by"] = .string("suggestion"); o["outcome"] = .null; stored = .object(o) }
+        new["triage"] = .json(stored)
+        return try await tx.update(.lead, from: old, to: new)
+    }
+
     /// The lead funnel's stage for an outcome: won for a deal, postponed for nurture, lost for junk.
     static func stage(for outcome: LeadOutcome, pipelineID: Int64, tx: StoreTransaction) async throws -> Int64? {
         let kind: StageKind = switch outcome {
@@ -77,7 +104,37 @@ enum LeadTriage {
         return id
     }
 
-    static func createDeal(for lead: Lead, companyID: Int64, pipelineID: Int64?, tx: StoreTransaction) async throws -> Record {
+    /// Whether the lead's last triage was a person's decision.
+    static func decidedByPerson(_ lead: Lead) -> Bool {
+        if case .object(let o)? = lead.triage, case .string("person")? = o["by"] { return true }
+        return lead.firstResponseAt != nil && lead.outcome != nil && lead.triage == nil
+    }
+
+    /// The lead's contact: the one it names, or one made at the company from the name, e-mail and phone the lead came
+    /// with; nil when it has none of them.
+    static func ensureContact(for lead: Lead, companyID: Int64, tx: StoreTransaction) async throws -> Int64? {
+        if let id = lead.contactID { return id }
+        func clean(_ s: String?) -> String? { s.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let name = clean(lead.contactName) ?? clean(lead.contactEmail) ?? clean(lead.contactPhone) else { return nil }
+        var contact = Contact(companyID: companyID, name: name, email: clean(lead.contactEmail), phone: clean(lead.contactPhone)).record
+        contact["id"] = .null
+        return try await tx.insert(.contact, contact).int("id")
+    }
+
+    /// The title a conversion suggests: the company and the start of the request, never the raw request alone.
+    static func suggestedTitle(for lead: Lead) -> String {
+        let request = (lead.requestText ?? "").trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let company = (lead.companyName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let short = request.count > 60 ? String(request.prefix(60)).trimmingCharacters(in: .whitespaces) + "…" : request
+        switch (company.isEmpty, short.isEmpty) {
+        case (false, false): return company + " — " + short
+        case (false, true): return company
+        case (true, false): return short
+        case (true, true): return "Lead \(lead.id)"
+        }
+    }
+
+    static func createDeal(for lead: Lead, companyID: Int64, pipelineID: Int64?, title given: String? = nil, tx: StoreTransaction) async throws -> Record {
         var chosen = pipelineID
         if chosen == nil { chosen = try await RecordRules.firstPipeline(.deal, tx) }
         guard let pipeline = chosen,
@@ -89,7 +146,8 @@ enum LeadTriage {
             throw DomainError.invalid("pipeline_id", "pipeline \(pipeline) is not a deal pipeline")
         }
         let request = (lead.requestText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let title = request.isEmpty ? "Deal from lead \(lead.id)" : String(request.prefix(80))
+        let confirmed = given?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let title = String((confirmed.isEmpty ? suggestedTitle(for: lead) : confirmed).prefix(300))
         var deal = Deal(title: title, companyID: companyID, contactIDs: lead.contactID.map { [$0] } ?? [], ownerID: lead.ownerID,
                         pipelineID: pipeline, stageID: stage.id, leadID: lead.id, referral: lead.source == .referral,
                         needText: request.isEmpty ? nil : request).record

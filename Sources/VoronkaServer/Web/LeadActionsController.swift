@@ -14,7 +14,7 @@ enum LeadActionsController {
         let id = try req.webID()
         _ = try await web.services.store.write(actor: caller.viewer.actorID, at: web.services.clock.now()) { tx in
             let (lead, context) = try await load(id, caller: caller, web: web, tx: tx)
-            return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .auto).lead
+            return try await LeadTriage.suggest(lead: lead, context: context, tx: tx)
         }
         return web.redirect(SiteURL.leads.path + ListPaging(req).query() + "#lead-\(id)")
     }
@@ -34,7 +34,8 @@ enum LeadActionsController {
                 let agrees = fresh.outcome == outcome
                 let override: (outcome: LeadOutcome, reason: String)? = agrees && reason.isEmpty
                     ? nil : (outcome, reason.isEmpty ? "As suggested by triage" : reason)
-                return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .person, override: override)
+                return try await LeadTriage.run(lead: lead, context: context, tx: tx, by: .person, override: override,
+                                                dealTitle: outcome == .deal ? req.form[FormField.title] : nil)
             }
             if let deal = result.deal?.int("id") { return web.redirect(SiteURL.deal(deal).path) }
             return web.redirect(SiteURL.leads.path + ListPaging(req).query())

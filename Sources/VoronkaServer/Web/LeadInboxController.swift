@@ -33,9 +33,11 @@ enum LeadInboxController {
             func action(_ url: SiteURL) -> String { url.path + shown.query() }
             let actions = LeadInboxPage.Actions(triage: action(.leadTriage(lead.id)), convert: action(.leadDecision(lead.id, .deal)),
                                                 nurture: action(.leadDecision(lead.id, .nurture)), junk: action(.leadDecision(lead.id, .junk)))
-            return LeadInboxPage.Row(id: lead.id, receivedAt: lead.receivedAt, age: age, timer: timer, companyName: lead.companyName,
+            var row = LeadInboxPage.Row(id: lead.id, receivedAt: lead.receivedAt, age: age, timer: timer, companyName: lead.companyName,
                                      contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
                                      ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)
+            row.dealTitle = LeadTriage.suggestedTitle(for: lead)
+            return row
         }
         return LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem, paging: paging)
     }

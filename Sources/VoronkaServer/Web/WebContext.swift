@@ -111,10 +111,13 @@ struct WebErrorMiddleware: AsyncMiddleware {
             case .notFound: return web.errorPage(request, .notFound)
             case .forbidden: return web.errorPage(request, .forbidden)
             case .unauthenticated, .tooManyRequests: return web.redirect(SiteURL.login.path)
-            case .invalid, .conflict:
-                // Controllers re-render their forms with these; one that escapes is still not a server failure.
+            case .invalid(let errors):
+                // Controllers re-render their forms with these; one that escapes still says why, and is not a server failure.
                 request.logger.notice("Web request refused on \(request.url.path): \(error.message)")
-                return web.errorPage(request, .forbidden)
+                return web.errorPage(request, .refused(status: 422, reasons: errors.map(WebForms.text)))
+            case .conflict(let error):
+                request.logger.notice("Web request refused on \(request.url.path): \(error.reason)")
+                return web.errorPage(request, .refused(status: 409, reasons: [WebForms.text(error)]))
             }
         } catch let abort as any AbortError where abort.status == .notFound {
             return web.errorPage(request, .notFound)

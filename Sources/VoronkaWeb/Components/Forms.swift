@@ -16,6 +16,8 @@ public enum FormField {
     public static let currentPassword = "current_password"
     public static let passwordRepeat = "password_repeat"
     public static let name = "name"
+    /// The title a rep confirms for the deal a lead becomes.
+    public static let title = "title"
 }
 
 /// A form control's label, hint and error, and the ids that tie them together for assistive technology.

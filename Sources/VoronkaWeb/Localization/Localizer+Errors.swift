@@ -104,6 +104,7 @@ extension Localizer {
         case .stageNameTaken(let name): (.errStageNameTaken, ["name": name])
         case .stagePositionTaken(let position): (.errStagePositionTaken, ["position": String(position)])
         case .activityNeedsContent: (.errActivityNeedsContent, [:])
+        case .leadAlreadyDecided(let outcome): (.errLeadAlreadyDecided, ["outcome": outcome])
         case .tooManyEntries(let max): (.errTooManyEntries, ["max": String(max)])
         case .attributeExists(_, let key): (.errAttributeExists, ["key": key])
         case .companyHasDeals(let n): (.errCompanyHasDeals, ["count": String(n)])

@@ -7,7 +7,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case signOut, signedInAs, languageSwitch
     // Common
     case yes, no, unknown, notSet, save, add, required, optional, formErrors
-    case owner, unassigned, source, company, contact, amount, currency, stage, pipeline, grade, ungraded, title, name
+    case owner, unassigned, source, company, contact, amount, currency, stage, pipeline, grade, ungraded, title, dealTitle, name
     case email, phone, position, createdAt, notes, tags, ago
     // Login and first start
     case loginTitle, password, currentPassword, signIn, loginInvalid, loginLocked, loginExpired
@@ -88,7 +88,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errNoRecord, errUserDeactivated, errTeamOnly, errEmailTaken, errManagerLoop, errOwnManager, errCannotDeactivateSelf
     case errCannotDemoteSelf, errLostReasonRequired, errPostponedUntilRequired, errStageNotInPipeline, errLeadPipeline, errDealPipeline,
         errStageStaysInPipeline, errContactAtOtherCompany, errNotKnownKey,
-        errTenderCostWithoutTender, errAllocatedBudgetPositive, errFirstResponseBeforeReceived, errReferralNamesReferrer, errLeadNeedsContent, errActivityNeedsLink, errPhone, errTaxIDCharacters, errAttributeKey, errNotDefinedAttribute, errAttributeType, errAttributesObject, errAttributeValueKind, errIDArray, errValueNotAllowed, errTaxIDTaken, errDuplicateEntry, errStageNameTaken, errStagePositionTaken, errActivityNeedsContent, errTooManyEntries, errAttributeExists, errCompanyHasDeals, errStageHasRecords, errPipelineHasRecords, errCannotDeleteSelf, errNotSortable, errNoSearch, errNotACursor, errWonStageProbability, errLostStageProbability
+        errTenderCostWithoutTender, errAllocatedBudgetPositive, errFirstResponseBeforeReceived, errReferralNamesReferrer, errLeadNeedsContent, errActivityNeedsLink, errPhone, errTaxIDCharacters, errAttributeKey, errNotDefinedAttribute, errAttributeType, errAttributesObject, errAttributeValueKind, errIDArray, errValueNotAllowed, errTaxIDTaken, errDuplicateEntry, errStageNameTaken, errStagePositionTaken, errActivityNeedsContent, errLeadAlreadyDecided, errTooManyEntries, errAttributeExists, errCompanyHasDeals, errStageHasRecords, errPipelineHasRecords, errCannotDeleteSelf, errNotSortable, errNoSearch, errNotACursor, errWonStageProbability, errLostStageProbability
     case errProbabilityReasonRequired, errExceptionReasonRequired, errTaskDueTime, errNotKnownSetting, errAudienceField
     case errAtLeastOneValue, errLeaveOut, errOperatorNumber, errOperatorText, errOperatorList, errTokenName, errOther
     case errCurrentPasswordRequired, errCurrentPasswordWrong

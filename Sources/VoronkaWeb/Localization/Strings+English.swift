@@ -34,6 +34,7 @@ extension Strings {
         .grade: "Grade",
         .ungraded: "Not graded",
         .title: "Title",
+        .dealTitle: "Deal title",
         .name: "Name",
         .email: "Email",
         .phone: "Phone",

@@ -34,6 +34,7 @@ extension Strings {
         .grade: "Класс",
         .ungraded: "Без класса",
         .title: "Название",
+        .dealTitle: "Название сделки",
         .name: "Имя",
         .email: "Электронная почта",
         .phone: "Телефон",

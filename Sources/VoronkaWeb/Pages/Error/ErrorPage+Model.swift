@@ -12,6 +12,8 @@ public enum ErrorPage {
         case notFound
         /// Something failed on the server; the detail is in the log.
         case server
+        /// The request was understood and refused (409 for a conflict, 422 for invalid input), with why.
+        case refused(status: Int, reasons: [BilingualText])
 
         /// The HTTP status code of the problem.
         public var status: Int {
@@ -19,6 +21,7 @@ public enum ErrorPage {
             case .csrf, .forbidden: 403
             case .notFound: 404
             case .server: 500
+            case .refused(let status, _): status
             }
         }
     }

@@ -10,10 +10,15 @@ extension ErrorPage {
             .div(.class("narrow error-page"),
                 .h1(.plain(t.pick(title))),
                 .p(.plain(t.pick(text))),
+                .if(!reasons(model.problem).isEmpty, .ul(.class("reasons"), .each(reasons(model.problem)) { .li(.plain(t.pick($0))) })),
                 .p(.a(.class("button"), .attr("href", model.backURL), .plain(t.pick(back))))))
     }
 
     static let back = BilingualText(en: "Go back", ru: "Вернуться")
+
+    static func reasons(_ problem: Problem) -> [BilingualText] {
+        if case .refused(_, let reasons) = problem { reasons } else { [] }
+    }
 
     /// The title and explanation of a problem in both languages.
     static func texts(_ problem: Problem) -> (BilingualText, BilingualText) {
@@ -28,6 +33,9 @@ extension ErrorPage {
         case .notFound:
             (BilingualText(en: "Not found", ru: "Не найдено"),
              BilingualText(en: "There is no such page, or it is not yours to see.", ru: "Такой страницы нет, или она вам недоступна."))
+        case .refused:
+            (BilingualText(en: "Not done", ru: "Не выполнено"),
+             BilingualText(en: "Nothing was changed, because:", ru: "Ничего не изменено, потому что:"))
         case .server:
             (BilingualText(en: "Something went wrong", ru: "Что-то пошло не так"),
              BilingualText(en: "The server could not finish the request; the error is logged. Try again in a moment.",

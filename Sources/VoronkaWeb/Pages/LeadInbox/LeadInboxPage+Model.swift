@@ -60,6 +60,8 @@ public enum LeadInboxPage {
         /// The decision already taken, if any; the actions are then not offered.
         public var outcome: LeadOutcome?
         public var actions: Actions
+        /// The title the conversion suggests for the deal; the rep confirms or changes it.
+        public var dealTitle: String = ""
 
         public init(id: Int64, receivedAt: Date, age: TimeInterval, timer: ResponseTimer, companyName: String? = nil,
                     contactName: String? = nil, requestText: String? = nil, source: LeadSource, ownerName: String? = nil,

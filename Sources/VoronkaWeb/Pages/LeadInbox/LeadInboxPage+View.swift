@@ -72,8 +72,6 @@ extension LeadInboxPage {
 
     static func actions(_ row: Row, _ shell: Shell, _ t: Localizer, problem: LeadOutcome? = nil) -> Markup {
         .div(.class("lead-actions"), .attr("role", "group"), .attr("aria-label", t(.leadActions, ["id": String(row.id)])),
-            .postForm(row.actions.triage, csrf: shell.csrfToken, class: "action-form",
-                      .submit(t[.actionTriage], class: "button button-quiet")),
             decision(.deal, title: t[.actionConvert], url: row.actions.convert, row, shell, t, refused: problem == .deal),
             decision(.nurture, title: t[.actionNurture], url: row.actions.nurture, row, shell, t, refused: problem == .nurture),
             decision(.junk, title: t[.actionJunk], url: row.actions.junk, row, shell, t, refused: problem == .junk))
@@ -88,6 +86,8 @@ extension LeadInboxPage {
         let info = FieldInfo(id: id, label: t[required ? .reasonRequired : .reasonOptional], hint: required ? t[.overrideHint] : nil,
                              error: refused ? t[.reasonRequired] : nil)
         return .postForm(url, csrf: shell.csrfToken, class: suggested ? "action-form suggested" : "action-form",
+            .if(outcome == .deal, .inputField(FieldInfo(id: "lead-\(row.id)-deal-title", label: t[.dealTitle]), name: FormField.title,
+                                              value: row.dealTitle, required: true, extra: [.attr("maxlength", "300")])),
             .if(!suggested, .inputField(info, name: FormField.reason, required: required, extra: [.attr("maxlength", "2000")])),
             .submit(title, class: suggested ? "button button-primary" : "button"))
     }
