@@ -32,10 +32,11 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     let metrics = OperatorMetrics()
     app.middleware.use(MetricsMiddleware(metrics: metrics))
     let allowed = AllowedMethods()
-    app.middleware.use(APIErrorMiddleware(allowed: allowed))
+    let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret))
+    app.middleware.use(APIErrorMiddleware(allowed: allowed, webNotFound: { req in web.errorPage(req, .notFound) }))
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
     registerAPI(on: app, services: services)
-    registerWeb(on: app, services: services)
+    registerWeb(on: app, web: web)
     registerMetrics(on: app, services: services, metrics: metrics)
     if let port = configuration.metricsPort {
         app.lifecycle.use(MetricsPort(host: configuration.metricsHost, port: port, services: services, metrics: metrics))

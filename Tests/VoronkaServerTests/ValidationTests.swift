@@ -96,3 +96,25 @@ enum HTTPMethodName: String {
     case POST, PATCH
     var vapor: Vapor.HTTPMethod { self == .POST ? .POST : .PATCH }
 }
+
+@Suite("Empty activities")
+struct EmptyActivityTests {
+    @Test("An activity with neither subject nor text is refused naming the subject, through the API and the deal page; nothing is stored", arguments: TestDatabase.backends)
+    func emptyActivity(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let records = try await OwnedRecords.create(in: app, as: "rep1")
+            let client = try await WebClient.signedIn(app, as: "rep1")
+            _ = try await client.get("/deals/\(records.deal)")
+            let before = try await app.services.store.count(.activity, query: ListQuery())
+            // action
+            let api = try await app.call(.POST, "/api/v1/activities", as: "rep1", json: ["kind": "call", "deal_id": .id(records.deal), "subject": "  "])
+            let web = try await client.post("/deals/\(records.deal)/activities", ["kind": "call", "subject": "", "body": " "])
+            let after = try await app.services.store.count(.activity, query: ListQuery())
+            // check
+            #expect(api.status == .unprocessableEntity && api.text.contains("\"subject\""))
+            #expect(web.status == .unprocessableEntity && web.body.contains("activity-subject-error"))
+            #expect(after == before)
+        }
+    }
+}

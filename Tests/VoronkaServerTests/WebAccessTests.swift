@@ -77,3 +77,21 @@ struct WebAccessTests {
         }
     }
 }
+
+@Suite("Unknown addresses")
+struct UnknownAddressTests {
+    @Test("An unknown address outside the API is an HTML 404 page; inside the API a JSON 404")
+    func notFoundPage() async throws {
+        try await withTestApp(.sqlite) { app in
+            // setup
+            let client = try await WebClient.signedIn(app, as: "rep1")
+            // action
+            let page = try await client.get("/no-such-page")
+            let api = try await app.call(.GET, "/api/v1/no-such-thing")
+            // check
+            #expect(page.status == .notFound)
+            #expect(page.headers.contentType?.subType == "html" && page.body.contains("<h1>Not found</h1>"))
+            #expect(api.status == .notFound && api.headers.contentType == .json)
+        }
+    }
+}

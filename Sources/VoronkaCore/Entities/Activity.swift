@@ -65,6 +65,8 @@ public struct Activity: Entity, Hashable {
             errors.append(FieldError("deal_id", .activityNeedsLink))
         }
         if kind == .task, dueAt == nil { errors.append(FieldError("due_at", .taskDueTime)) }
+        func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if blank(subject), blank(body) { errors.append(FieldError("subject", .activityNeedsContent)) }
         return errors
     }
 }

@@ -6,6 +6,8 @@ import VoronkaCore
 struct APIErrorMiddleware: AsyncMiddleware {
     /// The methods of every path, for a 405 instead of a 404 when only the method is wrong.
     var allowed: AllowedMethods?
+    /// Renders the web's "not found" page for an unknown address outside the API (a person followed a link, not a client).
+    var webNotFound: (@Sendable (Request) -> Response)?
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
@@ -15,7 +17,10 @@ struct APIErrorMiddleware: AsyncMiddleware {
         } catch let abort as any AbortError where abort.status == .notFound && request.route == nil {
             // A path some route answers, asked with another method: 405 naming the methods, not "not found".
             let methods = allowed?.methods(for: request.url.path) ?? []
-            guard !methods.isEmpty else { return Self.body(status: .notFound, message: abort.reason, fields: []) }
+            guard !methods.isEmpty else {
+                if let webNotFound, !request.url.path.hasPrefix("/api/") { return webNotFound(request) }
+                return Self.body(status: .notFound, message: abort.reason, fields: [])
+            }
             let response = Self.body(status: .methodNotAllowed, message: "\(request.method.rawValue) is not allowed here; allowed: \(methods.joined(separator: ", "))",
                                      fields: [])
             response.headers.replaceOrAdd(name: .allow, value: methods.joined(separator: ", "))

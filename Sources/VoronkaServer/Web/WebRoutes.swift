@@ -3,8 +3,8 @@ import VoronkaWeb
 
 /// Registers the web interface from `SiteURL`, the one list of its addresses: assets, sign-in and first start, then
 /// the pages behind sign-in. Every POST passes the CSRF check before its handler runs.
-func registerWeb(on app: Application, services: Services) {
-    let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret))
+func registerWeb(on app: Application, web: WebContext) {
+    let services = web.services
     app.get(SiteURL.stylesheet.pattern.pathComponents) { req in AssetsController.stylesheet(req) }
     app.get(SiteURL.script.pattern.pathComponents) { req in AssetsController.script(req) }
 
