@@ -24,6 +24,11 @@ public class StoreReader: @unchecked Sendable {
         try await sql.raw("SELECT id FROM \(unsafeRaw: kind.plural) WHERE id = \(bind: id) AND deleted_at IS NULL").first() != nil
     }
 
+    /// One page of a list, read in this transaction.
+    public func list(_ kind: EntityKind, query: ListQuery, scope: OwnerScope = .everyone) async throws -> Page {
+        try await Reads.list(sql, backend: backend, kind, query: query, scope: scope)
+    }
+
     /// Live records of a kind by ids, in id order (missing ids are left out).
     public func records(_ kind: EntityKind, ids: some Collection<Int64>) async throws -> [Record] {
         guard !ids.isEmpty else { return [] }

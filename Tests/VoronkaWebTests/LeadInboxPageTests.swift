@@ -42,7 +42,7 @@ struct LeadInboxPageTests {
         let lead101 = p.forms.filter { $0.contains("/leads/101/") }
         let lead103 = p.forms.filter { $0.contains("/leads/103/") }
         // check
-        #expect(p.forms.count == 3 * 3 + 2)
+        #expect(p.forms.count == 3 * 3 + 4)
         #expect(p.postFormsWithoutToken.isEmpty)
         #expect(lead101.count == 3)
         #expect(!p.has("/leads/101/triage"))

@@ -52,43 +52,55 @@ public struct RecordService: Sendable {
     public func create(_ kind: EntityKind, _ input: [String: JSONValue], viewer: Viewer,
                        then: (@Sendable (StoreTransaction, Record) async throws -> Void)? = nil) async throws -> Record {
         try requireRole(.write, kind, viewer)
-        let now = clock.now()
-        return try await store.write(actor: viewer.actorID, at: now) { tx in
-            var input = input
-            let lookups = WriteLookups(tx)
-            try await RecordRules.fillDefaults(kind, &input, old: nil, lookups: lookups, viewer: viewer, now: now)
-            var record = Record()
-            let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: true)
-            let normalized = try Self.normalize(kind, record, inputErrors: errors)
-            let checked = try await RecordRules.check(kind, old: nil, new: normalized, lookups: lookups, viewer: viewer)
-            var inserted = try await tx.insert(kind, checked)
-            try await RecordRules.afterWrite(kind, old: nil, new: inserted, tx: tx)
-            if kind == .lead {
-                let context = try await QualificationContext.load(tx)
-                if context.autoTriage { inserted = try await LeadTriage.run(lead: inserted, context: context, tx: tx, by: .auto).lead }
-            }
+        return try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+            let inserted = try await create(kind, input, viewer: viewer, in: tx)
             try await then?(tx, inserted)
             return inserted
         }
+    }
+
+    /// Creates a record inside the caller's transaction (several records written together, or none).
+    func create(_ kind: EntityKind, _ input: [String: JSONValue], viewer: Viewer, in tx: StoreTransaction) async throws -> Record {
+        try requireRole(.write, kind, viewer)
+        var input = input
+        let lookups = WriteLookups(tx)
+        try await RecordRules.fillDefaults(kind, &input, old: nil, lookups: lookups, viewer: viewer, now: tx.now)
+        var record = Record()
+        let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: true)
+        let normalized = try Self.normalize(kind, record, inputErrors: errors)
+        let checked = try await RecordRules.check(kind, old: nil, new: normalized, lookups: lookups, viewer: viewer)
+        var inserted = try await tx.insert(kind, checked)
+        try await RecordRules.afterWrite(kind, old: nil, new: inserted, tx: tx)
+        if kind == .lead {
+            let context = try await QualificationContext.load(tx)
+            if context.autoTriage { inserted = try await LeadTriage.run(lead: inserted, context: context, tx: tx, by: .auto).lead }
+        }
+        return inserted
     }
 
     /// Changes the given fields of a record.
     public func update(_ kind: EntityKind, _ id: Int64, _ input: [String: JSONValue], viewer: Viewer) async throws -> Record {
         try requireRole(.write, kind, viewer)
         return try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
-            guard let old = try await tx.fetch(kind, id, forUpdate: true) else { throw DomainError.notFound(kind, id) }
-            try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
-            let lookups = WriteLookups(tx)
-            var input = input
-            try await RecordRules.fillDefaults(kind, &input, old: old, lookups: lookups, viewer: viewer, now: tx.now)
-            var record = old
-            let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: false)
-            let normalized = try Self.normalize(kind, record, inputErrors: errors)
-            let checked = try await RecordRules.check(kind, old: old, new: normalized, lookups: lookups, viewer: viewer)
-            let updated = try await tx.update(kind, from: old, to: checked)
-            try await RecordRules.afterWrite(kind, old: old, new: updated, tx: tx)
-            return updated
+            try await update(kind, id, input, viewer: viewer, in: tx)
         }
+    }
+
+    /// Changes the given fields of a record inside the caller's transaction.
+    func update(_ kind: EntityKind, _ id: Int64, _ input: [String: JSONValue], viewer: Viewer, in tx: StoreTransaction) async throws -> Record {
+        try requireRole(.write, kind, viewer)
+        guard let old = try await tx.fetch(kind, id, forUpdate: true) else { throw DomainError.notFound(kind, id) }
+        try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
+        let lookups = WriteLookups(tx)
+        var input = input
+        try await RecordRules.fillDefaults(kind, &input, old: old, lookups: lookups, viewer: viewer, now: tx.now)
+        var record = old
+        let errors = RecordInput.apply(input, to: &record, fields: kind.fields, creating: false)
+        let normalized = try Self.normalize(kind, record, inputErrors: errors)
+        let checked = try await RecordRules.check(kind, old: old, new: normalized, lookups: lookups, viewer: viewer)
+        let updated = try await tx.update(kind, from: old, to: checked)
+        try await RecordRules.afterWrite(kind, old: old, new: updated, tx: tx)
+        return updated
     }
 
     /// Soft-deletes a record; it stays in the journal and can be listed with `include_deleted=true`.

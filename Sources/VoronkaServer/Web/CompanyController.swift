@@ -31,7 +31,11 @@ enum CompanyController {
                                       attributes: attributes, contacts: contacts, deals: rows,
                                       purchases: purchases(won, now: services.clock.now()), purchaseCurrency: "RUB",
                                       yearlyBuyer: yearlyBuyer(won, now: services.clock.now()))
-        return web.page(req, CompanyPage.view(model))
+        var page = model
+        page.editURL = SiteURL.editRecord(.company, id).path
+        page.newContactURL = SiteURL.newRecord(.contact).path + "?company_id=\(id)"
+        page.newDealURL = SiteURL.newRecord(.deal).path + "?company_id=\(id)"
+        return web.page(req, CompanyPage.view(page))
     }
 
     /// Won amounts (in roubles) per month for the last `months` months, oldest first, empty months included.

@@ -40,7 +40,7 @@ enum CompanyListController {
             sections = [.init(kind: .company, rows: try await rows(.company, records, names, web), total: pager.total, pager: pager)]
         }
         let model = CompanyListPage.Model(shell: web.shell(req, section: .companies), action: path, query: query, sections: sections,
-                                          newCompanyURL: nil,
+                                          newCompanyURL: SiteURL.newRecord(.company).path,
                                           overviewURL: overview)
         return web.page(req, CompanyListPage.view(model))
     }

@@ -39,7 +39,9 @@ enum LeadInboxController {
             row.dealTitle = LeadTriage.suggestedTitle(for: lead)
             return row
         }
-        return LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem, paging: paging)
+        var model = LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem, paging: paging)
+        model.newLeadURL = SiteURL.newRecord(.lead).path
+        return model
     }
 
     /// What triage would decide for leads never triaged, so that every row shows a suggestion to agree or disagree with.

@@ -28,17 +28,62 @@ enum PipelineBoardController {
         let pipelines = try await WebLookups.pipelines(web.services).filter { $0.kind == .deal }
         guard let pipeline = pipelines.first(where: { $0.id == pipelineID }) else { throw WebError.notFound }
         let stages = try await WebLookups.stages(web.services, pipelineID: pipelineID)
-        let totals = try await web.services.records.dealTotals(pipelineID: pipelineID, viewer: caller.viewer)
         let names = try await WebLookups.userNames(web.services)
         let now = web.services.clock.now()
-        // Every column's cards in one query, and their companies in one more: the page's cost does not grow with them.
-        let pages = try await web.services.records.firstPages(
-            .deal, params: stages.map { ["stage_id": String($0.id), "sort": "-updated_at", "limit": cardsPerColumn] }, viewer: caller.viewer)
+        let records = web.services.records
+        // The filters: an owner the viewer may see, a grade.
+        var filter: [String: String] = [:]
+        let owner = req.query[String.self, at: "owner_id"].flatMap(Int64.init).flatMap { caller.viewer.owns($0) ? $0 : nil }
+        if let owner { filter["owner_id"] = String(owner) }
+        let grade = req.query[String.self, at: "grade"].flatMap(DealGrade.init(rawValue:))
+        if let grade { filter["grade"] = grade.rawValue }
+        let focused = req.query[String.self, at: "stage"].flatMap(Int64.init).flatMap { id in stages.contains { $0.id == id } ? id : nil }
+        let path = SiteURL.pipeline(pipelineID).path
+        // Counts and sums: the pipeline's totals in one query, or per stage when a filter narrows them.
+        var counts: [Int64: (count: Int, sum: Int64, weighted: Int64)] = [:]
+        let rates = CurrencyTable.standard
+        if filter.isEmpty {
+            for t in try await records.dealTotals(pipelineID: pipelineID, viewer: caller.viewer) {
+                var c = counts[t.stageID] ?? (0, 0, 0)
+                c.count += t.count
+                c.sum += rates.convert(t.sum, from: t.currency, to: currency)
+                c.weighted += rates.convert(t.weighted, from: t.currency, to: currency)
+                counts[t.stageID] = c
+            }
+        } else {
+            for stage in stages {
+                let n = try await records.count(.deal, params: filter.merging(["stage_id": String(stage.id)]) { a, _ in a }, viewer: caller.viewer)
+                counts[stage.id] = (n, 0, 0)
+            }
+        }
+        // Every column's cards in one query, and their companies in one more: the page's cost does not grow with them;
+        // a focused stage reads its page of cards.
+        var pages: [[Record]]
+        var pager: Pager?
+        let shownStages = focused.map { id in stages.filter { $0.id == id } } ?? stages
+        if let focused {
+            var keep = filter
+            keep["stage"] = String(focused)
+            let source = ListPaging.Source(kind: .deal, filter: filter.merging(["stage_id": String(focused)]) { a, _ in a }, sort: "-updated_at",
+                                           path: path, keep: keep)
+            let loaded = try await ListPaging(req).load(source, web: web, viewer: caller.viewer)
+            pages = [loaded.records]
+            pager = loaded.pager
+        } else {
+            pages = try await records.firstPages(
+                .deal, params: stages.map { filter.merging(["stage_id": String($0.id), "sort": "-updated_at", "limit": cardsPerColumn]) { a, _ in a } },
+                viewer: caller.viewer)
+        }
         let companyIDs = Set(pages.joined().compactMap { $0.int("company_id") })
         let companies = Dictionary(try await web.services.store.records(.company, ids: companyIDs).map { (Company(record: $0).id, Company(record: $0).name) },
                                    uniquingKeysWith: { a, _ in a })
+        func link(stage: Int64?) -> String {
+            var q = filter
+            if let stage { q["stage"] = String(stage) }
+            return path + ListPaging().query(keeping: q)
+        }
         var columns: [PipelineBoardPage.Column] = []
-        for (stage, page) in zip(stages, pages) {
+        for (stage, page) in zip(shownStages, pages) {
             let deals = page.map(Deal.init(record:))
             let cards = deals.map { deal in
                 let seconds = max(0, now.timeIntervalSince(deal.stageEnteredAt ?? deal.createdAt ?? now))
@@ -49,19 +94,35 @@ enum PipelineBoardController {
                                               ownerName: deal.ownerID.flatMap { names[$0] }, url: SiteURL.deal(deal.id).path,
                                               moveURL: SiteURL.dealMove(deal.id).path)
             }
-            let mine = totals.filter { $0.stageID == stage.id }
-            let rates = CurrencyTable.standard
-            columns.append(PipelineBoardPage.Column(
+            let total = counts[stage.id] ?? (0, 0, 0)
+            var column = PipelineBoardPage.Column(
                 stageID: stage.id, name: WebLookups.name(stage, language), kind: stage.kind, probability: Int(stage.probability),
-                gated: stage.requiresQualification, entryRule: stage.entryRule, count: mine.reduce(0) { $0 + $1.count },
-                sum: mine.reduce(0) { $0 + rates.convert($1.sum, from: $1.currency, to: currency) },
-                weightedSum: mine.reduce(0) { $0 + rates.convert($1.weighted, from: $1.currency, to: currency) }, cards: cards))
+                gated: stage.requiresQualification, entryRule: stage.entryRule, count: total.count, sum: total.sum, weightedSum: total.weighted,
+                cards: cards)
+            column.sumsKnown = filter.isEmpty
+            column.newDealURL = stage.kind == .open
+                ? SiteURL.newRecord(.deal).path + "?stage_id=\(stage.id)&pipeline_id=\(pipelineID)&return_to=" + ListPaging.escape(path) : nil
+            column.moreURL = focused == nil && total.count > cards.count ? link(stage: stage.id) : nil
+            columns.append(column)
         }
         let links = pipelines.filter(\.active).map {
             PipelineBoardPage.PipelineLink(name: WebLookups.name($0, language), url: SiteURL.pipeline($0.id).path, isCurrent: $0.id == pipelineID)
         }
-        return PipelineBoardPage.Model(shell: web.shell(req, section: .pipeline), pipelines: links, pipelineName: WebLookups.name(pipeline, language),
-                                       currency: currency, columns: columns, refusal: refusal)
+        var model = PipelineBoardPage.Model(shell: web.shell(req, section: .pipeline), pipelines: links, pipelineName: WebLookups.name(pipeline, language),
+                                            currency: currency, columns: columns, refusal: refusal)
+        var boardFilter = PipelineBoardPage.Filter()
+        boardFilter.ownerChoices = names.filter { caller.viewer.owns($0.key) }.sorted { $0.value < $1.value }.map { .init(id: String($0.key), name: $0.value) }
+        boardFilter.ownerID = owner.map { String($0) } ?? ""
+        boardFilter.grade = grade?.rawValue ?? ""
+        boardFilter.action = path
+        boardFilter.keep = focused.map { ["stage": String($0)] } ?? [:]
+        model.filter = boardFilter
+        model.stageLinks = [PipelineBoardPage.StageLink(name: "", count: stages.reduce(0) { $0 + (counts[$1.id]?.count ?? 0) }, url: link(stage: nil),
+                                                        isCurrent: focused == nil)]
+            + stages.map { .init(name: WebLookups.name($0, language), count: counts[$0.id]?.count ?? 0, url: link(stage: $0.id), isCurrent: $0.id == focused) }
+        model.focusedStageID = focused
+        model.pager = pager
+        return model
     }
 
     /// The move form (drag and drop submits it too): the same update as the API's move, stage gate included.

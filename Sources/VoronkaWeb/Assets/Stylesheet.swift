@@ -118,6 +118,30 @@ extension Assets {
     .action-form .field { margin: 0; }
 
     /* Pipeline board: columns side by side, scrolling sideways; one column per screen on a phone */
+    .phone-menu { margin-left: auto; }
+    .phone-menu summary { list-style: none; }
+    .phone-menu summary::-webkit-details-marker { display: none; }
+    .phone-menu-body { position: absolute; right: .5rem; left: .5rem; z-index: 10; padding: .75rem; background: var(--surface);
+      border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 4px 16px rgba(0,0,0,.15); }
+    .phone-menu-body ul { margin: 0 0 .5rem; padding: 0; list-style: none; }
+    .phone-menu-body a { display: block; padding: .625rem .5rem; }
+    .phone-menu-body a[aria-current="page"] { font-weight: 600; background: var(--primary-soft); border-radius: var(--radius); }
+    .app-header > .main-nav, .app-header > .header-tools { display: none; }
+    .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+    .choices { border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem .75rem; margin: 0; min-width: 0; }
+    .choices legend { font-weight: 600; padding: 0 .25rem; }
+    .choice { display: flex; align-items: center; gap: .5rem; min-height: 2.75rem; }
+    .choice input { width: 1.25rem; height: 1.25rem; flex: none; }
+    .choices.wide { grid-column: 1 / -1; }
+    .record-form .field textarea, .record-form .field input, .record-form .field select { width: 100%; max-width: 100%; box-sizing: border-box; }
+    .board-filter { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin: .5rem 0; }
+    .board-filter .field { margin: 0; }
+    .stage-switcher ul { display: flex; gap: .25rem; margin: .5rem 0; padding: 0 0 .25rem; list-style: none; overflow-x: auto; }
+    .stage-switcher a { display: block; padding: .375rem .75rem; border: 1px solid var(--border); border-radius: 999px; text-decoration: none;
+      background: var(--surface); white-space: nowrap; }
+    .stage-switcher a[aria-current="page"] { background: var(--primary); border-color: var(--primary); color: #ffffff; }
+    .stage-switcher .count { font-variant-numeric: tabular-nums; opacity: .8; }
+    .board.board-focused { grid-auto-flow: row; grid-auto-columns: auto; overflow-x: visible; }
     .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(85vw, 1fr); gap: .75rem; overflow-x: auto;
       padding: .25rem .25rem 1rem; scroll-snap-type: x mandatory; overscroll-behavior-x: contain; }
     .column { scroll-snap-align: start; min-height: 12rem; padding: .75rem; background: #e9eef4; border-radius: 8px; }
@@ -223,6 +247,9 @@ extension Assets {
     @media (min-width: 48rem) {
       h1 { font-size: 1.75rem; }
       .main-nav { order: 0; width: auto; }
+      .phone-menu { display: none; }
+      .app-header > .main-nav { display: block; }
+      .app-header > .header-tools { display: flex; }
       .user-name { display: inline; }
       main { padding: 1.5rem; }
       .board { grid-auto-columns: minmax(17rem, 1fr); scroll-snap-type: none; }

@@ -43,7 +43,7 @@ extension Node where Context: HTML.BodyContext {
 }
 
 /// Values shown to people: custom attributes and stored field values.
-enum Display {
+public enum Display {
     /// The label and value of each defined attribute that has a value, in the definitions' order.
     static func attributes(_ definitions: [AttributeDefinition], _ values: [String: JSONValue], _ t: Localizer) -> [(label: String, value: String)] {
         definitions.compactMap { def in
@@ -89,7 +89,7 @@ enum Display {
     }
 
     /// A decimal for a money input, in major units with a dot: `1234567.50`.
-    static func moneyInput(_ minorUnits: Int64?) -> String {
+    public static func moneyInput(_ minorUnits: Int64?) -> String {
         guard let minorUnits else { return "" }
         let m = minorUnits.magnitude
         let cents = m % 100

@@ -37,6 +37,7 @@ public enum Layout {
         .header(.class("app-header"),
             .a(.class("brand"), .attr("href", shell.links.home), .plain(t[.appName])),
             .if(!shell.sections.isEmpty, navigation(shell, t)),
+            phoneMenu(shell, t),
             .div(.class("header-tools"),
                 languageSwitch(shell, t),
                 .unwrap(shell.user) { user in
@@ -46,6 +47,28 @@ public enum Layout {
                         .postForm(shell.links.signOut, csrf: shell.csrfToken, class: "sign-out",
                                   .submit(t[.signOut], class: "button button-quiet"))
                     )
+                }))
+    }
+
+    static let menu = BilingualText(en: "Menu", ru: "Меню")
+
+    /// On a phone the header is one row: the brand and a menu that opens the sections, the profile, the language and
+    /// sign-out (the wide header's navigation and tools are hidden there, and this menu on wider screens).
+    static func phoneMenu(_ shell: Shell, _ t: Localizer) -> Markup {
+        .el("details", .class("phone-menu"),
+            .el("summary", .class("button button-quiet"), .plain(t.pick(menu) + (shell.section.map { " · " + title($0, t) } ?? ""))),
+            .div(.class("phone-menu-body"),
+                .if(!shell.sections.isEmpty, .nav(.attr("aria-label", t[.mainNavigation]),
+                    .ul(.each(shell.sections) { section in
+                        .li(.a(.attr("href", shell.links.url(section)), .if(section == shell.section, .attr("aria-current", "page")),
+                               .plain(title(section, t))))
+                    }))),
+                languageSwitch(shell, t),
+                .unwrap(shell.user) { user in
+                    .group(
+                        .p(.a(.attr("href", shell.links.profile), .plain(user.name))),
+                        .postForm(shell.links.signOut, csrf: shell.csrfToken, class: "sign-out",
+                                  .submit(t[.signOut], class: "button button-quiet")))
                 }))
     }
 

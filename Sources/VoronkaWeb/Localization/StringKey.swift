@@ -32,7 +32,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case details, expectedProfit, expectedClose, budgetStatus, budgetUnknown, budgetCollecting, budgetAllocated
     case budgetAmount, deadline, needDescribed, needText, tender, tenderCost, referral, lostReason, postponedUntil
     case stageEnteredAt, closedAt
-    case buyingCentre, noContacts, notCovered
+    case actionNewLead, actionNewDeal, actionNewContact, actionAddContact, actionEdit, showAllInStage
+    case buyingCentre, buyingRoles, noContacts, notCovered
     case contactRoles, roleEconomicBuyer, roleTechnical, roleUser, roleDecisionMaker, roleProcurementOnly, roleUnknown
     case checklist, checklistSummary
     case economics, economicsAbove, economicsBelow, economicsExcused, economicsUnknown, exceptionLargeBuyer, exceptionTrial

@@ -23,6 +23,11 @@ public enum SiteURL: Hashable, Sendable {
     /// GET (`stage_id`, `return_to`): why lost, or until when postponed, before the move.
     case dealClose(Int64)
     case companies
+    /// GET: the form for a new company, contact, lead or deal (query: `company_id`, `deal_id`, `stage_id`, `return_to`);
+    /// POST: creates it.
+    case newRecord(EntityKind)
+    /// GET: the form that edits a company, contact or lead; POST: saves it.
+    case editRecord(EntityKind, Int64)
     case company(Int64)
     case dashboards
     /// GET: the page; POST: the name and language.
@@ -56,7 +61,7 @@ public enum SiteURL: Hashable, Sendable {
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
         .home, .login, .logout, .setup, .language, .stylesheet, .script, .leads, .leadTriage(1), .leadDecision(1, .deal),
-        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .company(1), .dashboards,
+        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
         .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsRule(0),
@@ -91,6 +96,8 @@ public enum SiteURL: Hashable, Sendable {
         case .dealActivities(let id): return "/deals/\(p("id", id))/activities"
         case .dealClose(let id): return "/deals/\(p("id", id))/close"
         case .companies: return "/companies"
+        case .newRecord(let kind): return "/new/\(p("kind", kind.rawValue))"
+        case .editRecord(let kind, let id): return "/edit/\(p("kind", kind.rawValue))/\(p("id", id))"
         case .company(let id): return "/companies/\(p("id", id))"
         case .dashboards: return "/dashboards"
         case .profile: return "/profile"

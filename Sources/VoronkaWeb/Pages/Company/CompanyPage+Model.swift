@@ -55,6 +55,10 @@ public enum CompanyPage {
         public var purchases: [MonthAmount]
         public var purchaseCurrency: String
         public var yearlyBuyer: YearlyBuyer?
+        /// The forms that edit the company, add a contact and open a deal at it; nil hides them.
+        public var editURL: String?
+        public var newContactURL: String?
+        public var newDealURL: String?
 
         public init(shell: Shell, company: Company, ownerName: String?, attributes: [AttributeDefinition] = [], contacts: [Contact],
                     deals: [DealRow], purchases: [MonthAmount], purchaseCurrency: String,

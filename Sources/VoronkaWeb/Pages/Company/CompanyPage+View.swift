@@ -9,6 +9,9 @@ extension CompanyPage {
         return Layout.page(model.shell, title: c.name,
             .div(.class("page-head"),
                 .h1(.plain(c.name)),
+                .div(.class("actions"),
+                    .unwrap(model.editURL) { .a(.class("button"), .attr("href", $0), .plain(t[.actionEdit])) },
+                    .unwrap(model.newDealURL) { .a(.class("button button-primary"), .attr("href", $0), .plain(t[.actionNewDeal])) }),
                 .unwrap(model.yearlyBuyer) { yearlyBuyer($0, t) }),
             .div(.class("split"),
                 .div(.class("split-main"),
@@ -67,10 +70,11 @@ extension CompanyPage {
     static func contacts(_ model: Model, _ t: Localizer) -> Markup {
         .section(.class("panel"), .attr("aria-labelledby", "company-contacts"),
             .h2(.id("company-contacts"), .plain(t[.contacts]), .span(.class("muted"), .plain(" · " + t.count(model.contacts.count, .contact)))),
+            .unwrap(model.newContactURL) { .p(.a(.class("button button-small"), .attr("href", $0), .plain(t[.actionNewContact]))) },
             model.contacts.isEmpty
                 ? .p(.class("muted"), .plain(t[.noContacts]))
                 : .ul(.class("contact-list"), .each(model.contacts) { c in
-                    .li(.p(.strong(.plain(c.name))),
+                    .li(.id("contact-\(c.id)"), .p(.strong(.plain(c.name))),
                         .unwrap(c.position) { .p(.class("muted"), .plain($0)) },
                         .if(!c.roles.isEmpty, .p(.plain(c.roles.map(t.name).joined(separator: ", ")))),
                         .unwrap(c.email) { .p(.a(.attr("href", "mailto:" + $0), .plain($0))) },

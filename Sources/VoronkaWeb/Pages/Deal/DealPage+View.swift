@@ -98,6 +98,9 @@ extension DealPage {
         return .section(.attr("aria-labelledby", "deal-buying-centre"),
             .h2(.id("deal-buying-centre"), .plain(t[.buyingCentre])),
             model.contacts.isEmpty ? .p(.class("muted"), .plain(t[.noContacts])) : contactTable(model.contacts, t),
+            .if(!model.moveURL.isEmpty, .p(.a(.class("button button-small"),
+                .attr("href", SiteURL.newRecord(.contact).path + "?deal_id=\(model.deal.id)&return_to=" + model.editURL + "%23deal-buying-centre"),
+                .plain(t[.actionAddContact])))),
             .if(!missing.isEmpty, .p(.class("warning"), .span(.attr("aria-hidden", "true"), "⚠ "),
                                      .plain(t(.notCovered, ["roles": t.list(missing.map(t.name))])))))
     }

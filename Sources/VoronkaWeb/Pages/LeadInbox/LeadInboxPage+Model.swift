@@ -89,6 +89,8 @@ public enum LeadInboxPage {
         public var problem: Problem?
         /// Nil when the rows are all there is.
         public var paging: Pager?
+        /// The form for a lead taken by phone or mail; nil hides the button.
+        public var newLeadURL: String?
 
         public init(shell: Shell, rows: [Row], problem: Problem? = nil, paging: Pager? = nil) {
             self.shell = shell; self.rows = rows; self.problem = problem; self.paging = paging

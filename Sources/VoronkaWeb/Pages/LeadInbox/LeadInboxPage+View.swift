@@ -6,7 +6,9 @@ extension LeadInboxPage {
     public static func view(_ model: Model) -> HTML {
         let t = model.shell.localizer
         return Layout.page(model.shell, title: t[.inboxTitle],
-            .h1(.plain(t[.inboxTitle])),
+            .div(.class("page-head"),
+                .h1(.plain(t[.inboxTitle])),
+                .unwrap(model.newLeadURL) { .a(.class("button button-primary"), .attr("href", $0), .plain(t[.actionNewLead])) }),
             .unwrap(model.problem) { p in
                 .errorSummary(t[.formErrors], [(fieldID: reasonFieldID(p.leadID, p.outcome),
                                                 message: t(.leadNumber, ["id": String(p.leadID)]) + ": " + t[.reasonRequired] + " — " + t[.overrideHint])])

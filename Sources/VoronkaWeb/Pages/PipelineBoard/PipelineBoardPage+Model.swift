@@ -54,6 +54,12 @@ public enum PipelineBoardPage {
         public var sum: Int64
         public var weightedSum: Int64
         public var cards: [Card]
+        /// Whether `sum` and `weightedSum` hold (a filtered board counts deals only).
+        public var sumsKnown = true
+        /// A new deal in this stage; nil hides the link.
+        public var newDealURL: String?
+        /// The next cards of the column, when it has more than it shows.
+        public var moreURL: String?
 
         public init(stageID: Int64, name: String, kind: StageKind = .open, probability: Int, gated: Bool = false, entryRule: String? = nil,
                     count: Int, sum: Int64, weightedSum: Int64, cards: [Card]) {
@@ -91,6 +97,33 @@ public enum PipelineBoardPage {
         }
     }
 
+    /// The board's filters.
+    public struct Filter: Sendable, Hashable {
+        public var ownerChoices: [Choice] = []
+        public var ownerID: String = ""
+        public var grade: String = ""
+        /// GET target (the board, or its focused stage).
+        public var action: String = ""
+        /// Kept by the form (the focused stage).
+        public var keep: [String: String] = [:]
+        public init() {}
+
+        public struct Choice: Sendable, Hashable {
+            public var id: String
+            public var name: String
+            public init(id: String, name: String) { self.id = id; self.name = name }
+        }
+    }
+
+    /// A stage in the switcher.
+    public struct StageLink: Sendable, Hashable {
+        public var name: String
+        public var count: Int
+        public var url: String
+        public var isCurrent: Bool
+        public init(name: String, count: Int, url: String, isCurrent: Bool) { self.name = name; self.count = count; self.url = url; self.isCurrent = isCurrent }
+    }
+
     /// The board of one pipeline.
     public struct Model: Sendable, Hashable {
         public var shell: Shell
@@ -100,6 +133,13 @@ public enum PipelineBoardPage {
         public var currency: String
         public var columns: [Column]
         public var refusal: Refusal?
+        /// The board's filters (GET `owner_id`, `grade`), the choices they offer, and what is chosen.
+        public var filter = Filter()
+        /// Every stage with its count, to switch to one stage's cards (on a phone, one column at a time).
+        public var stageLinks: [StageLink] = []
+        /// The one stage shown, a page at a time, when the board is focused on it (`stage`).
+        public var focusedStageID: Int64?
+        public var pager: Pager?
 
         public init(shell: Shell, pipelines: [PipelineLink], pipelineName: String, currency: String, columns: [Column], refusal: Refusal? = nil) {
             self.shell = shell; self.pipelines = pipelines; self.pipelineName = pipelineName; self.currency = currency

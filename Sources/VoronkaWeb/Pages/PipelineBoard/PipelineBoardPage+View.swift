@@ -11,10 +11,40 @@ extension PipelineBoardPage {
             .div(.class("page-head"),
                 .h1(.plain(model.pipelineName)),
                 .if(model.pipelines.count > 1, switcher(model.pipelines, t))),
+            filters(model.filter, t),
+            .if(!model.stageLinks.isEmpty, stageSwitcher(model.stageLinks, t)),
             .p(.class("hint"), .id("board-hint"), .plain(t[.dragHint])),
-            .div(.class("board"), .flag("data-board"), .attr("role", "region"), .attr("aria-label", t[.boardRegion]),
-                 .attr("aria-describedby", "board-hint"), .attr("tabindex", "0"),
-                 .each(model.columns) { column($0, currency: model.currency, stages: stages, model.shell, t) }))
+            .div(.class(model.focusedStageID == nil ? "board" : "board board-focused"), .flag("data-board"), .attr("role", "region"),
+                 .attr("aria-label", t[.boardRegion]), .attr("aria-describedby", "board-hint"), .attr("tabindex", "0"),
+                 .each(model.columns) { column($0, currency: model.currency, stages: stages, model.shell, t) }),
+            .unwrap(model.pager) { .pager($0, t, id: "stage-pages") })
+    }
+
+    static let allStages = BilingualText(en: "All stages", ru: "Все этапы")
+    static let anyOwner = BilingualText(en: "Any owner", ru: "Любой ответственный")
+    static let anyGrade = BilingualText(en: "Any grade", ru: "Любой класс")
+    static let apply = BilingualText(en: "Show", ru: "Показать")
+    static let stagesLabel = BilingualText(en: "Stages", ru: "Этапы")
+
+    /// Owner and grade filters (a GET form: no token needed).
+    static func filters(_ f: Filter, _ t: Localizer) -> Markup {
+        guard !f.action.isEmpty else { return .empty }
+        let owners = [("", t.pick(anyOwner))] + f.ownerChoices.map { ($0.id, $0.name) }
+        let grades = [("", t.pick(anyGrade))] + DealGrade.allCases.map { ($0.rawValue, t.name($0)) }
+        return .form(.class("board-filter"), .attr("method", "get"), .attr("action", f.action),
+            .group(f.keep.sorted { $0.key < $1.key }.map { .input(.attr("type", "hidden"), .attr("name", $0.key), .attr("value", $0.value)) }),
+            .selectField(FieldInfo(id: "board-owner", label: t[.owner]), name: "owner_id", options: owners, selected: f.ownerID),
+            .selectField(FieldInfo(id: "board-grade", label: t[.grade]), name: "grade", options: grades, selected: f.grade),
+            .submit(t.pick(apply), class: "button button-quiet"))
+    }
+
+    /// Every stage with its count: a stage opens its cards alone, a page at a time (on a phone, one column at a time).
+    static func stageSwitcher(_ links: [StageLink], _ t: Localizer) -> Markup {
+        .nav(.class("stage-switcher"), .attr("aria-label", t.pick(stagesLabel)),
+             .ul(.each(links) { l in
+                 .li(.a(.attr("href", l.url), .if(l.isCurrent, .attr("aria-current", "page")),
+                        .plain((l.name.isEmpty ? t.pick(allStages) : l.name) + " "), .span(.class("count"), .plain(t.format.number(l.count)))))
+             }))
     }
 
     static func switcher(_ pipelines: [PipelineLink], _ t: Localizer) -> Markup {
@@ -49,14 +79,17 @@ extension PipelineBoardPage {
                 .h2(.id(headingID), .plain(column.name)),
                 .p(.class("column-count"), .plain(t.count(column.count, .deal))),
                 .dl(.class("column-sums"),
-                    .div(.dt(.plain(t[.columnSum])), .dd(.plain(f.money(column.sum, currency: currency, cents: false)))),
-                    .div(.dt(.plain(t[.columnWeighted])), .dd(.plain(f.money(column.weightedSum, currency: currency, cents: false)))),
+                    .if(column.sumsKnown, .group(
+                        .div(.dt(.plain(t[.columnSum])), .dd(.plain(f.money(column.sum, currency: currency, cents: false)))),
+                        .div(.dt(.plain(t[.columnWeighted])), .dd(.plain(f.money(column.weightedSum, currency: currency, cents: false)))))),
                     .div(.dt(.plain(t[.probability])), .dd(.plain(f.percent(Double(column.probability) / 100))))),
                 .if(column.gated, .p(.class("gate"), .plain(t[.gatedStage]),
-                                     .unwrap(column.entryRule) { .span(.class("entry-rule"), .plain(": " + $0)) }))),
+                                     .unwrap(column.entryRule) { .span(.class("entry-rule"), .plain(": " + $0)) })),
+                .unwrap(column.newDealURL) { .p(.a(.class("button button-small"), .attr("href", $0), .plain("+ " + t[.actionNewDeal]))) }),
             column.cards.isEmpty
                 ? .p(.class("empty"), .plain(t[.noDeals]))
-                : .ol(.class("cards"), .each(column.cards) { card($0, stageID: column.stageID, stages: stages, shell, t) }))
+                : .ol(.class("cards"), .each(column.cards) { card($0, stageID: column.stageID, stages: stages, shell, t) }),
+            .unwrap(column.moreURL) { .p(.class("more"), .a(.attr("href", $0), .plain(t(.showAllInStage, ["count": t.format.number(column.count)])))) })
     }
 
     static func card(_ card: Card, stageID: Int64, stages: [(value: String, label: String)], _ shell: Shell, _ t: Localizer) -> Node<HTML.ListContext> {
