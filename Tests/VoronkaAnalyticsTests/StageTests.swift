@@ -90,4 +90,20 @@ struct StageTests {
         #expect(report.deals[1].limitDays == 8 && report.deals[1].daysInStage == 9 && report.deals[1].enteredOn == "2024-01-12")
         #expect(Metrics.stalledDeals(Snapshot(), asOf: Fixture.at(20)).count == 0)
     }
+
+    @Test("Stalled by owner counts every stalled deal, however short the list, the most first")
+    func stalledByOwner() {
+        // setup: the timing fixture's stalled deals 6 and 16 are owner 6's; owner 7 gets three (two in stage 6 past its
+        // 14 days, one in stage 8 past its 80th percentile of 8 days), and one that is not stalled (1 day in stage 8)
+        var f = Self.timing()
+        f.deal(30, created: Fixture.at(0), owner: 7)
+        f.deal(31, created: Fixture.at(0), owner: 7)
+        f.deal(32, created: Fixture.at(0), path: [(8, Fixture.at(5))], owner: 7)
+        f.deal(33, created: Fixture.at(0), path: [(8, Fixture.at(19))], owner: 7)
+        // action
+        let report = Metrics.stalledDeals(f.snapshot(), asOf: Fixture.at(20), limit: 1)
+        // check
+        #expect(report.count == 5 && report.deals.count == 1)
+        #expect(report.byOwner == [StalledOwner(ownerID: 7, count: 3), StalledOwner(ownerID: 6, count: 2)])
+    }
 }

@@ -14,6 +14,12 @@ public struct StalledDeal: Sendable, Codable, Equatable {
     public var basis: String
 }
 
+/// How many stalled deals one owner has (nil: deals without an owner).
+public struct StalledOwner: Sendable, Codable, Equatable {
+    public var ownerID: Int64?
+    public var count: Int
+}
+
 /// Stalled deals. Definition "stalled v1":
 ///
 /// Deals passing the filter (any period), open at the as-of date (not won or lost by then) and in an open stage (a
@@ -26,6 +32,8 @@ public struct StalledReport: Sendable, Codable, Equatable {
     /// Stalled deals in all.
     public var count: Int
     public var deals: [StalledDeal]
+    /// Every stalled deal counted by owner, the most first (ties by owner id, no owner last): who to talk to first.
+    public var byOwner: [StalledOwner] = []
 }
 
 extension Metrics {
@@ -65,6 +73,7 @@ extension Metrics {
             }
         }
         var count = 0
+        var perOwner: [Int64?: Int] = [:]
         var found = TopK<(d: Int, v: Int, days: Double, over: Double)>(limit) { a, b in
             (a.over, s.deals.id[b.d]) > (b.over, s.deals.id[a.d])
         }
@@ -76,6 +85,7 @@ extension Metrics {
             let days = (scope.asOf - s.visits.enteredAt[v]) / 86_400
             if days > limitDays[st] {
                 count += 1
+                perOwner[scope.userID(s.deals.owner[d]), default: 0] += 1
                 found.offer((d, v, days, days / max(limitDays[st], 1.0 / 24)))
             }
         }
@@ -85,6 +95,8 @@ extension Metrics {
                                enteredOn: Months.dayLabel(Int((s.visits.enteredAt[f.v] / 86_400).rounded(.down))),
                                daysInStage: Round.money(f.days), limitDays: Round.money(limitDays[st]), basis: basis[st])
         }
-        return StalledReport(count: count, deals: listed)
+        let owners = perOwner.map { StalledOwner(ownerID: $0.key, count: $0.value) }
+            .sorted { ($1.count, $1.ownerID == nil ? 1 : 0, -($1.ownerID ?? 0)) < ($0.count, $0.ownerID == nil ? 1 : 0, -($0.ownerID ?? 0)) }
+        return StalledReport(count: count, deals: listed, byOwner: owners)
     }
 }

@@ -34,9 +34,13 @@ enum DashboardController {
             selected = [:]
             query = try AnalyticsQuery.parse([:], viewer: caller.viewer, now: services.clock.now())
         }
+        // The stalled list pages by `stalled_page`: the analytics list as many as the page needs.
+        let stalledPage = min(max(Int(params["stalled_page"] ?? "") ?? 1, 1), maxStalledPages)
+        var options = query.options
+        options.listLimit = max(options.listLimit, stalledPage * stalledPageSize)
         let snapshot = try await services.analytics.snapshot()
-        let dashboard = try await AnalyticsLane.run {
-            Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options, parallel: false)
+        let dashboard = try await AnalyticsLane.run { [options] in
+            Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: options, parallel: false)
         }
 
         let pipelines = try await WebLookups.pipelines(services)
@@ -51,7 +55,8 @@ enum DashboardController {
             selected: selected)
         let health = try await qualification(caller, services)
         // The deals the page names, their titles in one query.
-        let named = Set(dashboard.stalled.deals.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids)
+        let shownStalled = Array(dashboard.stalled.deals.dropFirst((stalledPage - 1) * stalledPageSize).prefix(stalledPageSize))
+        let named = Set(shownStalled.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids)
         let titles = Dictionary(try await services.store.records(.deal, ids: named).map(Deal.init(record:)).map { ($0.id, $0.title) },
                                 uniquingKeysWith: { a, _ in a })
         let names = DashboardPage.Names(users: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
@@ -62,12 +67,38 @@ enum DashboardController {
             items.prefix(listLimit).map { DashboardPage.DealRef(id: $0.id, title: titles[$0.id] ?? "#\($0.id)", url: SiteURL.deal($0.id).path,
                                                                ownerName: $0.owner.flatMap { names.users[$0] }) }
         }
-        let model = DashboardPage.Model(shell: web.shell(req, section: .dashboards), path: SiteURL.dashboards.path, section: section, filter: filter,
+        var model = DashboardPage.Model(shell: web.shell(req, section: .dashboards), path: SiteURL.dashboards.path, section: section, filter: filter,
                                         dashboard: dashboard, names: names,
                                         qualification: .init(unqualifiedPastFirstMeeting: refs(health.violations), uncontrolled: refs(health.uncontrolled),
                                                              unqualifiedCount: health.violations.count, uncontrolledCount: health.uncontrolled.count))
+        // The stalled deals: this page of them, and who has how many.
+        var keep = selected
+        keep["section"] = DashboardPage.Section.stages.rawValue
+        func link(page: Int) -> String {
+            var q = keep
+            if page > 1 { q["stalled_page"] = String(page) }
+            return SiteURL.dashboards.path + ListPaging().query(keeping: q) + "#stages-stalled"
+        }
+        let first = (stalledPage - 1) * stalledPageSize
+        model.stages.stalled = Array(model.stages.stalled.dropFirst(first).prefix(stalledPageSize))
+        if dashboard.stalled.count > stalledPageSize {
+            model.stages.pager = Pager(total: dashboard.stalled.count, first: model.stages.stalled.isEmpty ? 0 : first + 1,
+                                       count: model.stages.stalled.count, pageSize: stalledPageSize, action: SiteURL.dashboards.path,
+                                       previousURL: stalledPage > 1 ? link(page: stalledPage - 1) : nil,
+                                       nextURL: first + stalledPageSize < dashboard.stalled.count && stalledPage < maxStalledPages ? link(page: stalledPage + 1) : nil)
+        }
+        model.stages.byOwner = dashboard.stalled.byOwner.map { o in
+            var q = keep
+            q["team"] = nil
+            q["owner"] = o.ownerID.map { String($0) }
+            return .init(ownerName: o.ownerID.flatMap { names.users[$0] }, count: o.count,
+                         url: o.ownerID.map { _ in SiteURL.dashboards.path + ListPaging().query(keeping: q) + "#stages-stalled" })
+        }
         return web.page(req, DashboardPage.view(model))
     }
+
+    static let stalledPageSize = 25
+    static let maxStalledPages = 400
 
     /// Open deals past the first meeting without qualification, and uncontrolled ones, from the control report.
     static func qualification(_ caller: WebCaller, _ services: Services) async throws

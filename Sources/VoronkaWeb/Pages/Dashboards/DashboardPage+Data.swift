@@ -205,6 +205,17 @@ extension DashboardPage {
         /// All stalled deals; `stalled` may list fewer.
         public var stalledCount: Int
         public var stalled: [Stalled]
+        /// Every stalled deal counted by owner, the most first; each links to that owner's stalled deals.
+        public var byOwner: [OwnerCount] = []
+        /// The pages of the stalled list.
+        public var pager: Pager?
+
+        public struct OwnerCount: Sendable, Hashable {
+            public var ownerName: String?
+            public var count: Int
+            public var url: String?
+            public init(ownerName: String?, count: Int, url: String?) { self.ownerName = ownerName; self.count = count; self.url = url }
+        }
 
         public init(rows: [Row] = [], stalledCount: Int = 0, stalled: [Stalled] = []) {
             self.rows = rows; self.stalledCount = stalledCount; self.stalled = stalled

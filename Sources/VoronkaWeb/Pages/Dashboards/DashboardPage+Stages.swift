@@ -33,8 +33,26 @@ extension DashboardPage {
              .plain(days(s.limitDays, t) + " · " + (s.limitIsExpected ? t[.dashLimitExpected] : t[.dashLimitP80]))]
         }
         let more = model.stages.stalledCount - list.count
-        return .group(table(t[.dashStalled], columns, rows),
-                      .if(more > 0, .p(.class("hint"), .plain(t(.dashMore, ["count": t.count(more, .deal)])))))
+        return .group(byOwner(model, t),
+                      table(t[.dashStalled], columns, rows),
+                      .unwrap(model.stages.pager, { .pager($0, t, id: "stalled-pages") },
+                              else: .if(more > 0, .p(.class("hint"), .plain(t(.dashMore, ["count": t.count(more, .deal)]))))))
+    }
+
+    static let stalledByOwner = BilingualText(en: "Stalled deals by owner", ru: "Зависшие сделки по ответственным")
+
+    /// Who has the most stalled deals: every owner's count, the most first, each linking to their list.
+    static func byOwner(_ model: Model, _ t: Localizer) -> Markup {
+        let owners = model.stages.byOwner
+        guard !owners.isEmpty else { return .empty }
+        return .div(.class("table-scroll"), .table(.class("list"), .id("stalled-by-owner"),
+            .caption(.plain(t.pick(stalledByOwner))),
+            .thead(.tr(.th(.attr("scope", "col"), .plain(t[.owner])), .th(.attr("scope", "col"), .class("number"), .plain(t[.dashStalled])))),
+            .tbody(.each(owners) { o in
+                .tr(.th(.attr("scope", "row"), .unwrap(o.url, { .a(.attr("href", $0), .plain(o.ownerName ?? t[.unassigned])) },
+                                                       else: .plain(o.ownerName ?? t[.unassigned]))),
+                    .td(.class("number"), .plain(t.format.number(o.count))))
+            })))
     }
 
     /// Velocity overall and per owner, and its monthly trend.

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import Vapor
+import VoronkaCore
+import VoronkaStore
+import VoronkaTestSupport
+
+/// A head of sales sees who has the most stalled deals, and pages through all of them.
+@Suite("Stalled deals on the dashboard")
+struct WebStalledTests {
+    final class MovingTime: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Date
+        init(_ date: Date) { value = date }
+        var now: Date { lock.withLock { value } }
+        func set(_ date: Date) { lock.withLock { value = date } }
+    }
+
+    @Test("Stalled deals are counted per owner, the most first, each linking to that owner's list; the list pages through every stalled deal", arguments: TestDatabase.backends)
+    func byOwner(backend: Backend) async throws {
+        let time = MovingTime(TestApp.today.addingTimeInterval(-40 * 86_400))
+        let app = try await TestApp.make(backend, clock: Clock { time.now })
+        do {
+            // setup: 30 deals of rep2 and 3 of rep1 created 40 days ago in a stage that expects 10 days
+            let stage = try #require(try await app.services.store.all(.stage).map(Stage.init(record:))
+                .first { $0.pipelineID == 2 && $0.kind == .open && !$0.requiresQualification })
+            _ = try await app.call(.PATCH, "/api/v1/stages/\(stage.id)", json: ["expected_days": 10])
+            for (user, count) in [("rep2", 30), ("rep1", 3)] {
+                let company = try await app.call(.POST, "/api/v1/companies", as: user, json: ["name": .string("Co \(user)")]).requireID()
+                for i in 0..<count {
+                    _ = try await app.call(.POST, "/api/v1/deals", as: user, json: ["company_id": .id(company), "title": .string("\(user) deal \(i)"),
+                                                                                    "pipeline_id": 2, "stage_id": .id(stage.id)])
+                }
+            }
+            time.set(TestApp.today)
+            let head = try await WebClient.signedIn(app, as: "head")
+            // action
+            let page = try await head.get("/dashboards?section=stages")
+            let second = try await head.get("/dashboards?section=stages&stalled_page=2")
+            // check
+            let table = try #require(page.body.components(separatedBy: "id=\"stalled-by-owner\"").dropFirst().first?.components(separatedBy: "</table>").first)
+            let rows = table.components(separatedBy: "<th scope=\"row\">").dropFirst().map { String($0.prefix(300)) }
+            #expect(rows.count == 2)
+            #expect(rows.first?.contains(">30<") == true && rows.first?.contains("owner=\(app.users["rep2"]!)") == true)
+            #expect(rows.last?.contains(">3<") == true)
+            #expect(page.body.contains("1–25 of 33") && second.body.contains("26–33 of 33"))
+            #expect(second.body.contains("rel=\"prev\""))
+        } catch {
+            await app.shutdown()
+            throw error
+        }
+        await app.shutdown()
+    }
+}
