@@ -65,7 +65,6 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case taxIDTaken(String)
     case duplicateEntry(String)
     case stageNameTaken(String)
-    case stagePositionTaken(Int64)
     case activityNeedsContent
     case leadAlreadyDecided(String)
     case tooManyEntries(max: Int)
@@ -160,7 +159,6 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .taxIDTaken(let taxID): "another company already has tax id \(taxID)"
         case .duplicateEntry(let entry): "lists \(entry) twice"
         case .stageNameTaken(let name): "another stage of this pipeline is already called \(name)"
-        case .stagePositionTaken(let position): "another stage of this pipeline already has the order \(position)"
         case .activityNeedsContent: "an activity needs a subject or a text"
         case .leadAlreadyDecided(let outcome): "the lead is already decided (\(outcome)); a person's decision is not taken twice"
         case .tooManyEntries(let max): "must list at most \(max) entries"

@@ -118,3 +118,32 @@ struct EmptyActivityTests {
         }
     }
 }
+
+@Suite("Stage names and orders")
+struct StageUniquenessTests {
+    @Test("A stage name repeated in a pipeline (case and ё aside) is refused naming it; a stage put at a taken order is inserted there and the orders stay unique", arguments: TestDatabase.backends)
+    func uniqueNamesAndOrders(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let stages = try await app.services.store.all(.stage).map(Stage.init(record:)).filter { $0.pipelineID == 2 }.sorted { $0.position < $1.position }
+            let existing = try #require(stages.first)
+            // action
+            let duplicate = try await app.call(.POST, "/api/v1/stages", json: ["pipeline_id": 2, "name": .string(existing.name.uppercased()), "kind": "open", "probability": 10])
+            let otherPipeline = try await app.call(.POST, "/api/v1/stages", json: ["pipeline_id": 3, "name": .string(existing.name), "kind": "open", "probability": 10])
+            let inserted = try await app.call(.POST, "/api/v1/stages", json: ["pipeline_id": 2, "name": "Выезд на объект", "kind": "open", "probability": 30, "position": 1])
+            let last = try await app.call(.POST, "/api/v1/stages", json: ["pipeline_id": 2, "name": "Без порядка", "kind": "open", "probability": 30])
+            let moved = try await app.call(.PATCH, "/api/v1/stages/\(existing.id)", json: ["position": 3])
+            // check
+            #expect(duplicate.status == .conflict && duplicate.text.contains("\"name\""))
+            #expect(otherPipeline.status == .created || otherPipeline.status == .ok)
+            #expect(inserted.status == .created || inserted.status == .ok)
+            #expect(moved.status == .ok)
+            let after = try await app.services.store.all(.stage).map(Stage.init(record:)).filter { $0.pipelineID == 2 }
+            #expect(Set(after.map(\.position)).count == after.count, "orders are unique: \(after.map { ($0.name, $0.position) })")
+            let byOrder = after.sorted { $0.position < $1.position }.map(\.name)
+            #expect(byOrder.firstIndex(of: existing.name) == 3)
+            #expect(byOrder.last == "Без порядка" && (last.status == .created || last.status == .ok))
+            #expect(byOrder.contains("Выезд на объект") && byOrder.count == stages.count + 2)
+        }
+    }
+}

@@ -10,8 +10,13 @@ enum RecordRules {
         if old == nil, kind.fields.contains(where: { $0.name == "owner_id" }), input["owner_id"] == nil, !viewer.isSystem {
             input["owner_id"] = .number(Double(viewer.userID))
         }
-        guard kind == .deal || kind == .lead else { return }
         func id(_ field: String) -> Int64? { if case .number(let n)? = input[field] { Int64(exactly: n) } else { nil } }
+        if kind == .stage, old == nil, input["position"] == nil, let pipeline = id("pipeline_id") {
+            // A new stage without an order goes last in its pipeline (orders are unique per pipeline).
+            let last = try await lookups.tx.records(.stage, where: "pipeline_id", equals: .int(pipeline)).compactMap { $0.int("position") }.max()
+            input["position"] = .number(Double(last.map { $0 + 1 } ?? 0))
+        }
+        guard kind == .deal || kind == .lead else { return }
         let named = (stage: id("stage_id"), pipeline: id("pipeline_id"))
         if old != nil {
             // An update keeps its pipeline unless its stage moves; a stage that names no pipeline decides it.
@@ -87,6 +92,30 @@ enum RecordRules {
         case .stage:
             if let old, old["pipeline_id"] != record["pipeline_id"] {
                 throw DomainError.invalid("pipeline_id", .stageStaysInPipeline)
+            }
+            // Names (as search folds them: case, ё) and orders are unique within a pipeline. A stage put at an order
+            // another holds is inserted there: the stages between its old and new place move by one (each journaled).
+            if changed("name") || changed("position") || old == nil, let pipeline = record.int("pipeline_id") {
+                let others = try await tx.records(.stage, where: "pipeline_id", equals: .int(pipeline)).filter { $0.int("id") != record.int("id") }
+                let name = record.text("name") ?? ""
+                if others.contains(where: { SearchText.fold($0.text("name") ?? "") == SearchText.fold(name) }) {
+                    throw DomainError.conflict(field: "name", .stageNameTaken(name))
+                }
+                if let position = record.int("position"), others.contains(where: { $0.int("position") == position }) {
+                    let from = old?.int("position")
+                    for stage in others {
+                        guard let p = stage.int("position") else { continue }
+                        var shifted = p
+                        if let from, from < position, p > from, p <= position { shifted = p - 1 }
+                        else if let from, from > position, p >= position, p < from { shifted = p + 1 }
+                        else if from == nil || from == position, p >= position { shifted = p + 1 }
+                        if shifted != p {
+                            var moved = stage
+                            moved["position"] = .int(shifted)
+                            try await tx.update(.stage, from: stage, to: moved)
+                        }
+                    }
+                }
             }
         case .attribute:
             if changed("key") || changed("entity"), let key = record.text("key"), let entity = record.text("entity"),

@@ -102,7 +102,6 @@ extension Localizer {
         case .taxIDTaken(let taxID): (.errTaxIDTaken, ["tax_id": taxID])
         case .duplicateEntry(let entry): (.errDuplicateEntry, ["entry": entry])
         case .stageNameTaken(let name): (.errStageNameTaken, ["name": name])
-        case .stagePositionTaken(let position): (.errStagePositionTaken, ["position": String(position)])
         case .activityNeedsContent: (.errActivityNeedsContent, [:])
         case .leadAlreadyDecided(let outcome): (.errLeadAlreadyDecided, ["outcome": outcome])
         case .tooManyEntries(let max): (.errTooManyEntries, ["max": String(max)])
