@@ -75,7 +75,9 @@ struct SettingsPageTests {
         #expect(page.has("action=\"/settings/pipelines/1/stages\""))
         let ru = Inspect(SettingsPage.view(.mock(.ru, SettingsPage.Model.contents()[0])))
         #expect(ru.has("<h3 id=\"pipeline-1-heading\">Продажа оборудования</h3>"))
-        #expect(ru.has("<h5>Квалификация · 10\(nb)%</h5>"))
+        // The stages as one compact table, a row each, with its edit form folded under it.
+        #expect(ru.has("<tr class=\"stage-row\"><td class=\"number\">1</td><th scope=\"row\">Квалификация</th><td>Открыта</td><td class=\"number\">10\(nb)%</td>"))
+        #expect(ru.has("<details><summary>Изменить: Квалификация</summary>"))
     }
 
     @Test("A refused form shows each error beside its field, re-fills what was typed, and opens its panel")

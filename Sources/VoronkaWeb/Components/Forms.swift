@@ -98,7 +98,8 @@ extension Node where Context: HTML.BodyContext {
 
     /// The list of a form's errors at its top, each linking to its field.
     static func errorSummary(_ title: String, _ errors: [(fieldID: String, message: String)]) -> Node {
-        .if(!errors.isEmpty, .div(.class("banner banner-error"), .attr("role", "alert"),
+        // Focused on load (which scrolls it into view): a refused form far down a long page is where the eye lands.
+        .if(!errors.isEmpty, .div(.class("banner banner-error"), .attr("role", "alert"), .attr("tabindex", "-1"), .flag("autofocus"),
             .p(.strong(.plain(title))),
             .ul(.each(errors) { e in .li(.a(.attr("href", "#" + e.fieldID), .plain(e.message))) })))
     }

@@ -96,13 +96,33 @@ extension SettingsPage {
                  text(s, "name", t[.name], required: true), text(s, "name_ru", t[.setNameRu]), checkbox(s, "active", t[.setActive])),
             .h4(.plain(t[.setStages])),
             .if(entry.stages.isEmpty, .p(.class("empty"), .plain(t[.setNoStages]))),
-            .ol(.class("stage-forms"), .each(entry.stages) { stage in
-                .li(.h5(.plain(localName(stage.name, stage.nameRu, t) + " · " + t.format.percent(Double(stage.probability) / 100))),
-                    stageForm(model, FormState("stage-\(stage.id)", model.submission, stored: stored(stage)),
-                              action: model.paths.stage(p.id, stage.id), label: t(.setStageForm, ["stage": stage.name]), submit: t[.save], t))
-            }),
+            .if(!entry.stages.isEmpty, stageTable(model, entry, t)),
             addPanel(t[.setAddStage], open: newStage.refused,
                      stageForm(model, newStage, action: model.paths.newStage(p.id), label: t[.setAddStage], submit: t[.add], t)))
+    }
+
+    /// The stages as a compact table in their order; each row opens its own edit form (open when it was refused).
+    static func stageTable(_ model: Model, _ entry: PipelineEntry, _ t: Localizer) -> Markup {
+        .div(.class("table-scroll"), .table(.class("list stage-table"),
+            .thead(.tr(.th(.attr("scope", "col"), .class("number"), .plain(t[.setPosition])), .th(.attr("scope", "col"), .plain(t[.name])),
+                       .th(.attr("scope", "col"), .plain(t[.setStageKind])), .th(.attr("scope", "col"), .class("number"), .plain(t[.setProbability])),
+                       .th(.attr("scope", "col"), .class("number"), .plain(t[.setExpectedDays])), .th(.attr("scope", "col"), .plain(t[.setGate])))),
+            .tbody(.each(entry.stages) { stage in
+                let s = FormState("stage-\(stage.id)", model.submission, stored: stored(stage))
+                return .group(
+                    .tr(.class("stage-row"),
+                        .td(.class("number"), .plain(String(stage.position))),
+                        .th(.attr("scope", "row"), .plain(localName(stage.name, stage.nameRu, t))),
+                        .td(.plain(t.name(stage.kind))),
+                        .td(.class("number"), .plain(t.format.percent(Double(stage.probability) / 100))),
+                        .td(.class("number"), .plain(stage.expectedDays.map { t.format.number($0) } ?? "—")),
+                        .td(.plain(stage.requiresQualification ? t[.yes] : ""))),
+                    .tr(.class("stage-edit"), .td(.attr("colspan", "6"),
+                        .details(.flag("open", s.refused),
+                            .summary(.plain(t[.actionEdit] + ": " + localName(stage.name, stage.nameRu, t))),
+                            .embed(stageForm(model, s, action: model.paths.stage(entry.pipeline.id, stage.id),
+                                      label: t(.setStageForm, ["stage": stage.name]), submit: t[.save], t))))))
+            })))
     }
 
     static func stored(_ stage: Stage) -> [String: String] {
