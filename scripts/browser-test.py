@@ -2,12 +2,17 @@
 """Browser tests of the web interface: headless Chromium driven through chromedriver (Selenium) against a real
 `voronka serve --demo` on a temporary SQLite database and a free port.
 
-Checks: sign-in; triage of a lead; a board move (drag and drop, and the no-script form) that shows in the deal's
-history; a rep cannot open another rep's deal; a dashboard figure equals the API's; a form without its CSRF token
-is refused; an admin adds a stage on the settings page and sees it on the board. Saves screenshots of each main page (desktop 1366x900, phone 390x844) in artifacts/screenshots/.
+Checks: sign-in; a lead decided in the inbox (its triage suggestion shown at once); a board move (drag and drop, and
+the no-script form) that shows in the deal's history; a rep cannot open another rep's deal; a dashboard figure equals
+the API's; a form without its CSRF token is refused; an admin adds a stage on the settings page and sees it on the
+board; a sales rep's day in Russian on a phone (390x844: company, lead, conversion, search, edit, buying centre, call,
+stage moves, postponement, a lost deal with its reason), each step checked through the API, and no page wider than the
+phone's screen; a head of sales finds the owner with the most stalled deals. Saves screenshots of each main page
+(desktop 1366x900, phone 390x844) in artifacts/screenshots/.
 
 Usage: scripts/browser-test.py [path/to/voronka]   (default .build/debug/voronka)
 """
+import datetime
 import json
 import os
 import re
@@ -214,13 +219,14 @@ def main():
         cookie = driver.get_cookie("voronka_session")
         check(cookie is not None and cookie.get("httpOnly") is True and cookie.get("sameSite") == "Lax", "the session cookie is HttpOnly, SameSite=Lax")
 
-        print("-- lead inbox: triage", flush=True)
+        print("-- lead inbox: decision", flush=True)
         shoot(driver, "inbox")
         item = driver.find_element(By.ID, f"lead-{lead['id']}")
-        click_and_wait(driver, item.find_element(By.CSS_SELECTOR, "form[action$='/triage'] button"))
-        item = driver.find_element(By.ID, f"lead-{lead['id']}")
-        suggested = item.find_element(By.CSS_SELECTOR, "form.action-form.suggested")
-        check(suggested is not None, "after triage the lead shows its suggestion")
+        check(bool(item.find_elements(By.CSS_SELECTOR, "form.action-form.suggested")), "a new lead shows its triage suggestion at once")
+        check(not item.find_elements(By.CSS_SELECTOR, "form[action$='/triage']"), "the inbox has no separate triage button")
+        deal_form = item.find_elements(By.CSS_SELECTOR, "form[action$='/deal']")
+        check(bool(deal_form) and bool(deal_form[0].find_elements(By.CSS_SELECTOR, "input[name=title][required]")),
+              "converting to a deal asks for the deal's title")
         junk = item.find_element(By.CSS_SELECTOR, "form[action$='/junk']")
         if junk.find_elements(By.NAME, "reason"):
             junk.find_element(By.NAME, "reason").send_keys("Duplicate of an earlier request")
@@ -252,7 +258,7 @@ def main():
         driver.get(base + f"/deals/{deal['id']}")
         history = driver.find_element(By.ID, "deal-timeline").find_element(By.XPATH, "..").text
         check(estimate["name"] in history and briefing["name"] in history, "the deal's history shows both stage changes")
-        check("1,234,567.00" in text(driver), "the deal page writes money in English form")
+        check("1,234,567\u00a0RUB" in text(driver) or "1,234,567 RUB" in text(driver), "the deal page writes money in English form, without cents when there are none")
         driver.find_element(By.ID, "activity-kind").send_keys("Meeting")
         Select(driver.find_element(By.ID, "activity-kind")).select_by_value("meeting")
         driver.find_element(By.ID, "activity-subject").send_keys("Kick-off")
@@ -293,12 +299,13 @@ def main():
 
         print("-- Russian", flush=True)
         driver.get(base + f"/deals/{deal['id']}")
-        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.language-switch button[value=ru]"))
-        check("1\u00a0234\u00a0567,00\u00a0₽" in text(driver) or "1 234 567,00 ₽" in text(driver), "in Russian the deal's amount reads 1 234 567,00 ₽")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".header-tools form.language-switch button[value=ru]"))
+        check("1\u00a0234\u00a0567\u00a0₽" in text(driver) or "1 234 567 ₽" in text(driver), "in Russian the deal's amount reads 1 234 567 ₽ (no kopecks when there are none)")
         shoot(driver, "deal-ru")
         driver.get(base + f"/pipelines/{services['id']}")
         shoot(driver, "board-ru")
-        driver.find_element(By.CSS_SELECTOR, "form.language-switch button[value=en]").click()
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".header-tools form.language-switch button[value=en]"))
+        check(admin.call("GET", f"/api/v1/users/{rep['id']}")["locale"] == "en", "the wide header's switch turns the language back to English")
 
         print("-- admin pages", flush=True)
         driver.delete_all_cookies()
@@ -309,8 +316,18 @@ def main():
         print("-- import", flush=True)
         check_import(driver, base, admin)
         driver.get(base + "/leads")
-        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.sign-out button"))
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".header-tools form.sign-out button"))
         check("/login" in driver.current_url, "signing out returns to the sign-in page")
+
+        print("-- a rep's day in Russian on a phone", flush=True)
+        phone_rep = next((u for u in reps if u["id"] not in (rep["id"], other["id"]) and u.get("locale") != "ru"), None) \
+            or next(u for u in reps if u["id"] != rep["id"])
+        phone = Phone(driver, base)
+        check_phone_day(phone, admin, phone_rep, server.demo_password)
+        print("-- a head of sales finds the owner with the most stalled deals", flush=True)
+        head = next(u for u in users if u["role"] == "head_of_sales" and u["active"])
+        check_stalled_by_owner(phone, admin, head, server.demo_password)
+        phone.report()
     finally:
         if driver:
             driver.quit()
@@ -319,6 +336,447 @@ def main():
         print(f"== browser tests: {len(failures)} failed", flush=True)
         sys.exit(1)
     print(f"== browser tests passed; screenshots in {SHOTS}", flush=True)
+
+
+# What makes a page wider than the window: the innermost elements whose right edge is past it and that no scroll
+# container clips (an absolutely positioned element escapes every container up to its containing block).
+OVERFLOW_JS = r"""
+const w = window.innerWidth;
+const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+const clipper = el => {
+  const position = getComputedStyle(el).position;
+  if (position === 'fixed') return null;
+  let a = position === 'absolute' ? el.offsetParent : el.parentElement;
+  while (a && a !== document.body && a !== document.documentElement) {
+    const style = getComputedStyle(a);
+    if (style.overflowX !== 'visible') return a;
+    if (style.position === 'fixed') return null;
+    a = style.position === 'absolute' ? a.offsetParent : a.parentElement;
+  }
+  return null;
+};
+const over = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (el.getBoundingClientRect().right <= w + 0.5) continue;
+  if (el.checkVisibility && !el.checkVisibility()) continue;
+  if (clipper(el)) continue;
+  over.push(el);
+}
+const innermost = over.filter(el => !over.some(o => o !== el && el.contains(o)));
+const path = el => { const parts = []; for (let a = el; a && a !== document.body && parts.length < 5; a = a.parentElement) parts.unshift(name(a)); return parts.join(' > '); };
+return {scrollWidth: document.documentElement.scrollWidth, innerWidth: w, count: innermost.length,
+        culprits: innermost.slice(0, 5).map(el => ({path: path(el), right: Math.round(el.getBoundingClientRect().right),
+                                                   text: (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40)}))};
+"""
+
+
+class Phone:
+    """The browser at phone size (390x844). Every page it opens or lands on is checked to be no wider than the screen;
+    the pages that are wider are kept with what overflows for the summary."""
+
+    def __init__(self, driver, base):
+        self.driver = driver
+        self.base = base
+        self.wide = {}
+        driver.set_window_size(*PHONE)
+
+    def path(self):
+        url = self.driver.current_url
+        return url[len(self.base):] if url.startswith(self.base) else url
+
+    def fits(self):
+        """document.documentElement.scrollWidth <= window.innerWidth on the page shown."""
+        self.driver.set_window_size(*PHONE)
+        found = self.driver.execute_script(OVERFLOW_JS)
+        path = self.path()
+        fits = found["scrollWidth"] <= found["innerWidth"]
+        page = path.split("#")[0]
+        if not fits and page in self.wide:   # counted once per page
+            print(f"  FAIL  (again) at {PHONE[0]}px {path} is {found['scrollWidth']}px wide", flush=True)
+            return fits
+        culprits = "; ".join(f"{c['path']} (right {c['right']}px, “{c['text']}”)" for c in found["culprits"][:2])
+        check(fits, f"at {PHONE[0]}px {path} is no wider than the screen (scrollWidth {found['scrollWidth']}, innerWidth {found['innerWidth']})"
+                    + ("" if fits else f"; {found['count']} overflowing element(s), e.g. {culprits}"))
+        if not fits:
+            self.wide[page] = found
+        return fits
+
+    def get(self, path):
+        self.driver.get(self.base + path)
+        self.fits()
+
+    def tap(self, element):
+        """Scrolls the element to the middle of the screen (clear of the header) and clicks it."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+
+    def submit(self, button):
+        """Clicks a submit button, waits for the next page and checks its width."""
+        self.tap(button)
+        WebDriverWait(self.driver, 60).until(gone(button))
+        self.fits()
+
+    def type(self, element, value):
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.clear()
+        element.send_keys(value)
+
+    def menu(self):
+        """Opens the phone header's menu and returns its body."""
+        menu = self.driver.find_element(By.CSS_SELECTOR, "details.phone-menu")
+        if menu.get_attribute("open") is None:
+            self.tap(menu.find_element(By.CSS_SELECTOR, ":scope > summary"))
+        body = menu.find_element(By.CSS_SELECTOR, ".phone-menu-body")
+        WebDriverWait(self.driver, 30).until(lambda _d: body.is_displayed())
+        return body
+
+    def shot(self, name):
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        shoot(self.driver, name)
+        self.driver.set_window_size(*PHONE)
+
+    def report(self):
+        if not self.wide:
+            print(f"   every page visited at {PHONE[0]}px fits the screen", flush=True)
+            return
+        print(f"   pages wider than {PHONE[0]}px:", flush=True)
+        for path, found in self.wide.items():
+            print(f"     {path}: scrollWidth {found['scrollWidth']} > innerWidth {found['innerWidth']}", flush=True)
+            for c in found["culprits"]:
+                print(f"       {c['path']} ends at {c['right']}px “{c['text']}”", flush=True)
+
+
+def months_later(day, months):
+    """The same day of the month `months` later (the month's last day when it has fewer days)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, d)
+        except ValueError:
+            continue
+
+
+def check_phone_day(phone, admin, rep, password):
+    """A sales rep works a day in Russian on a phone: each step through the web forms, each result read back through
+    the API (as the admin, who may read anything)."""
+    driver, base = phone.driver, phone.base
+    driver.delete_all_cookies()
+    driver.get(base + "/login")
+    phone.fits()
+    sign_in(driver, base, rep["email"], password)
+    phone.fits()
+    check(driver.current_url.endswith("/leads"), "on a phone, signing in opens the lead inbox")
+    check(not driver.find_element(By.CSS_SELECTOR, ".header-tools").is_displayed(), "on a phone the wide header's tools are hidden")
+    body = phone.menu()
+    if not body.find_elements(By.CSS_SELECTOR, "form.language-switch button[value=ru]"):
+        phone.submit(body.find_element(By.CSS_SELECTOR, "form.language-switch button[value=en]"))   # already Russian: go round
+        body = phone.menu()
+    phone.shot("phone-menu")
+    phone.submit(body.find_element(By.CSS_SELECTOR, "form.language-switch button[value=ru]"))
+    check(admin.call("GET", f"/api/v1/users/{rep['id']}")["locale"] == "ru", "the phone menu's language switch stores Russian for the rep")
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru", "and the page is in Russian")
+
+    suffix = str(int(time.time() * 1000))[-7:]
+    company_name = f"ООО «Амур-Литьё Комплекс» {suffix}"
+    tax_id = ("27" + suffix + "000000")[:10]
+
+    # a. A company.
+    phone.get("/new/company")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    for field, value in (("name", company_name), ("tax_id", tax_id), ("industry", "Металлургия"), ("segment", "Средний бизнес"),
+                         ("headcount", "180")):
+        phone.type(form.find_element(By.NAME, field), value)
+    phone.shot("phone-new-company")
+    phone.submit(form.find_element(By.CSS_SELECTOR, "button.button-primary[type=submit]"))
+    found = admin.call("GET", "/api/v1/companies?q=" + urllib.request.quote(suffix) + "&limit=10")["items"]
+    company = next((c for c in found if c["name"] == company_name), None)
+    check(company is not None and company["tax_id"] == tax_id and company["owner_id"] == rep["id"],
+          "a company made on /new/company is stored with its Cyrillic name, tax id and the rep as owner")
+    if company is None:
+        return
+    check(driver.current_url.endswith(f"/companies/{company['id']}"), "creating a company opens its page")
+
+    # b. A lead.
+    contact_name = f"Светлана Орлова {suffix}"
+    phone.get("/new/lead")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    for field, value in (("company_name", company_name), ("contact_name", contact_name), ("contact_phone", "+7 914 555-12-34"),
+                         ("contact_email", f"orlova{suffix}@amur-lit.example"),
+                         ("request_text", "Нужна поставка чугунного литья, 40 тонн в квартал, просим коммерческое предложение и сроки.")):
+        phone.type(form.find_element(By.NAME, field), value)
+    Select(form.find_element(By.NAME, "source")).select_by_value("email")
+    phone.submit(form.find_element(By.CSS_SELECTOR, "button.button-primary[type=submit]"))
+    leads = admin.call("GET", "/api/v1/leads?q=" + urllib.request.quote(suffix) + "&limit=10")["items"]
+    lead = next((l for l in leads if l.get("contact_name") == contact_name), None)
+    check(lead is not None and lead["source"] == "email" and lead["outcome"] is None and lead["owner_id"] == rep["id"],
+          "a lead made on /new/lead is stored, undecided, with its source and the rep as owner")
+    if lead is None:
+        return
+    if not driver.find_elements(By.ID, f"lead-{lead['id']}"):
+        phone.get("/leads")
+    item = driver.find_elements(By.ID, f"lead-{lead['id']}")
+    check(bool(item), "the new lead shows in the inbox")
+    if not item:
+        return
+    item = item[0]
+    check(bool(item.find_elements(By.CSS_SELECTOR, "form.action-form.suggested")), "the new lead shows its triage suggestion at once")
+    phone.shot("phone-inbox")
+
+    # c. The lead becomes a deal.
+    title = f"Литьё для Амура {suffix}"
+    form = item.find_element(By.CSS_SELECTOR, "form[action$='/deal']")
+    phone.type(form.find_element(By.NAME, "title"), title)
+    for reason in form.find_elements(By.NAME, "reason"):
+        phone.type(reason, "Клиент подтвердил объём и сроки по телефону")
+    phone.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    decided = admin.call("GET", f"/api/v1/leads/{lead['id']}")
+    check(decided["outcome"] == "deal" and decided.get("deal_id") is not None, "converting the lead writes outcome deal and the deal's id")
+    if decided.get("deal_id") is None:
+        return
+    deal_id = decided["deal_id"]
+    check(re.search(rf"/deals/{deal_id}(\?|#|$)", driver.current_url) is not None, "converting the lead opens the new deal's page")
+    deal = admin.call("GET", f"/api/v1/deals/{deal_id}")
+    contacts = [admin.call("GET", f"/api/v1/contacts/{c}") for c in deal["contact_ids"]]
+    check(deal["title"] == title, f"the deal has the title typed in the inbox ({deal['title']!r})")
+    check(any(c["name"] == contact_name for c in contacts), "the deal's contacts include the lead's contact")
+    phone.shot("phone-deal-new")
+
+    # d. Search in Russian: case and ё folded.
+    for query in ("амур", "Литье"):
+        phone.get("/companies?q=" + urllib.request.quote(query))
+        check(bool(driver.find_elements(By.CSS_SELECTOR, f"a[href='/companies/{company['id']}']")),
+              f"searching companies for “{query}” finds «{company_name}»")
+    phone.shot("phone-search")
+
+    # e. The deal's amount and qualification, edited on its page.
+    phone.get(f"/deals/{deal_id}")
+    edit = driver.find_element(By.CSS_SELECTOR, "details.edit-deal")
+    phone.tap(edit.find_element(By.CSS_SELECTOR, ":scope > summary"))
+    WebDriverWait(driver, 30).until(lambda _d: edit.find_element(By.NAME, "amount").is_displayed())
+    phone.fits()
+    phone.type(edit.find_element(By.NAME, "amount"), "2 500 000")
+    Select(edit.find_element(By.NAME, "need_described")).select_by_value("true")
+    phone.type(edit.find_element(By.NAME, "need_text"), "Чугунное литьё, 40 т в квартал")
+    Select(edit.find_element(By.NAME, "budget_status")).select_by_value("allocated")
+    deadline = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
+    driver.execute_script("arguments[0].value = arguments[1]", edit.find_element(By.NAME, "deadline"), deadline)
+    phone.shot("phone-deal-edit")
+    phone.submit(edit.find_element(By.CSS_SELECTOR, "button.button-primary[type=submit]"))
+    deal = admin.call("GET", f"/api/v1/deals/{deal_id}")
+    # The API writes money in major units (2500000 = 250 000 000 kopecks).
+    check(deal["amount"] == 2500000, f"the amount typed as “2 500 000” is stored as 2 500 000 ₽ (API amount {deal['amount']})")
+    check(deal["need_described"] is True and deal["budget_status"] == "allocated" and deal["deadline"] == deadline,
+          "need, budget and deadline saved from the deal page")
+    check("2\u00a0500\u00a0000\u00a0₽" in text(driver) or "2 500 000 ₽" in text(driver), "the deal page shows 2 500 000 ₽ (no kopecks when there are none)")
+
+    # f. The economic buyer joins the buying centre.
+    before = set(deal["contact_ids"])
+    link = driver.find_elements(By.CSS_SELECTOR, f"a[href^='/new/contact?deal_id={deal_id}']")
+    check(bool(link), "the deal page links to adding a contact to its buying centre")
+    if link:
+        phone.tap(link[0])
+        WebDriverWait(driver, 60).until(lambda d: "/new/contact" in d.current_url)
+        phone.fits()
+        form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+        person = f"Игорь Ёлкин {suffix}"
+        for field, value in (("name", person), ("position", "Финансовый директор"), ("phone", "+7 914 555-98-76")):
+            phone.type(form.find_element(By.NAME, field), value)
+        role = form.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name='roles.economic_buyer']") \
+            or form.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name^='roles.economic']")
+        check(bool(role), "the contact form offers the economic buyer role")
+        if role:
+            phone.tap(role[0])
+        phone.shot("phone-new-contact")
+        phone.submit(form.find_element(By.CSS_SELECTOR, "button.button-primary[type=submit]"))
+        deal = admin.call("GET", f"/api/v1/deals/{deal_id}")
+        added = [admin.call("GET", f"/api/v1/contacts/{c}") for c in set(deal["contact_ids"]) - before]
+        check(len(added) == 1 and added[0]["name"] == person and "economic_buyer" in added[0]["roles"]
+              and added[0]["company_id"] == deal["company_id"],
+              "the contact joins the deal's buying centre as economic buyer, at the deal's company")
+        check(re.search(rf"/deals/{deal_id}(\?|#|$)", driver.current_url) is not None, "adding the contact returns to the deal")
+
+    # g. A call logged on the deal page.
+    if f"/deals/{deal_id}" not in driver.current_url:
+        phone.get(f"/deals/{deal_id}")
+    subject = f"Звонок {suffix}: согласовали объём"
+    Select(driver.find_element(By.ID, "activity-kind")).select_by_value("call")
+    phone.type(driver.find_element(By.ID, "activity-subject"), subject)
+    phone.type(driver.find_element(By.ID, "activity-body"), "Обсудили график отгрузок; ждут КП до пятницы.")
+    form = driver.find_element(By.ID, "activity-subject").find_element(By.XPATH, "ancestor::form")
+    phone.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    activities = admin.call("GET", f"/api/v1/activities?deal_id={deal_id}&limit=50")["items"]
+    check(any(a["kind"] == "call" and a["subject"] == subject for a in activities), "the call is stored as the deal's activity")
+
+    # h. The next open stage.
+    stages = sorted(admin.call("GET", f"/api/v1/stages?pipeline_id={deal['pipeline_id']}&limit=100")["items"], key=lambda s: s["position"])
+    current = next(s for s in stages if s["id"] == deal["stage_id"])
+    following = next((s for s in stages if s["kind"] == "open" and s["position"] > current["position"]), None)
+    check(following is not None, f"the deal's stage “{current['name']}” has an open stage after it")
+    if following:
+        select = driver.find_element(By.ID, "deal-move-stage")
+        Select(select).select_by_value(str(following["id"]))
+        phone.submit(select.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        deal = admin.call("GET", f"/api/v1/deals/{deal_id}")
+        check(deal["stage_id"] == following["id"], f"the deal page's stage panel moves the deal to “{following['name']}”")
+        phone.shot("phone-deal-moved")
+
+    # i. Postponed for three months.
+    postponed = next((s for s in stages if s["kind"] == "postponed"), None)
+    links = driver.find_elements(By.CSS_SELECTOR, f"a[href*='/close?stage_id={postponed['id'] if postponed else 0}']")
+    check(bool(links) and "Отложить" in links[0].text, "the deal page offers “Отложить…”")
+    if links:
+        phone.tap(links[0])
+        WebDriverWait(driver, 60).until(lambda d: "/close" in d.current_url)
+        phone.fits()
+        phone.tap(driver.find_element(By.ID, "close-months-3"))
+        phone.shot("phone-postpone")
+        phone.submit(driver.find_element(By.CSS_SELECTOR, "form.close-form button.button-primary"))
+        deal = admin.call("GET", f"/api/v1/deals/{deal_id}")
+        until = datetime.date.fromisoformat(deal["postponed_until"][:10]) if deal.get("postponed_until") else None
+        expected = months_later(datetime.date.today(), 3)
+        check(deal["stage_id"] == postponed["id"], "postponing moves the deal to the postponed stage")
+        check(until is not None and abs((until - expected).days) <= 3, f"postponed until {until}, about three months ahead ({expected})")
+
+    # j. Another of the rep's deals lost from the board's move form, with a reason.
+    lost = lost_deal_check(phone, admin, rep, exclude={deal_id}, suffix=suffix)
+
+    # k. The main pages at phone width.
+    open_stage = next(s for s in stages if s["kind"] == "open")
+    pages = [("phone-leads", "/leads"), ("phone-board", f"/pipelines/{deal['pipeline_id']}"),
+             ("phone-board-stage", f"/pipelines/{deal['pipeline_id']}?stage={open_stage['id']}"),
+             ("phone-companies", "/companies"), ("phone-company", f"/companies/{company['id']}"),
+             ("phone-deal", f"/deals/{deal_id}"), ("phone-dashboards", "/dashboards"), ("phone-profile", "/profile"),
+             ("phone-new-deal", "/new/deal")]
+    if lost:   # a company with a history of deals: a longer table
+        pages.append(("phone-company-history", f"/companies/{lost['company_id']}"))
+    for name, path in pages:
+        phone.get(path)
+        check("error-page" not in driver.page_source, f"at {PHONE[0]}px {path} opens")
+        phone.shot(name)
+    body = phone.menu()
+    phone.submit(body.find_element(By.CSS_SELECTOR, "form.sign-out button"))
+    check("/login" in driver.current_url, "signing out through the phone menu returns to the sign-in page")
+
+
+def lost_deal_check(phone, admin, rep, exclude, suffix):
+    """From the board, the card's move form into the lost stage asks why; the reason and its note are stored."""
+    driver = phone.driver
+    stages_of = {}
+    deals = admin.call("GET", f"/api/v1/deals?owner_id={rep['id']}&limit=200")["items"]
+    candidates = []
+    for d in deals:
+        if d["id"] in exclude:
+            continue
+        stages = stages_of.setdefault(d["pipeline_id"], admin.call("GET", f"/api/v1/stages?pipeline_id={d['pipeline_id']}&limit=100")["items"])
+        kind = next((s["kind"] for s in stages if s["id"] == d["stage_id"]), None)
+        if kind == "open" and any(s["kind"] == "lost" for s in stages):
+            candidates.append(d)
+    check(bool(candidates), "the rep has another open deal")
+    target = None
+    for pipeline_id in dict.fromkeys(d["pipeline_id"] for d in candidates):
+        phone.get(f"/pipelines/{pipeline_id}")
+        on_board = {d["id"]: d for d in candidates if d["pipeline_id"] == pipeline_id and driver.find_elements(By.ID, f"deal-card-{d['id']}")}
+        if on_board:
+            target = next(iter(on_board.values()))
+            break
+    check(target is not None, "another open deal of the rep is on its board")
+    if target is None:
+        return None
+    lost = next(s for s in stages_of[target["pipeline_id"]] if s["kind"] == "lost")
+    phone.shot("phone-board-before-lost")
+    card = driver.find_element(By.ID, f"deal-card-{target['id']}")
+    form = card.find_element(By.CSS_SELECTOR, "form.move-form")
+    Select(form.find_element(By.NAME, "stage_id")).select_by_value(str(lost["id"]))
+    phone.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check(re.search(rf"/deals/{target['id']}/close\?", driver.current_url) is not None, "a move to the lost stage opens the question why")
+    choices = driver.find_elements(By.CSS_SELECTOR, "input[type=radio][name=lost_reason_choice]")
+    check(bool(choices), "the question offers a list of reasons")
+    if not choices:
+        return target
+    offered = [c for c in choices if c.get_attribute("value") != "other"] or choices
+    choice = offered[0].get_attribute("value")
+    phone.tap(offered[0])
+    note = f"Выбрали поставщика ближе к заводу ({suffix})"
+    phone.type(driver.find_element(By.NAME, "lost_reason_note"), note)
+    phone.shot("phone-lost")
+    phone.submit(driver.find_element(By.CSS_SELECTOR, "form.close-form button.button-primary"))
+    stored = admin.call("GET", f"/api/v1/deals/{target['id']}")
+    check(stored["stage_id"] == lost["id"], "the deal is in the lost stage")
+    check(note in (stored.get("lost_reason") or "") and (choice == "other" or choice in (stored.get("lost_reason") or "")),
+          f"the lost reason keeps the chosen reason and the note ({stored.get('lost_reason')!r})")
+    return target
+
+
+def check_stalled_by_owner(phone, admin, head, password):
+    """A head of sales opens the dashboards on a phone and finds, in the stalled deals, every owner's count, the most
+    first: a table #stalled-by-owner whose rows are owners with their number of stalled deals."""
+    driver, base = phone.driver, phone.base
+    driver.delete_all_cookies()
+    sign_in(driver, base, head["email"], password)
+    phone.fits()
+    phone.get("/dashboards")
+    tab = driver.find_elements(By.CSS_SELECTOR, "nav.dashboard-tabs a[href*='section=stages']")
+    check(bool(tab), "the dashboards link to the stages section (time in stage, stalled deals)")
+    if tab:
+        phone.tap(tab[0])
+        WebDriverWait(driver, 60).until(lambda d: "section=stages" in d.current_url)
+        phone.fits()
+    else:
+        phone.get("/dashboards?section=stages")
+    check(bool(driver.find_elements(By.ID, "stages-stalled")), "the stages dashboard has a stalled-deals part")
+    phone.shot("phone-dashboards-stalled")
+    head_api = API(base, head["email"], password)
+    report = head_api.call("GET", "/api/v1/analytics/stalled")["value"]
+    names = {u["id"]: u["name"] for u in admin.call("GET", "/api/v1/users?limit=500")["items"]}
+    expected = {}
+    if report.get("by_owner") is not None:
+        for o in report["by_owner"]:
+            expected[names.get(o["owner_id"])] = o["count"]
+    elif len(report["deals"]) == report["count"]:
+        for d in report["deals"]:
+            expected[names.get(d["owner_id"])] = expected.get(names.get(d["owner_id"]), 0) + 1
+    table = driver.find_elements(By.CSS_SELECTOR, "#stalled-by-owner")
+    others = driver.find_elements(By.CSS_SELECTOR, "[id*=stalled][id*=owner], [class*=stalled][class*=owner]")
+    check(bool(table), "the stalled deals are totalled per owner in #stalled-by-owner"
+                       + ("" if table else f" — missing (the page has {len(report['deals'])} stalled deals listed one by one; "
+                                            f"{len(others)} other per-owner stalled element(s))"))
+    if not table:
+        return
+    rows = []
+    for tr in table[0].find_elements(By.CSS_SELECTOR, "tbody tr"):
+        cells = tr.find_elements(By.CSS_SELECTOR, "th, td")
+        count = re.sub(r"[^0-9]", "", cells[-1].text) if cells else ""
+        rows.append((cells[0].text.strip() if cells else "", int(count) if count else None))
+    counts = [c for _, c in rows]
+    check(bool(rows) and None not in counts, f"every row of #stalled-by-owner names an owner and a count ({rows[:5]})")
+    check(counts == sorted(counts, reverse=True), "the owners are sorted by their stalled deals, the most first")
+    check(sum(c or 0 for c in counts) == report["count"], f"the owners' totals add up to the API's {report['count']} stalled deals")
+    if expected:
+        unassigned = [n for n, _ in rows if n not in names.values()]
+        shown = {(n if n in names.values() else None): c for n, c in rows}
+        check(shown == expected, f"each owner's total equals the API's ({dict(rows)} vs {expected}; unassigned rows {unassigned})")
+    if not rows:
+        return
+    top, top_count = rows[0]
+    print(f"   the owner with the most stalled deals: {top} ({top_count})", flush=True)
+    link = table[0].find_elements(By.CSS_SELECTOR, "tbody tr:first-child a[href]")
+    check(bool(link), "the top owner's row links to their stalled deals")
+    if not link:
+        return
+    phone.tap(link[0])
+    WebDriverWait(driver, 60).until(lambda d: "owner=" in d.current_url)
+    phone.fits()
+    owner_id = next((i for i, n in names.items() if n == top), None)
+    theirs = head_api.call("GET", f"/api/v1/analytics/stalled?owner_id={owner_id}")["value"]
+    heading = driver.find_element(By.ID, "stages-stalled").text
+    part = driver.find_element(By.ID, "stages-stalled").find_element(By.XPATH, "..")
+    listed = [tr.find_elements(By.CSS_SELECTOR, "th, td") for tr in part.find_elements(By.CSS_SELECTOR, "table:not(#stalled-by-owner) tbody tr")]
+    owners = {cells[2].text.strip() for cells in listed if len(cells) > 2}
+    check(theirs["count"] == top_count and str(top_count) in heading and owners == {top},
+          f"the top owner's link lists only {top}'s {top_count} stalled deals (heading “{heading}”, API {theirs['count']}, owners {owners})")
+    phone.shot("phone-dashboards-stalled-owner")
 
 
 def check_settings_stage(driver, base, api, pipeline):

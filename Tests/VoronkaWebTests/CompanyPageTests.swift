@@ -20,6 +20,24 @@ struct CompanyPageTests {
         #expect(en.has("<th scope=\"row\">Annual revenue</th><td>2,500,000,000\(nb)RUB</td>"))
     }
 
+    @Test("Stored codes read as labels in the user's language; text typed by a person shows as typed")
+    func codeLabels() {
+        // setup
+        var model = CompanyPage.Model.mock(.ru)
+        model.company.industry = "metallurgy"
+        model.company.segment = "mid-market"
+        model.company.source = "cold_call"
+        var typed = CompanyPage.Model.mock(.en)
+        typed.company.industry = "Котлостроение"
+        // action
+        let ru = Inspect(CompanyPage.view(model))
+        let en = Inspect(CompanyPage.view(typed))
+        // check
+        #expect(ru.has("<td>Металлургия</td>") && ru.has("<td>Средний бизнес</td>") && ru.has("<td>Холодный звонок</td>"))
+        #expect(!ru.has(">metallurgy<") && !ru.has(">cold_call<"))
+        #expect(en.has("<td>Котлостроение</td>"))
+    }
+
     @Test("Deals and contacts with their counts")
     func dealsAndContacts() {
         let ru = Inspect(CompanyPage.view(.mock(.ru)))

@@ -120,12 +120,12 @@ struct SettingsPageTests {
     func money() {
         let ru = Inspect(SettingsPage.view(.mock(.ru, SettingsPage.Model.contents()[3])))
         let en = Inspect(SettingsPage.view(.mock(.en, SettingsPage.Model.contents()[3])))
-        #expect(ru.has("<dt>Минимальная прибыль со сделки</dt><dd>50\(nb)000,00\(nb)₽</dd>"))
-        #expect(en.has("<dt>Minimum profit per deal</dt><dd>50,000.00\(nb)RUB</dd>"))
+        #expect(ru.has("<dt>Минимальная прибыль со сделки</dt><dd>50\(nb)000\(nb)₽</dd>"))
+        #expect(en.has("<dt>Minimum profit per deal</dt><dd>50,000\(nb)RUB</dd>"))
         #expect(en.has("name=\"monthly_costs\" type=\"text\" value=\"500000.00\""))
         #expect(ru.has("<label for=\"economics-monthly-costs\">Затраты отдела продаж в месяц, ₽</label>"))
         let catalog = Inspect(SettingsPage.view(.mock(.ru, SettingsPage.Model.contents()[2])))
-        #expect(catalog.has("Steam boiler<span class=\"muted\"> · 1\(nb)234\(nb)567,00\(nb)₽</span>"))
+        #expect(catalog.has("Steam boiler<span class=\"muted\"> · 1\(nb)234\(nb)567\(nb)₽</span>"))
         #expect(catalog.has("name=\"price\" type=\"text\" value=\"1234567.00\""))
     }
 

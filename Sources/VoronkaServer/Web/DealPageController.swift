@@ -46,9 +46,31 @@ enum DealPageController {
             owners: owners, addActivityURL: SiteURL.dealActivities(id).path, editURL: SiteURL.deal(id).path,
             editProblems: editProblems, activityProblems: activityProblems)
         model.stages = pipelineStages
+        model.idNames = try await idNames(deal, names: names, services: services)
         model.moveURL = SiteURL.dealMove(id).path
         model.closeURL = SiteURL.dealClose(id).path
         return model
+    }
+
+    /// The names of the people and companies the deal's journal names by id: owners, the buying centre's contacts, companies.
+    static func idNames(_ deal: Deal, names: [Int64: String], services: Services) async throws -> [String: [Int64: String]] {
+        var contactIDs = Set(deal.contactIDs), companyIDs: Set<Int64> = [deal.companyID]
+        for e in try await services.store.journal(of: .deal, deal.id) {
+            for change in e.changes {
+                for v in [change.old, change.new] {
+                    if change.field == "company_id", case .int(let id) = v { companyIDs.insert(id) }
+                    if change.field == "contact_ids", case .json(.array(let items)) = v {
+                        for case .number(let n) in items { if let id = Int64(exactly: n) { contactIDs.insert(id) } }
+                    }
+                }
+            }
+        }
+        let contacts = try await services.store.records(.contact, ids: contactIDs)
+        let companies = try await services.store.records(.company, ids: companyIDs)
+        func byID(_ records: [Record]) -> [Int64: String] {
+            Dictionary(records.compactMap { r in r.int("id").map { ($0, r.text("name") ?? "#\($0)") } }, uniquingKeysWith: { a, _ in a })
+        }
+        return ["owner_id": names, "contact_ids": byID(contacts), "company_id": byID(companies)]
     }
 
     /// Fields whose changes the timeline leaves out: derived ones, or shown as a stage change.

@@ -118,6 +118,8 @@ extension Assets {
     .action-form .field { margin: 0; }
 
     /* Pipeline board: columns side by side, scrolling sideways; one column per screen on a phone */
+    /* A badge's visually hidden label is placed inside the badge, so it never widens a scrolling board or table. */
+    .grade, .table-scroll, .board { position: relative; }
     .phone-menu { margin-left: auto; }
     .phone-menu summary { list-style: none; }
     .phone-menu summary::-webkit-details-marker { display: none; }

@@ -55,11 +55,13 @@ public struct Format: Sendable, Hashable {
 
     /// An amount in minor units (2 decimals): `1 234 567,00 ₽` / `1,234,567.00 RUB`; any ISO code is written
     /// as the code, except RUB in Russian as ₽. Without `cents` the amount is rounded to whole units.
+    /// `cents`: kopecks (cents) are written when there are any (783 000 ₽, but 783 000,50 ₽); without, the amount is
+    /// rounded to whole units.
     public func money(_ minorUnits: Int64, currency: String, cents: Bool = true) -> String {
         let negative = minorUnits < 0
         let magnitude = minorUnits.magnitude
         var text: String
-        if cents {
+        if cents, magnitude % 100 != 0 {
             let fraction = magnitude % 100
             text = group(magnitude / 100) + decimalSeparator + (fraction < 10 ? "0" : "") + String(fraction)
         } else {

@@ -36,11 +36,11 @@ extension CompanyPage {
         var rows: [(label: String, value: Markup)] = [(t[.owner], .plain(model.ownerName ?? t[.unassigned]))]
         func add(_ key: StringKey, _ text: String?) { if let text, !text.isEmpty { rows.append((t[key], .plain(text))) } }
         add(.taxID, c.taxID)
-        add(.industry, c.industry)
-        add(.segment, c.segment)
+        add(.industry, t.industry(c.industry))
+        add(.segment, t.segment(c.segment))
         add(.annualRevenue, c.annualRevenue.map { f.money($0, currency: c.currency, cents: false) })
         add(.headcount, c.headcount.map(f.number))
-        add(.source, c.source)
+        add(.source, t.companySource(c.source))
         add(.tags, c.tags.isEmpty ? nil : c.tags.joined(separator: ", "))
         rows += Display.attributes(model.attributes, c.custom, t).map { ($0.label, Markup.plain($0.value)) }
         if let notes = c.notes, !notes.isEmpty { rows.append((t[.notes], .div(.class("prose"), .plain(notes)))) }

@@ -54,7 +54,7 @@ extension CompanyListPage {
                        .th(.attr("scope", "col"), .plain(t[.owner])))),
             .tbody(.each(s.rows) { r in
                 .tr(.th(.attr("scope", "row"), .unwrap(r.url, { .a(.attr("href", $0), .plain(r.title)) }, else: .plain(r.title))),
-                    .td(.plain(r.detail ?? "")), .td(.plain(r.ownerName ?? t[.unassigned])))
+                    .td(.plain((s.kind == .company ? t.industry(r.detail) : r.detail) ?? "")), .td(.plain(r.ownerName ?? t[.unassigned])))
             })))
     }
 }

@@ -82,6 +82,8 @@ public enum DealPage {
         public var activityProblems: [FieldProblem]
         /// The stages of the deal's pipeline, in order, for the move form.
         public var stages: [StageChoice] = []
+        /// Names of the records the timeline's changes refer to by id, by field (`owner_id`, `contact_ids`, `company_id`).
+        public var idNames: [String: [Int64: String]] = [:]
         /// POST: `stage_id` and `return_to` (the move; a lost or postponed stage asks why or until when first).
         public var moveURL: String = ""
         /// GET: the question of a lost or postponed stage (with `stage_id`), asked before the move.

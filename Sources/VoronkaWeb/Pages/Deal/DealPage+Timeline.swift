@@ -7,17 +7,17 @@ extension DealPage {
             .h2(.id("deal-timeline"), .plain(t[.timeline])),
             model.timeline.isEmpty
                 ? .p(.class("muted"), .plain(t[.timelineEmpty]))
-                : .ol(.class("timeline"), .each(model.timeline) { entry($0, currency: model.deal.currency, owners: model.owners, t) }))
+                : .ol(.class("timeline"), .each(model.timeline) { entry($0, currency: model.deal.currency, owners: model.owners, names: model.idNames, t) }))
     }
 
-    static func entry(_ entry: TimelineEntry, currency: String, owners: [Choice], _ t: Localizer) -> Node<HTML.ListContext> {
+    static func entry(_ entry: TimelineEntry, currency: String, owners: [Choice], names: [String: [Int64: String]] = [:], _ t: Localizer) -> Node<HTML.ListContext> {
         let f = t.format
         let (className, kind, content): (String, String, Markup) = switch entry.kind {
         case .stageChange(let from, let to):
             ("event-stage", t[.stage], .p(.plain(from.map { t(.timelineStage, ["from": $0, "to": to]) } ?? t(.timelineCreatedIn, ["to": to]))))
         case .fieldChange(let field, let old, let new):
-            ("event-field", t[.timelineChange], .p(.plain(fieldLabel(field, t) + ": " + value(old, field: field, currency: currency, owners: owners, t)
-                + " → " + value(new, field: field, currency: currency, owners: owners, t))))
+            ("event-field", t[.timelineChange], .p(.plain(fieldLabel(field, t) + ": " + value(old, field: field, currency: currency, owners: owners, names: names, t)
+                + " → " + value(new, field: field, currency: currency, owners: owners, names: names, t))))
         case .activity(let activity, let subject, let body, let due, let done):
             ("event-activity event-" + activity.rawValue, t.name(activity), .group(
                 .unwrap(subject) { .p(.strong(.plain($0))) },
@@ -34,9 +34,16 @@ extension DealPage {
                    content)
     }
 
-    /// A changed value as people read it: money with its currency, owners by name.
-    static func value(_ v: FieldValue, field: String, currency: String, owners: [Choice], _ t: Localizer) -> String {
+    /// A changed value as people read it: money with its currency, codes by their labels, records by name (never an id
+    /// when the name is known).
+    static func value(_ v: FieldValue, field: String, currency: String, owners: [Choice], names: [String: [Int64: String]] = [:], _ t: Localizer) -> String {
+        if case .int(let id) = v, let name = names[field]?[id] { return name }
         if field == "owner_id", case .int(let id) = v, let owner = owners.first(where: { $0.id == id }) { return owner.name }
+        if let known = names[field], case .json(.array(let items)) = v {
+            let ids = items.compactMap { if case .number(let n) = $0 { Int64(exactly: n) } else { nil } }
+            return ids.isEmpty ? Format.dash : ids.map { known[$0] ?? "#\($0)" }.joined(separator: ", ")
+        }
+        if field == "grade", case .text(let s) = v, let grade = DealGrade(rawValue: s) { return t.name(grade) }
         if field == "budget_status", case .text(let s) = v, let status = BudgetStatus(rawValue: s) { return t.name(status) }
         if field == "economics_exception", case .text(let s) = v, let kind = EconomicsException.Kind(rawValue: s) { return t.name(kind) }
         let type = Deal.fields.first { $0.name == field }?.type ?? .text
