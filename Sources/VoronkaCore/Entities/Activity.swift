@@ -9,7 +9,7 @@ public enum ActivityKind: String, Sendable, Codable, CaseIterable {
 public struct Activity: Entity, Hashable {
     public static let kind = EntityKind.activity
     public static let ownerField: String? = "owner_id"
-    public static let sortable = ["id", "created_at", "updated_at"]
+    public static let sortable = ["id", "created_at", "updated_at", "due_at"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
         .enumeration("kind", ActivityKind.self, required: true),
         FieldSpec("subject", .text, maxLength: 500),

@@ -38,6 +38,8 @@ let openRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
 /// The pages and forms behind sign-in.
 let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.GET, .home, { @Sendable _, web in web.redirect(SiteURL.leads.path) }),
+    (.GET, .myWork, MyWorkController.show),
+    (.POST, .activityDone(0), MyWorkController.done),
     (.GET, .leads, LeadInboxController.show),
     (.POST, .leadTriage(0), LeadActionsController.triage),
     (.POST, .leadDecision(0, .deal), LeadActionsController.decide),

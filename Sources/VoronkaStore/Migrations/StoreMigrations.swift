@@ -11,5 +11,6 @@ enum StoreMigrations {
         migrations.add(M0006_JournalStageEntries()) // the stage entries the analytics snapshot reads at start
         migrations.add(M0007_DeferredIndexes())    // indexes a bulk load dropped, to build again
         migrations.add(M0008_SearchIndex())        // folded search documents of companies, contacts, deals and leads
+        migrations.add(M0009_ActivityDueIndex())   // open activities by due time (My work)
     }
 }

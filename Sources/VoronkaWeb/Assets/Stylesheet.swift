@@ -121,6 +121,14 @@ extension Assets {
     /* A badge's visually hidden label is placed inside the badge, so it never widens a scrolling board or table. */
     .grade, .table-scroll, .board { position: relative; }
     .phone-menu { margin-left: auto; }
+    .work-list { list-style: none; margin: 0; padding: 0; }
+    .work { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-start; justify-content: space-between; padding: .75rem;
+      border: 1px solid var(--border); border-radius: var(--radius); margin-bottom: .5rem; background: var(--surface); }
+    .work.overdue { border-left: 4px solid #b3261e; }
+    .work-main { flex: 1 1 16rem; min-width: 0; overflow-wrap: anywhere; }
+    .work-main p { margin: .125rem 0; }
+    .overdue-label { color: #b3261e; }
+    .work-done { margin: 0; }
     .phone-menu summary { list-style: none; }
     .phone-menu summary::-webkit-details-marker { display: none; }
     .phone-menu-body { position: absolute; right: .5rem; left: .5rem; z-index: 10; padding: .75rem; background: var(--surface);

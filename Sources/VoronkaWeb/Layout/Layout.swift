@@ -93,10 +93,12 @@ public enum Layout {
     }
 
     static let navImport = BilingualText(en: "Import", ru: "Импорт")
+    static let navMyWork = BilingualText(en: "My work", ru: "Мои дела")
 
     /// The navigation title of a section.
     public static func title(_ section: Shell.Section, _ t: Localizer) -> String {
         switch section {
+        case .my: t.pick(navMyWork)
         case .leads: t[.navLeads]
         case .pipeline: t[.navPipeline]
         case .companies: t[.navCompanies]

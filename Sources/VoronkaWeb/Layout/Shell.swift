@@ -5,7 +5,7 @@ import VoronkaCore
 public struct Shell: Sendable, Hashable {
     /// The sections of the main navigation, in order.
     public enum Section: String, CaseIterable, Sendable {
-        case leads, pipeline, companies, dashboards, imports, settings
+        case my, leads, pipeline, companies, dashboards, imports, settings
     }
 
     /// The signed-in user as the header shows them.
@@ -48,6 +48,7 @@ public struct Shell: Sendable, Hashable {
         /// The link of a section.
         public func url(_ section: Section) -> String {
             switch section {
+            case .my: SiteURL.myWork.path
             case .leads: leads
             case .pipeline: pipeline
             case .companies: companies

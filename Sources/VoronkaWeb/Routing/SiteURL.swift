@@ -7,6 +7,10 @@ import VoronkaCore
 public enum SiteURL: Hashable, Sendable {
     case home, login, logout, setup, language
     case stylesheet, script
+    /// GET: the user's (and their team's) open tasks and follow-ups, overdue first.
+    case myWork
+    /// POST: marks an activity done (`return_to`).
+    case activityDone(Int64)
     case leads
     /// POST: runs triage on the lead.
     case leadTriage(Int64)
@@ -60,7 +64,7 @@ public enum SiteURL: Hashable, Sendable {
 
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
-        .home, .login, .logout, .setup, .language, .stylesheet, .script, .leads, .leadTriage(1), .leadDecision(1, .deal),
+        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .leads, .leadTriage(1), .leadDecision(1, .deal),
         .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
@@ -86,6 +90,8 @@ public enum SiteURL: Hashable, Sendable {
         case .language: return "/language"
         case .stylesheet: return "/assets/voronka.css"
         case .script: return "/assets/voronka.js"
+        case .myWork: return "/my"
+        case .activityDone(let id): return "/activities/\(p("id", id))/done"
         case .leads: return "/leads"
         case .leadTriage(let id): return "/leads/\(p("id", id))/triage"
         case .leadDecision(let id, let outcome): return "/leads/\(p("id", id))/\(p("outcome", outcome.rawValue))"
