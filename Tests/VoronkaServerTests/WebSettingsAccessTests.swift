@@ -62,7 +62,7 @@ struct WebSettingsAccessTests {
             let deal = try await rep.post("/deals/\(records.deal)", ["title": "Boiler", "amount": "lots", "currency": "RUB", "budget_status": "unknown"])
             // check
             #expect(stage.status == .unprocessableEntity)
-            #expect(stage.body.contains(">Вероятность, %: должно быть от 0 до 100</p>"))
+            #expect(stage.body.contains(">Вероятность, %: допустимо значение от 0 до 100</p>"))
             #expect(stage.body.contains(">Имя: нужно заполнить, пустым быть не может</p>"))
             #expect(!stage.body.contains("must be between"))
             #expect(economics.body.contains(">Затраты отдела продаж в месяц, ₽: нужно число</p>"))

@@ -89,7 +89,7 @@ struct WebSettingsQualificationTests {
             #expect(saved.status == .seeOther && saved.location == "/settings/economics?notice=saved#economics")
             #expect(stored.flatMap { try? EconomicsSettings(json: $0) } == EconomicsSettings(monthlyCosts: 50_000_000, dealsPerMonth: 10))
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.contains("id=\"economics-deals-per-month-error\">Deals in a typical month: must be a whole number from 1 to 1000000</p>"))
+            #expect(refused.body.contains("id=\"economics-deals-per-month-error\">Deals in a typical month: must be a whole number from 1 to 1,000,000</p>"))
             #expect(refused.body.contains("value=\"0\""))
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.body.contains("id=\"economics-monthly-costs-error\">Sales costs per month, RUB: is required</p>"))

@@ -39,7 +39,8 @@ struct FieldErrorTextTests {
         let loose = FieldError("steam_tph", "must be measured in t/h")
         // action, check
         #expect(Localizer(.en).fieldError(range) == "Probability, %: must be between 0 and 100")
-        #expect(Localizer(.ru).fieldError(range) == "Вероятность, %: должно быть от 0 до 100")
+        #expect(Localizer(.ru).fieldError(range) == "Вероятность, %: допустимо значение от 0 до 100")
+        #expect(Localizer(.ru).fieldError(FieldError("annual_revenue", .between(min: "0", max: "90000000000000"))) == "Годовая выручка: допустимо значение от 0 до 90\u{00A0}000\u{00A0}000\u{00A0}000\u{00A0}000")
         #expect(Localizer(.ru).fieldError(length) == "Имя: не длиннее 72\u{00A0}символа")
         #expect(Localizer(.en).fieldError(length) == "Name: must be at most 72\u{00A0}characters long")
         #expect(Localizer(.ru).fieldError(FieldError("monthly_costs", .required)) == "Затраты отдела продаж в месяц, ₽: нужно заполнить")

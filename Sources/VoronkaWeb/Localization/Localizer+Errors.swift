@@ -2,7 +2,7 @@ import VoronkaCore
 
 extension Localizer {
     /// A field error as a form shows it: the field's label, then the reason, both in this language
-    /// ("Вероятность, %: должно быть от 0 до 100").
+    /// ("Вероятность, %: допустимо значение от 0 до 100").
     public func fieldError(_ error: FieldError) -> String {
         fieldLabel(error.field) + ": " + reason(error)
     }
@@ -39,6 +39,10 @@ extension Localizer {
         "economics_exception_reason": .economicsExceptionReason, "subject": .subject, "body": .body, "due_at": .dueAt,
         "lost_reason": .lostReason, "postponed_until": .postponedUntil, "stage_id": .stage, "pipeline_id": .pipeline,
         "company_id": .company, "contact_ids": .contacts, "tender_cost": .tenderCost,
+        "tax_id": .taxID, "industry": .industry, "segment": .segment, "annual_revenue": .annualRevenue, "headcount": .headcount,
+        "source": .source, "notes": .notes, "tags": .tags, "phone": .phone, "roles": .buyingRoles, "contact_name": .contact,
+        "contact_phone": .phone, "contact_email": .email, "company_name": .company, "request_text": .request, "tender": .tender,
+        "referral": .referral, "lost_reasons": .setLostReasons, "time_zone": .setTimeZone,
     ]
 
     /// The text key of a reason and the values of its placeholders (a rejected value is not repeated: the field shows it).
@@ -57,8 +61,8 @@ extension Localizer {
         case .string: (.errString, [:])
         case .trueOrFalse: (.errTrueOrFalse, [:])
         case .positiveID: (.errPositiveID, [:])
-        case .between(let min, let max): (.errBetween, ["min": min, "max": max])
-        case .wholeNumberBetween(let min, let max): (.errWholeNumberBetween, ["min": min, "max": max])
+        case .between(let min, let max): (.errBetween, ["min": t.numeral(min), "max": t.numeral(max)])
+        case .wholeNumberBetween(let min, let max): (.errWholeNumberBetween, ["min": t.numeral(min), "max": t.numeral(max)])
         case .maxLength(let n), .passwordTooLong(let n): (.errMaxLength, ["count": t.count(n, .character)])
         case .passwordTooShort(let n): (.errMinLength, ["count": t.count(n, .character)])
         case .oneOf(let values): (.errOneOf, ["values": values.joined(separator: ", ")])
@@ -131,5 +135,11 @@ extension Localizer {
         case .currentPasswordRequired: (.errCurrentPasswordRequired, [:])
         case .currentPasswordWrong: (.errCurrentPasswordWrong, [:])
         }
+    }
+
+    /// A number inside a message, grouped as the user reads numbers (90 000 000 000 000); other text as it is.
+    func numeral(_ text: String) -> String {
+        guard let n = Int64(text) else { return text }
+        return format.number(n)
     }
 }

@@ -106,7 +106,7 @@ extension Strings {
         .errString: "нужен текст",
         .errTrueOrFalse: "нужно «да» или «нет»",
         .errPositiveID: "нужен положительный номер",
-        .errBetween: "должно быть от {min} до {max}",
+        .errBetween: "допустимо значение от {min} до {max}",
         .errWholeNumberBetween: "нужно целое число от {min} до {max}",
         .errMaxLength: "не длиннее {count}",
         .errMinLength: "не короче {count}",
