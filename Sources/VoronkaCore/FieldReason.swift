@@ -67,6 +67,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case stageNameTaken(String)
     case activityNeedsContent
     case leadAlreadyDecided(String)
+    case leadNotDecided
+    case leadDealMoved(Int64)
     case tooManyEntries(max: Int)
     case attributeExists(entity: String, key: String)
     case companyHasDeals(Int64)
@@ -160,6 +162,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .duplicateEntry(let entry): "lists \(entry) twice"
         case .stageNameTaken(let name): "another stage of this pipeline is already called \(name)"
         case .activityNeedsContent: "an activity needs a subject or a text"
+        case .leadNotDecided: "the lead has no decision to undo"
+        case .leadDealMoved(let id): "deal \(id) made from the lead has moved on or has activities; close it on its own page instead"
         case .leadAlreadyDecided(let outcome): "the lead is already decided (\(outcome)); a person's decision is not taken twice"
         case .tooManyEntries(let max): "must list at most \(max) entries"
         case .attributeExists(let entity, let key): "\(entity) already has an attribute \(key)"

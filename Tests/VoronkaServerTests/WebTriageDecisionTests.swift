@@ -48,4 +48,39 @@ struct WebTriageDecisionTests {
             #expect(Lead(record: try #require(try await app.services.store.fetch(.lead, lead))).outcome == .deal)
         }
     }
+
+    @Test("Undoing a conversion is explicit and journaled: the untouched deal is deleted and the lead is back in the inbox; a deal that moved on refuses the undo", arguments: TestDatabase.backends)
+    func undo(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            func convertedLead(_ name: String) async throws -> (lead: Int64, deal: Int64) {
+                let lead = try await app.call(.POST, "/api/v1/leads", as: "rep1", json: ["company_name": .string(name), "request_text": "Нужна котельная", "source": "phone"]).requireID()
+                _ = try await app.call(.POST, "/api/v1/leads/\(lead)/override", as: "rep1", json: ["outcome": "deal", "reason": "Звонили сами"])
+                let deal = try #require(try await app.services.store.fetch(.lead, lead)?.int("deal_id"))
+                return (lead, deal)
+            }
+            let fresh = try await convertedLead("ООО Свежая")
+            let moved = try await convertedLead("ООО Ушедшая")
+            _ = try await app.call(.POST, "/api/v1/activities", as: "rep1", json: ["kind": "call", "deal_id": .id(moved.deal), "subject": "Созвонились"])
+            let client = try await WebClient.signedIn(app, as: "rep1")
+            let page = try await client.get("/deals/\(fresh.deal)")
+            let seq = try await app.services.store.lastJournalSeq()
+            // action
+            let undone = try await client.post("/leads/\(fresh.lead)/undo", [:])
+            _ = try await client.get("/deals/\(moved.deal)")
+            let refused = try await client.post("/leads/\(moved.lead)/undo", [:])
+            let inbox = try await client.get("/leads")
+            // check
+            #expect(page.body.contains("action=\"/leads/\(fresh.lead)/undo\""))
+            #expect(undone.status == .seeOther)
+            let lead = Lead(record: try #require(try await app.services.store.fetch(.lead, fresh.lead)))
+            #expect(lead.outcome == nil && lead.dealID == nil && lead.firstResponseAt == nil)
+            #expect(try await app.services.store.fetch(.deal, fresh.deal) == nil, "the untouched deal is deleted")
+            let entries = try await app.services.store.journal(of: .lead, fresh.lead).filter { $0.seq > seq }
+            #expect(entries.contains { $0.actorID == app.users["rep1"] })
+            #expect(inbox.body.contains("id=\"lead-\(fresh.lead)\""))
+            #expect(refused.status == .conflict && refused.body.contains("#\(moved.deal)"))
+            #expect(try await app.services.store.fetch(.lead, moved.lead)?.int("deal_id") == moved.deal)
+        }
+    }
 }

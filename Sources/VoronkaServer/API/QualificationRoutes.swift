@@ -27,6 +27,18 @@ enum QualificationRoutes {
                 guard errors.isEmpty, let outcome else { throw DomainError.invalid(errors) }
                 return try await triage(req, s, apply: true, override: (outcome, reason), pipeline: try optionalID(input, "pipeline_id"))
             },
+            APIRoute(.POST, "leads/:id/undo", "undo_lead_decision",
+                     "Withdraw a lead's decision, journaled: it returns to the inbox undecided; the deal its conversion made is deleted while untouched (409 once it moved on)",
+                     tag: "qualification", response: .record(.lead)) { req, s in
+                let viewer = try req.caller().viewer
+                let id = try req.id()
+                let lead = try await s.store.write(actor: viewer.actorID, at: s.clock.now()) { tx in
+                    guard let lead = try await tx.fetch(.lead, id, forUpdate: true) else { throw DomainError.notFound(.lead, id) }
+                    try await s.records.requireOwnership(.write, .lead, lead, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
+                    return try await LeadTriage.undo(lead: lead, tx: tx)
+                }
+                return JSONResponse.make(.object(lead.jsonObject(fields: Lead.fields)))
+            },
             APIRoute(.GET, "deals/:id/qualification", "deal_qualification", "A deal's grade, authority, seven-point checklist, economics and control flags",
                      tag: "qualification", response: .named("DealQualification")) { req, s in
                 let viewer = try req.caller().viewer

@@ -69,6 +69,29 @@ enum LeadTriage {
         return Outcome(lead: updated, result: result, deal: deal)
     }
 
+    /// Withdraws a lead's decision, explicitly and journaled: the lead returns to the inbox undecided (its first stage, no
+    /// outcome, no first response), and the deal its conversion made is deleted while it is untouched (still in its first
+    /// stage, without activities); a deal that moved on is refused here and closed on its own page instead.
+    static func undo(lead old: Record, tx: StoreTransaction) async throws -> Record {
+        let lead = Lead(record: old)
+        guard lead.outcome != nil else { throw DomainError.conflict(field: "outcome", .leadNotDecided) }
+        if let dealID = lead.dealID, let deal = try await tx.fetch(.deal, dealID), Deal(record: deal).leadID == lead.id {
+            let first = try await RecordRules.firstStage(of: Deal(record: deal).pipelineID, tx)
+            let activities = try await tx.firstID(.activity, where: ["deal_id": .int(dealID)])
+            guard Deal(record: deal).stageID == first, activities == nil else { throw DomainError.conflict(field: "deal_id", .leadDealMoved(dealID)) }
+            try await tx.softDelete(.deal, deal)
+        }
+        var new = old
+        if let first = try await RecordRules.firstStage(of: lead.pipelineID, tx) { new["stage_id"] = .int(first) }
+        for field in ["outcome", "outcome_reason", "deal_id", "first_response_at"] { new[field] = .null }
+        new["fire"] = .bool(false)
+        if case .object(var o)? = lead.triage {
+            o["by"] = .string("suggestion"); o["outcome"] = .null; o["undone_at"] = .string(Timestamp.format(tx.now))
+            new["triage"] = .json(.object(o))
+        }
+        return try await tx.update(.lead, from: old, to: new)
+    }
+
     /// Keeps triage's suggestion on the lead without deciding anything: no outcome, no deal, no stage change. The
     /// person's press of Deal, Nurture or Junk is the decision.
     static func suggest(lead old: Record, context: QualificationContext, tx: StoreTransaction) async throws -> Record {

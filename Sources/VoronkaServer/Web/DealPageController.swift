@@ -49,6 +49,7 @@ enum DealPageController {
         model.idNames = try await idNames(deal, names: names, services: services)
         model.moveURL = SiteURL.dealMove(id).path
         model.closeURL = SiteURL.dealClose(id).path
+        model.leadUndoURL = deal.leadID.map { SiteURL.leadUndo($0).path }
         return model
     }
 

@@ -44,6 +44,17 @@ enum LeadActionsController {
         }
     }
 
+    /// Withdraws the decision; the lead is back in the inbox.
+    static func undo(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let id = try req.webID()
+        _ = try await web.services.store.write(actor: caller.viewer.actorID, at: web.services.clock.now()) { tx in
+            let (lead, _) = try await load(id, caller: caller, web: web, tx: tx)
+            return try await LeadTriage.undo(lead: lead, tx: tx)
+        }
+        return web.redirect(SiteURL.leads.path + "#lead-\(id)")
+    }
+
     static func refuse(_ req: Request, _ web: WebContext, _ id: Int64, _ outcome: LeadOutcome) async throws -> Response {
         let model = try await LeadInboxController.model(req, web, problem: LeadInboxPage.Problem(leadID: id, outcome: outcome))
         return web.page(req, LeadInboxPage.view(model), status: .unprocessableEntity)

@@ -43,6 +43,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.GET, .leads, LeadInboxController.show),
     (.POST, .leadTriage(0), LeadActionsController.triage),
     (.POST, .leadDecision(0, .deal), LeadActionsController.decide),
+    (.POST, .leadUndo(0), LeadActionsController.undo),
     (.GET, .pipelines, PipelineBoardController.first),
     (.GET, .pipeline(0), PipelineBoardController.show),
     (.GET, .deal(0), DealPageController.show),

@@ -267,6 +267,7 @@ extension Assets {
       .figures dd { font-size: 1.125rem; }
     }
     @media (min-width: 64rem) {
+      .user-name { max-width: 20em; }
       .split { grid-template-columns: minmax(0, 2fr) minmax(20rem, 1fr); }
     }
     @media (prefers-reduced-motion: reduce) {

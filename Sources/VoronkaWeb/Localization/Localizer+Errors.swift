@@ -108,6 +108,8 @@ extension Localizer {
         case .stageNameTaken(let name): (.errStageNameTaken, ["name": name])
         case .activityNeedsContent: (.errActivityNeedsContent, [:])
         case .leadAlreadyDecided(let outcome): (.errLeadAlreadyDecided, ["outcome": outcome])
+        case .leadNotDecided: (.errLeadNotDecided, [:])
+        case .leadDealMoved(let id): (.errLeadDealMoved, ["id": String(id)])
         case .tooManyEntries(let max): (.errTooManyEntries, ["max": String(max)])
         case .attributeExists(_, let key): (.errAttributeExists, ["key": key])
         case .companyHasDeals(let n): (.errCompanyHasDeals, ["count": String(n)])

@@ -16,6 +16,8 @@ public enum SiteURL: Hashable, Sendable {
     case leadTriage(Int64)
     /// POST: decides the lead (`deal`, `nurture`, `junk`).
     case leadDecision(Int64, LeadOutcome)
+    /// POST: withdraws the lead's decision (it returns to the inbox; its untouched deal is deleted).
+    case leadUndo(Int64)
     /// GET: the first active deal pipeline's board.
     case pipelines
     case pipeline(Int64)
@@ -64,7 +66,7 @@ public enum SiteURL: Hashable, Sendable {
 
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
-        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .leads, .leadTriage(1), .leadDecision(1, .deal),
+        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
         .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
@@ -95,6 +97,7 @@ public enum SiteURL: Hashable, Sendable {
         case .leads: return "/leads"
         case .leadTriage(let id): return "/leads/\(p("id", id))/triage"
         case .leadDecision(let id, let outcome): return "/leads/\(p("id", id))/\(p("outcome", outcome.rawValue))"
+        case .leadUndo(let id): return "/leads/\(p("id", id))/undo"
         case .pipelines: return "/pipelines"
         case .pipeline(let id): return "/pipelines/\(p("id", id))"
         case .deal(let id): return "/deals/\(p("id", id))"

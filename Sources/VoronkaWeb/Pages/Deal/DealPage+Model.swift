@@ -86,6 +86,8 @@ public enum DealPage {
         public var idNames: [String: [Int64: String]] = [:]
         /// POST: `stage_id` and `return_to` (the move; a lost or postponed stage asks why or until when first).
         public var moveURL: String = ""
+        /// POST: withdraws the conversion of the lead this deal came from; nil for a deal not made from a lead.
+        public var leadUndoURL: String?
         /// GET: the question of a lost or postponed stage (with `stage_id`), asked before the move.
         public var closeURL: String = ""
 

@@ -21,6 +21,9 @@ extension DealPage {
     }
 
     static let lostAction = BilingualText(en: "Lost…", ru: "Проиграна…")
+    static let undoConversion = BilingualText(en: "Undo the conversion", ru: "Отменить конвертацию")
+    static let undoHint = BilingualText(en: "The lead returns to the inbox undecided, and this deal is deleted while untouched.",
+                                        ru: "Лид вернётся во входящие без решения, а эта сделка будет удалена, пока по ней ничего не сделано.")
     static let postponeAction = BilingualText(en: "Postpone…", ru: "Отложить…")
 
     /// The move to another stage of the pipeline, and one step to close as lost or to postpone (which ask why or until when).
@@ -41,7 +44,12 @@ extension DealPage {
                 .submit(t[.move], class: "button")),
             .if(lost != nil || postponed != nil, .p(.class("actions"),
                 .unwrap(lost) { closeLink($0, lostAction, "button-danger") },
-                .unwrap(postponed) { closeLink($0, postponeAction, "button-quiet") })))
+                .unwrap(postponed) { closeLink($0, postponeAction, "button-quiet") })),
+            .unwrap(model.leadUndoURL) { url in
+                .postForm(url, csrf: model.shell.csrfToken, class: "undo-form",
+                          .p(.class("hint"), .plain(t.pick(undoHint))),
+                          .submit(t.pick(undoConversion), class: "button button-quiet"))
+            })
     }
 
     static func header(_ model: Model, _ t: Localizer) -> Markup {
