@@ -46,7 +46,8 @@ enum SearchIndex {
                 WHERE id > \(bind: after) ORDER BY id LIMIT 5000
                 """, fields: fields)
             guard let last = records.last?.int("id") else { return }
-            try await write(sql, backend: backend, kind, records.compactMap { r in r.int("id").map { ($0, SearchText.document(kind, r)) } })
+            // A fresh table: nothing to replace.
+            try await writeNew(sql, backend: backend, kind, records.compactMap { r in r.int("id").map { ($0, SearchText.document(kind, r)) } })
             after = last
         }
     }

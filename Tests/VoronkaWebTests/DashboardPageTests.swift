@@ -225,3 +225,27 @@ struct DashboardPageTests {
         #expect(quality.has("Uncontrolled deals · 0\(nb)deals") && quality.has("None. Well done."))
     }
 }
+
+@Suite("Definitions of the figures")
+struct DefinitionTests {
+    @Test("Every part of the dashboards that shows a metric links to its definition, which the help page holds in both languages")
+    func definitionsLinked() {
+        // setup
+        let ids = Set(DashboardPage.partMetrics.values)
+        // action
+        let en = Inspect(HelpPage.view(.mock(.en)))
+        let ru = Inspect(HelpPage.view(.mock(.ru)))
+        // check
+        for id in ids {
+            let definition = MetricDefinitions.definition(id)
+            #expect(definition != nil, "\(id) has a definition")
+            #expect(en.has("<section id=\"\(id)\"") && ru.has("<section id=\"\(id)\""))
+            if let d = definition {
+                #expect(ru.has(d.title.ru) && en.has(d.title.en) && !d.title.ru.isEmpty && d.title.ru != d.title.en)
+            }
+        }
+        let link = DashboardPage.definitionLink("stages-stalled", Localizer(.ru))
+        let rendered = link.map { Inspect($0) }
+        #expect(rendered?.has("href=\"/help/metrics#stalled\"") == true && rendered?.has("Определение") == true)
+    }
+}

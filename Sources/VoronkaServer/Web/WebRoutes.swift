@@ -58,6 +58,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .editRecord(.company, 0), RecordFormController.submitEdit),
     (.GET, .company(0), CompanyController.show),
     (.GET, .dashboards, DashboardController.show),
+    (.GET, .helpMetrics, { @Sendable req, web in web.page(req, HelpPage.view(web.shell(req, section: .dashboards))) }),
     (.GET, .profile, ProfileController.show),
     (.POST, .profile, ProfileController.save),
     (.POST, .profilePassword, ProfileController.changePassword),

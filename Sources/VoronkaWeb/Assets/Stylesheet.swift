@@ -121,6 +121,9 @@ extension Assets {
     /* A badge's visually hidden label is placed inside the badge, so it never widens a scrolling board or table. */
     .grade, .table-scroll, .board { position: relative; }
     .phone-menu { margin-left: auto; }
+    .definition-link { font-size: .875rem; font-weight: 400; margin-left: .5rem; }
+    .definitions section { margin-bottom: 1.5rem; }
+    .definitions section:target { outline: 3px solid var(--primary); outline-offset: .5rem; border-radius: var(--radius); }
     .work-list { list-style: none; margin: 0; padding: 0; }
     .work { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-start; justify-content: space-between; padding: .75rem;
       border: 1px solid var(--border); border-radius: var(--radius); margin-bottom: .5rem; background: var(--surface); }

@@ -36,6 +36,8 @@ public enum SiteURL: Hashable, Sendable {
     case editRecord(EntityKind, Int64)
     case company(Int64)
     case dashboards
+    /// GET: the definitions of the dashboards' figures, in the user's language.
+    case helpMetrics
     /// GET: the page; POST: the name and language.
     case profile
     /// POST: a new password.
@@ -67,7 +69,7 @@ public enum SiteURL: Hashable, Sendable {
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
         .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
-        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards,
+        .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards, .helpMetrics,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
         .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsRule(0),
@@ -109,6 +111,7 @@ public enum SiteURL: Hashable, Sendable {
         case .editRecord(let kind, let id): return "/edit/\(p("kind", kind.rawValue))/\(p("id", id))"
         case .company(let id): return "/companies/\(p("id", id))"
         case .dashboards: return "/dashboards"
+        case .helpMetrics: return "/help/metrics"
         case .profile: return "/profile"
         case .profilePassword: return "/profile/password"
         case .settings: return settings

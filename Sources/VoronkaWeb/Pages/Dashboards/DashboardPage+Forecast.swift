@@ -9,9 +9,9 @@ extension DashboardPage {
         return .group(
             figures([(t[.dashOpenAmount], money(fc.totalAmount, model, t)), (t[.dashWeightedConfigured], money(fc.totalConfigured, model, t)),
                      (t[.dashWeightedLearned], money(fc.totalLearned, model, t))]),
-            part("forecast-months", t[.dashByMonth], forecastMonths(model, t)),
-            part("forecast-stages", t[.dashStageProbabilities], stageRates(fc.stages, t)),
-            part("forecast-calibration", t[.dashCalibration], calibration(fc, t)))
+            part(t, "forecast-months", t[.dashByMonth], forecastMonths(model, t)),
+            part(t, "forecast-stages", t[.dashStageProbabilities], stageRates(fc.stages, t)),
+            part(t, "forecast-calibration", t[.dashCalibration], calibration(fc, t)))
     }
 
     static func periodName(_ period: Forecast.Period, _ t: Localizer) -> String {

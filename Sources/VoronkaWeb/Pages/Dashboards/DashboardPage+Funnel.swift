@@ -17,10 +17,10 @@ extension DashboardPage {
             .p(.class("hint"), .plain(t(.dashMaturityNote, ["days": t.count(funnel.maturityDays, .day)]))),
             .if(!immature.isEmpty, .p(.class("immature-note"),
                 .plain(t(.dashLeftOut, ["cohorts": immature.joined(separator: ", ")])))),
-            part("funnel-cohorts", t[.dashCohorts], cohortHeatMap(funnel, t), cohortTable(funnel, t)),
-            part("funnel-yoy", t[.dashYearOverYear], yearOverYear(funnel.yearOverYear, t)),
-            part("funnel-curve", t[.dashCurve], curve(funnel.curve, t)),
-            part("funnel-stages", t[.dashStageConversion], stageFunnels(funnel.pipelines, t)))
+            part(t, "funnel-cohorts", t[.dashCohorts], cohortHeatMap(funnel, t), cohortTable(funnel, t)),
+            part(t, "funnel-yoy", t[.dashYearOverYear], yearOverYear(funnel.yearOverYear, t)),
+            part(t, "funnel-curve", t[.dashCurve], curve(funnel.curve, t)),
+            part(t, "funnel-stages", t[.dashStageConversion], stageFunnels(funnel.pipelines, t)))
     }
 
     /// Rows are years, columns the months (or quarters) of entry; immature cohorts are hatched and in italics.

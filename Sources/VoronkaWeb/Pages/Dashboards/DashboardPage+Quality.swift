@@ -20,13 +20,13 @@ extension DashboardPage {
         }
         let total = g.referralTotal
         return .group(
-            part("growth-rescued", t[.dashRescuedLeads],
+            part(t, "growth-rescued", t[.dashRescuedLeads],
                  .p(.class("hint"), .plain(t[.dashRescuedHint])),
                  rescueRows.isEmpty ? noData(t) : .group(
                     figures([(t[.dashRescued], f.number(g.rescued)), (t[.dashWon], f.number(g.rescuedWon)),
                              (t[.dashWonAmount], money(g.rescuedWonAmount, model, t))]),
                     table(t[.dashRescuedLeads], rescueColumns, rescueRows))),
-            part("growth-referrals", t[.dashReferrals],
+            part(t, "growth-referrals", t[.dashReferrals],
                  referralRows.isEmpty ? noData(t) : .group(
                     figures([(t[.dashLeads], f.number(total.leads)), (t[.dashWon], f.number(total.won)),
                              (t[.dashConversionPercent], percent(total.conversion, t)), (t[.dashWonAmount], money(total.wonAmount, model, t))]),
@@ -35,8 +35,8 @@ extension DashboardPage {
 
     /// CRM completeness and qualification health.
     static func quality(_ model: Model, _ t: Localizer) -> Markup {
-        .group(part("quality-completeness", t[.dashCompleteness], completeness(model, t)),
-               part("quality-qualification", t[.dashQualification], qualification(model, t)))
+        .group(part(t, "quality-completeness", t[.dashCompleteness], completeness(model, t)),
+               part(t, "quality-qualification", t[.dashQualification], qualification(model, t)))
     }
 
     /// The name of a required deal field.

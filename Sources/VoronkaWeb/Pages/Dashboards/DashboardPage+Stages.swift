@@ -18,9 +18,9 @@ extension DashboardPage {
         let chart = BarChart(id: "time-in-stage-chart", title: t[.dashTimeInStage], summary: summary,
                              bars: medians.map { .init(label: $0.stageName, value: $0.medianDays ?? 0) }, value: .number, axisLabel: t[.dashDaysAxis])
         return .group(
-            part("stages-time", t[.dashTimeInStage],
+            part(t, "stages-time", t[.dashTimeInStage],
                  s.rows.isEmpty ? noData(t) : .group(chartFigure(Charts.bar(chart, t), caption: summary), table(t[.dashTimeInStage], columns, rows))),
-            part("stages-stalled", t[.dashStalled] + " · " + t.count(s.stalledCount, .deal), stalled(model, t)))
+            part(t, "stages-stalled", t[.dashStalled] + " · " + t.count(s.stalledCount, .deal), stalled(model, t)))
     }
 
     static func stalled(_ model: Model, _ t: Localizer) -> Markup {
@@ -77,8 +77,8 @@ extension DashboardPage {
                      (t[.dashWinRate], percent(o.winRate, t)), (t[.dashAverageWon], money(o.averageWonAmount, model, t)),
                      (t[.dashCycle], days(o.averageCycleDays, t))]),
             .p(.class("hint"), .plain(t[.dashVelocityHint])),
-            part("velocity-owners", t[.dashByOwner], rows.isEmpty ? noData(t) : table(t[.dashByOwner], columns, rows)),
-            part("velocity-trend-part", t[.dashVelocityTrend], chartFigure(Charts.line(chart, t), caption: summary)))
+            part(t, "velocity-owners", t[.dashByOwner], rows.isEmpty ? noData(t) : table(t[.dashByOwner], columns, rows)),
+            part(t, "velocity-trend-part", t[.dashVelocityTrend], chartFigure(Charts.line(chart, t), caption: summary)))
     }
 
     /// First-response time per owner against the target.
@@ -98,6 +98,6 @@ extension DashboardPage {
             figures([(t[.dashMedian], hours(r.overall.medianHours, t)), (t[.dashP90], hours(r.overall.p90Hours, t)),
                      (t[.dashTarget], target), (t[.dashBreaches], f.number(r.overall.breaches))]),
             .p(.class("hint"), .plain(t(.dashResponseHint, ["target": target]))),
-            part("response-owners", t[.dashByOwner], rows.isEmpty ? noData(t) : table(t[.dashByOwner], columns, rows)))
+            part(t, "response-owners", t[.dashByOwner], rows.isEmpty ? noData(t) : table(t[.dashByOwner], columns, rows)))
     }
 }

@@ -113,8 +113,27 @@ extension DashboardPage {
     }
 
     /// A subsection with its heading (`h3`) and an id for the heading.
-    static func part(_ id: String, _ title: String, _ content: Markup...) -> Markup {
-        .section(.class("dashboard-part"), .attr("aria-labelledby", id), .h3(.id(id), .plain(title)), .group(content))
+    static func part(_ t: Localizer, _ id: String, _ title: String, _ content: Markup...) -> Markup {
+        .section(.class("dashboard-part"), .attr("aria-labelledby", id),
+                 .h3(.id(id), .plain(title), .unwrap(definitionLink(id, t)) { $0 }), .group(content))
+    }
+
+    /// Which metric's definition explains each part of the dashboards.
+    static let partMetrics: [String: String] = [
+        "funnel-cohorts": "conversion", "funnel-curve": "kaplan-meier", "funnel-yoy": "cohort-anomalies", "funnel-stages": "stage-conversion",
+        "stages-time": "time-in-stage", "stages-stalled": "stalled", "velocity-owners": "velocity", "velocity-trend-part": "velocity",
+        "response-owners": "response-times", "forecast-months": "forecast", "forecast-stages": "forecast",
+        "forecast-calibration": "calibration", "growth-rescued": "rescued-leads", "growth-referrals": "referrals",
+        "quality-completeness": "completeness",
+    ]
+    static let definitionText = BilingualText(en: "Definition", ru: "Определение")
+
+    /// A link to the definition of the part's figures, its first sentence on hover.
+    static func definitionLink(_ partID: String, _ t: Localizer) -> Markup? {
+        guard let id = partMetrics[partID], let definition = MetricDefinitions.definition(id) else { return nil }
+        let hover = definition.paragraphs.first.map { t.pick($0) } ?? t.pick(definition.title)
+        return .a(.class("definition-link"), .attr("href", SiteURL.helpMetrics.path + "#" + id), .attr("title", hover),
+                  .plain(" " + t.pick(definitionText)))
     }
 
     /// The clear state of a part without data.
