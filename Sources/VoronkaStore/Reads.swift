@@ -46,9 +46,20 @@ enum Reads {
         let specs = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let sort = query.sortField
         let direction = query.descending ? "DESC" : "ASC"
-        let order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
+        var order = sort == "id" ? "id \(direction)" : "\(sort) \(direction), id \(direction)"
+        var from = kind.plural
+        var filtered = query
+        var extra: (any SQLExpression)?
+        if let joined = SearchIndex.joinedOrder(kind, query, backend: backend) {
+            from += joined.join
+            filtered.conditions.removeAll { if case .search = $0 { true } else { false } }
+            extra = SearchIndex.tests(joined.terms, backend: backend)
+            order = "\(SearchIndex.table(kind)).rowid \(direction)"
+        }
+        let columns = fields.map { "\(kind.plural).\($0.name)" }.joined(separator: ", ")
+        let condition = whereClause(kind, query: filtered, scope: scope, backend: backend, extra: extra.map { [$0] } ?? [])
         let rows = try await RowCoding.records(sql, """
-            SELECT \(unsafeRaw: fields.map(\.name).joined(separator: ", ")) FROM \(unsafeRaw: kind.plural)\(whereClause(kind, query: query, scope: scope, backend: backend))
+            SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from)\(condition)
             ORDER BY \(unsafeRaw: order) LIMIT \(literal: query.limit + 1)
             """, fields: fields)
         let records = Array(rows.prefix(query.limit))
@@ -92,8 +103,9 @@ enum Reads {
     }
 
     /// ` WHERE …` for the list's filters, owner scope and cursor; empty when there are none.
-    static func whereClause(_ kind: EntityKind, query: ListQuery, scope: OwnerScope, backend: Backend) -> any SQLExpression {
-        var conditions: [any SQLExpression] = []
+    static func whereClause(_ kind: EntityKind, query: ListQuery, scope: OwnerScope, backend: Backend,
+                            extra: [any SQLExpression] = []) -> any SQLExpression {
+        var conditions: [any SQLExpression] = extra
         if !query.includeDeleted { conditions.append(SQLRaw("deleted_at IS NULL")) }
         if case .owners(let owners) = scope {
             conditions.append(ownerCondition(kind, owners))

@@ -92,14 +92,31 @@ enum SearchIndex {
         let terms = SearchText.terms(query)
         guard SearchText.fields(of: kind) != nil, !terms.isEmpty else { return SQLRaw(terms.isEmpty ? "1 = 1" : "1 = 0") }
         let key = backend == .sqlite ? "rowid" : "id"
+        return SQLBinaryExpression(SQLIdentifier("id"), .in, SQLGroupExpression(SQLList([
+            SQLRaw("SELECT \(key) FROM \(table(kind)) WHERE "), tests(terms, backend: backend),
+        ], separator: SQLRaw(""))))
+    }
+
+    /// The terms' tests on a search table's `text`, joined by AND.
+    static func tests(_ terms: [String], backend: Backend) -> any SQLExpression {
         let tests: [any SQLExpression] = terms.map { term in
             // Terms are folded: no `%`, `_` or backslash is left in them to escape.
             term.count >= 3
                 ? SQLBinaryExpression(SQLIdentifier("text"), .like, SQLBind("%" + term + "%"))
                 : SQLBinaryExpression(SQLFunction(backend == .sqlite ? "instr" : "strpos", args: SQLIdentifier("text"), SQLBind(term)), .greaterThan, SQLLiteral.numeric("0"))
         }
-        return SQLBinaryExpression(SQLIdentifier("id"), .in, SQLGroupExpression(SQLList([
-            SQLRaw("SELECT \(key) FROM \(table(kind)) WHERE "), SQLList(tests, separator: SQLRaw(" AND ")),
-        ], separator: SQLRaw(""))))
+        return SQLList(tests, separator: SQLRaw(" AND "))
+    }
+
+    /// On SQLite, a search listed in id order reads the search table in rowid order joined to the records, so that a
+    /// common word stops after the page instead of collecting every match (FTS5 yields rowids in order); nil when the
+    /// query is not such a search.
+    static func joinedOrder(_ kind: EntityKind, _ query: ListQuery, backend: Backend) -> (join: String, terms: [String])? {
+        guard backend == .sqlite, query.sortField == "id", SearchText.fields(of: kind) != nil else { return nil }
+        let searches = query.conditions.compactMap { if case .search(let q) = $0 { q } else { nil } }
+        guard searches.count == 1, let text = searches.first else { return nil }
+        let terms = SearchText.terms(text)
+        guard !terms.isEmpty else { return nil }
+        return (" JOIN \(table(kind)) ON \(table(kind)).rowid = \(kind.plural).id", terms)
     }
 }

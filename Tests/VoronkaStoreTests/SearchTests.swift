@@ -108,4 +108,30 @@ struct SearchTests {
             #expect(try await Self.find(store, .company, "rolled").isEmpty)
         }
     }
+
+    @Test("A search pages by id in both directions through every match, the owner scope applied", arguments: TestDatabase.backends)
+    func pagingByID(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            // setup: 120 companies, every third a foundry; owners 1 and 2 in turn
+            try await store.write(actor: nil) { tx in
+                for i in 0..<120 { try await tx.insert(.company, company(i % 3 == 0 ? "Литейный завод \(i)" : "Мебель \(i)", owner: Int64(i % 2 + 1))) }
+            }
+            for (sort, scope, expected) in [("id", OwnerScope.everyone, 40), ("-id", .everyone, 40), ("id", .owners([1]), 20)] {
+                // action
+                var seen: [Int64] = []
+                var cursor: String?
+                repeat {
+                    var params = ["q": "литейный", "sort": sort, "limit": "7"]
+                    params["cursor"] = cursor
+                    let page = try await store.list(.company, query: ListQuery.parse(params, fields: Company.fields, sortable: Company.sortable, searchable: true).get(), scope: scope)
+                    seen += page.records.compactMap { $0.int("id") }
+                    #expect(page.records.allSatisfy { ($0.text("name") ?? "").hasPrefix("Литейный") })
+                    cursor = page.nextCursor
+                } while cursor != nil
+                // check
+                #expect(seen.count == expected && Set(seen).count == expected, "sort \(sort)")
+                #expect(seen == (sort == "id" ? seen.sorted() : seen.sorted(by: >)), "sort \(sort)")
+            }
+        }
+    }
 }

@@ -25,7 +25,8 @@ enum CompanyListController {
             overview = path + ListPaging().query(keeping: ["q": query])
         } else if searched {
             for kind in SearchText.kinds {
-                let found = try await web.services.records.list(kind, params: ["q": query, "sort": order(kind), "limit": String(rankedPool)],
+                // The newest matches (a search read in id order stops after them), then the best of those first.
+                let found = try await web.services.records.list(kind, params: ["q": query, "sort": "-id", "limit": String(rankedPool)],
                                                                 viewer: caller.viewer).records
                 let total = found.count < rankedPool ? found.count : try await web.services.records.count(kind, params: ["q": query], viewer: caller.viewer)
                 let best = found.enumerated()
@@ -45,11 +46,11 @@ enum CompanyListController {
         return web.page(req, CompanyListPage.view(model))
     }
 
-    /// The order a kind's matches are paged in.
+    /// The order a kind's matches are paged in: companies and contacts by name; deals and leads newest first (at a
+    /// million deals a common word is read in id order, page by page, rather than sorted whole).
     static func order(_ kind: EntityKind) -> String {
         switch kind {
-        case .deal: "title"
-        case .lead: "-received_at"
+        case .deal, .lead: "-id"
         default: "name"
         }
     }
