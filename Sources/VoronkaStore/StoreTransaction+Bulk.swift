@@ -36,12 +36,14 @@ extension StoreTransaction {
             guard row.count == fields.count else { throw StoreError.unsupported("a \(kind.rawValue) row of \(row.count) values for \(fields.count) fields") }
             values.append(contentsOf: row)
         }
-        if let searched = SearchText.fields(of: kind) {
-            let positions = fields.enumerated().filter { searched.contains($0.element.name) || $0.element.name == "id" }
+        if let searched = SearchText.fields(of: kind), let idAt = fields.firstIndex(where: { $0.name == "id" }) {
+            var position: [String: Int] = [:]
+            for (i, spec) in fields.enumerated() where searched.contains(spec.name) { position[spec.name] = i }
             let documents: [(id: Int64, text: String)] = rows.compactMap { row in
-                var record = Record()
-                for (i, spec) in positions where i < row.count { record[spec.name] = row[i] }
-                return record.int("id").map { ($0, SearchText.document(kind, record)) }
+                guard row.count == fields.count, case .int(let id) = row[idAt] else { return nil }
+                return (id, SearchText.document(kind) { name in
+                    if let i = position[name], case .text(let s) = row[i] { s } else { nil }
+                })
             }
             try await SearchIndex.writeNew(sql, backend: backend, kind, documents)
         }

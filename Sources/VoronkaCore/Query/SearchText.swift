@@ -20,14 +20,19 @@ public enum SearchText {
     public static let kinds: [EntityKind] = EntityKind.allCases.filter { fields(of: $0) != nil }
 
     /// How much of a long text (a lead's request) the index keeps: enough for the words a rep remembers.
-    static let longTextPrefix = 400
+    static let longTextPrefix = 160
 
     /// The folded document of a record: its search fields folded and joined, phone numbers and tax ids also as digits.
     public static func document(_ kind: EntityKind, _ record: Record) -> String {
+        document(kind) { record.text($0) }
+    }
+
+    /// The folded document from a field reader (a bulk load reads its rows by position, without making records).
+    public static func document(_ kind: EntityKind, _ text: (String) -> String?) -> String {
         guard let names = fields(of: kind) else { return "" }
         var parts: [String] = []
         for name in names {
-            guard let text = record.text(name), !text.isEmpty else { continue }
+            guard let text = text(name), !text.isEmpty else { continue }
             parts.append(fold(name == "request_text" ? String(text.prefix(longTextPrefix)) : text))
             if name.hasSuffix("phone") || name == "tax_id" {
                 let numbers = digits(text)
