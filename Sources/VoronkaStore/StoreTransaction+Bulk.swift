@@ -32,20 +32,36 @@ extension StoreTransaction {
         let fields = kind.fields
         let head = "INSERT INTO \(kind.plural) (\(fields.map(\.name).joined(separator: ", "))) VALUES "
         let perStatement = FlatStatement.rowsPerStatement(width: fields.count, maxRows: 1000)
+        // The search documents are folded on another thread while the rows are written.
+        let folding = searchDocuments(kind, rows)
         try await insertRows(rows, head: head, width: fields.count, perStatement: perStatement) { row, values in
             guard row.count == fields.count else { throw StoreError.unsupported("a \(kind.rawValue) row of \(row.count) values for \(fields.count) fields") }
             values.append(contentsOf: row)
         }
-        if let searched = SearchText.fields(of: kind), let idAt = fields.firstIndex(where: { $0.name == "id" }) {
-            var position: [String: Int] = [:]
-            for (i, spec) in fields.enumerated() where searched.contains(spec.name) { position[spec.name] = i }
-            let documents: [(id: Int64, text: String)] = rows.compactMap { row in
-                guard row.count == fields.count, case .int(let id) = row[idAt] else { return nil }
-                return (id, SearchText.document(kind) { name in
-                    if let i = position[name], case .text(let s) = row[i] { s } else { nil }
-                })
+        if let documents = await folding?.value, !documents.isEmpty {
+            let key = backend == .sqlite ? "rowid" : "id"
+            try await insertRows(documents, head: "INSERT INTO \(SearchIndex.table(kind)) (\(key), text) VALUES ", width: 2,
+                                 perStatement: FlatStatement.rowsPerStatement(width: 2, maxRows: 1000)) { d, values in
+                values.append(.int(d.id))
+                values.append(.text(d.text))
             }
-            try await SearchIndex.writeNew(sql, backend: backend, kind, documents)
+        }
+    }
+
+    /// Folds the search documents of rows about to be inserted, in a task of its own; nil for a kind without search.
+    private func searchDocuments(_ kind: EntityKind, _ rows: some Collection<[FieldValue]>) -> Task<[(id: Int64, text: String)], Never>? {
+        let fields = kind.fields
+        guard let searched = SearchText.fields(of: kind), let idAt = fields.firstIndex(where: { $0.name == "id" }) else { return nil }
+        let positions = searched.map { name in fields.firstIndex { $0.name == name } }
+        // Only the ids and the searched texts cross to the task.
+        let picked: [(Int64, [String?])] = rows.compactMap { row in
+            guard row.count == fields.count, case .int(let id) = row[idAt] else { return nil }
+            return (id, positions.map { i in if let i, case .text(let s) = row[i] { s } else { nil } })
+        }
+        return Task.detached(priority: .userInitiated) {
+            picked.map { id, texts in
+                (id, SearchText.document(kind) { name in searched.firstIndex(of: name).flatMap { texts[$0] } })
+            }
         }
     }
 

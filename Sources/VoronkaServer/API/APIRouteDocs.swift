@@ -24,6 +24,12 @@ enum APIRouteDocs {
                 "429": OpenAPIDocument.errorResponse("Too many failed sign-ins for this email or from this address; Retry-After says when to try again",
                                                      headers: ["Retry-After": .object(["schema": .object(["type": "integer"])])]),
             ])
+        case "create_import":
+            // A dry run answers 200 with how each file is read; a write answers 202 with the import's id.
+            return route.documented(responses: [
+                "200": .object(["description": "A dry run: how each file is read, the counts and every problem",
+                                "content": .object(["application/json": .object(["schema": OpenAPIDocument.ref("Import")])])]),
+            ])
         case "analytics_dashboard":
             return route.documented(query: analyticsQuery)
         case "analytics_metric":
