@@ -45,6 +45,7 @@ struct WebTriageDecisionTests {
             #expect(contact.name == "Мария Соколова" && contact.phone == "+7 912 000-11-22" && contact.email == "m.sokolova@amur.ru")
             #expect(contact.companyID == deal.companyID && decided.contactID == contactID)
             #expect(again.status == .conflict && seqAfter == seq)
+            #expect(try await app.services.store.count(.company, query: ListQuery()) == 1, "the lead's company was made once")
             #expect(Lead(record: try #require(try await app.services.store.fetch(.lead, lead))).outcome == .deal)
         }
     }
@@ -81,6 +82,24 @@ struct WebTriageDecisionTests {
             #expect(inbox.body.contains("id=\"lead-\(fresh.lead)\""))
             #expect(refused.status == .conflict && refused.body.contains("#\(moved.deal)"))
             #expect(try await app.services.store.fetch(.lead, moved.lead)?.int("deal_id") == moved.deal)
+        }
+    }
+
+    @Test("Converting a lead whose company name is one of the rep's companies (case, ё and quotes aside) uses that company; another rep's namesake is not taken", arguments: TestDatabase.backends)
+    func existingCompany(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let mine = try await app.call(.POST, "/api/v1/companies", as: "rep1", json: ["name": "ООО «Амур-Литьё»"]).requireID()
+            _ = try await app.call(.POST, "/api/v1/companies", as: "rep2", json: ["name": "ООО «Амур-Литьё»"])
+            let lead = try await app.call(.POST, "/api/v1/leads", as: "rep1", json: ["company_name": "ооо амур-литье", "request_text": "Отливки", "source": "phone"]).requireID()
+            let before = try await app.services.store.count(.company, query: ListQuery())
+            // action
+            let decided = try await app.call(.POST, "/api/v1/leads/\(lead)/override", as: "rep1", json: ["outcome": "deal", "reason": "Наш клиент"])
+            // check
+            #expect(decided.status == .ok)
+            let dealID = try #require(try await app.services.store.fetch(.lead, lead)?.int("deal_id"))
+            #expect(try await app.services.store.fetch(.deal, dealID)?.int("company_id") == mine)
+            #expect(try await app.services.store.count(.company, query: ListQuery()) == before)
         }
     }
 }

@@ -119,9 +119,17 @@ enum LeadTriage {
         return try await tx.firstID(.stage, where: ["pipeline_id": .int(pipelineID), "kind": .text(kind.rawValue)], order: ["position", "id"])
     }
 
+    /// The lead's company: the one it names, else the one company of the lead's owner (or, without an owner, any one)
+    /// whose name is the lead's company name as search folds it (case, ё, quotes), else a new one.
     static func ensureCompany(for lead: Lead, tx: StoreTransaction) async throws -> Int64 {
         if let id = lead.companyID { return id }
         let name = lead.companyName ?? lead.contactName ?? "Lead \(lead.id)"
+        if let companyName = lead.companyName, !SearchText.terms(companyName).isEmpty,
+           case .success(let query) = ListQuery.parse(["q": companyName, "limit": "20"], fields: Company.fields, sortable: Company.sortable, searchable: true) {
+            let same = try await tx.list(.company, query: query, scope: lead.ownerID.map { .owners([$0]) } ?? .everyone).records
+                .filter { SearchText.fold($0.text("name") ?? "") == SearchText.fold(companyName) }
+            if same.count == 1, let id = same.first?.int("id") { return id }
+        }
         let record = try await tx.insert(.company, Company(name: name, ownerID: lead.ownerID, source: lead.source.rawValue).record)
         guard let id = record.int("id") else { throw StoreError.unsupported("insert returned no id") }
         return id

@@ -121,6 +121,10 @@ extension Assets {
     /* A badge's visually hidden label is placed inside the badge, so it never widens a scrolling board or table. */
     .grade, .table-scroll, .board { position: relative; }
     .phone-menu { margin-left: auto; }
+    .search-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+    .search-form label { flex-basis: 100%; font-weight: 600; }
+    .search-form input[type="search"] { flex: 1 1 12rem; min-width: 0; min-height: 2.75rem; font: inherit; padding: .25rem .5rem; }
+    .search-form .hint { flex-basis: 100%; }
     .definition-link { font-size: .875rem; font-weight: 400; margin-left: .5rem; }
     .definitions section { margin-bottom: 1.5rem; }
     .definitions section:target { outline: 3px solid var(--primary); outline-offset: .5rem; border-radius: var(--radius); }
