@@ -26,11 +26,7 @@ enum LeadTriage {
         if let decided = lead.outcome, decidedByPerson(lead) {
             throw DomainError.conflict(field: "outcome", .leadAlreadyDecided(decided.rawValue))
         }
-        let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
-        var companyData: [String: JSONValue] = [:]
-        if let name = lead.companyName { companyData["name"] = .string(name) }
-        let result = Triage.decide(company: company, companyData: companyData, request: lead.requestText,
-                                   profile: context.profile, matcher: context.matcher)
+        let result = try await suggestion(lead, context: context, tx: tx)
         let outcome = override?.outcome ?? result.outcome
         let fire = outcome == .deal && result.fire
 
@@ -92,15 +88,21 @@ enum LeadTriage {
         return try await tx.update(.lead, from: old, to: new)
     }
 
+    /// What triage suggests for a lead: its company (or the name it gave) against the audience rules, its request
+    /// against the catalog.
+    static func suggestion(_ lead: Lead, context: QualificationContext, tx: StoreReader) async throws -> TriageResult {
+        let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
+        var companyData: [String: JSONValue] = [:]
+        if let name = lead.companyName { companyData["name"] = .string(name) }
+        return Triage.decide(company: company, companyData: companyData, request: lead.requestText,
+                             profile: context.profile, matcher: context.matcher)
+    }
+
     /// Keeps triage's suggestion on the lead without deciding anything: no outcome, no deal, no stage change. The
     /// person's press of Deal, Nurture or Junk is the decision.
     static func suggest(lead old: Record, context: QualificationContext, tx: StoreTransaction) async throws -> Record {
         let lead = Lead(record: old)
-        let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
-        var companyData: [String: JSONValue] = [:]
-        if let name = lead.companyName { companyData["name"] = .string(name) }
-        let result = Triage.decide(company: company, companyData: companyData, request: lead.requestText,
-                                   profile: context.profile, matcher: context.matcher)
+        let result = try await suggestion(lead, context: context, tx: tx)
         guard lead.outcome == nil else { return old }
         var new = old
         var stored = json(result, outcome: result.outcome, fire: result.fire, by: .auto, overrideReason: nil, at: tx.now)

@@ -32,6 +32,8 @@ enum DealPageController {
         }
         let attributes = try await services.store.all(.attribute).map(AttributeDefinition.init(record:)).filter { $0.entity == "deal" }
         let probability = Int(deal.probabilityOverride ?? stage?.probability ?? 0)
+        // The deal's journal, read once for the timeline and for the names its changes refer to.
+        let journal = try await services.store.journal(of: .deal, deal.id)
         let pipelineStages = stages.filter { $0.pipelineID == deal.pipelineID }
             .map { DealPage.StageChoice(id: $0.id, name: WebLookups.name($0, language), kind: $0.kind) }
         let owners = names.filter { caller.viewer.owns($0.key) }.map { DealPage.Choice(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
@@ -42,11 +44,11 @@ enum DealPageController {
             ownerName: deal.ownerID.flatMap { names[$0] }, contacts: qualification.0, checklist: qualification.1,
             economics: qualification.2, minimumProfit: qualification.3, probability: probability,
             weightedAmount: deal.amount * Int64(probability) / 100, attributes: attributes,
-            timeline: try await timeline(deal, viewer: caller.viewer, names: names, stages: stages, language: language, services: services),
+            timeline: try await timeline(deal, journal: journal, viewer: caller.viewer, names: names, stages: stages, language: language, services: services),
             owners: owners, addActivityURL: SiteURL.dealActivities(id).path, editURL: SiteURL.deal(id).path,
             editProblems: editProblems, activityProblems: activityProblems)
         model.stages = pipelineStages
-        model.idNames = try await idNames(deal, names: names, services: services)
+        model.idNames = try await idNames(deal, journal: journal, names: names, services: services)
         model.moveURL = SiteURL.dealMove(id).path
         model.closeURL = SiteURL.dealClose(id).path
         model.leadUndoURL = deal.leadID.map { SiteURL.leadUndo($0).path }
@@ -54,9 +56,9 @@ enum DealPageController {
     }
 
     /// The names of the people and companies the deal's journal names by id: owners, the buying centre's contacts, companies.
-    static func idNames(_ deal: Deal, names: [Int64: String], services: Services) async throws -> [String: [Int64: String]] {
+    static func idNames(_ deal: Deal, journal: [JournalEntry], names: [Int64: String], services: Services) async throws -> [String: [Int64: String]] {
         var contactIDs = Set(deal.contactIDs), companyIDs: Set<Int64> = [deal.companyID]
-        for e in try await services.store.journal(of: .deal, deal.id) {
+        for e in journal {
             for change in e.changes {
                 for v in [change.old, change.new] {
                     if change.field == "company_id", case .int(let id) = v { companyIDs.insert(id) }
@@ -78,12 +80,12 @@ enum DealPageController {
     static let quietFields: Set<String> = ["stage_id", "pipeline_id", "stage_entered_at", "closed_at", "decision_maker_reached", "updated_at", "created_at"]
 
     /// Stage changes and field changes from the deal's journal, and the activities on the deal the viewer may see; newest first.
-    static func timeline(_ deal: Deal, viewer: Viewer, names: [Int64: String], stages: [Stage], language: Language,
+    static func timeline(_ deal: Deal, journal: [JournalEntry], viewer: Viewer, names: [Int64: String], stages: [Stage], language: Language,
                          services: Services) async throws -> [DealPage.TimelineEntry] {
         let stageNames = Dictionary(stages.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a })
         func stageName(_ v: FieldValue) -> String? { if case .int(let id) = v { stageNames[id] ?? "#\(id)" } else { nil } }
         var entries: [DealPage.TimelineEntry] = []
-        for e in try await services.store.journal(of: .deal, deal.id) {
+        for e in journal {
             let actor = e.actorID.flatMap { names[$0] }
             if let change = e.changes.first(where: { $0.field == "stage_id" }), let to = stageName(change.new) {
                 entries.append(.init(at: e.at, actorName: actor, kind: .stageChange(from: e.action == .create ? nil : stageName(change.old), to: to)))

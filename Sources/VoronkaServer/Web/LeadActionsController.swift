@@ -28,7 +28,7 @@ enum LeadActionsController {
         do {
             let result = try await web.services.store.write(actor: caller.viewer.actorID, at: web.services.clock.now()) { tx in
                 let (lead, context) = try await load(id, caller: caller, web: web, tx: tx)
-                let fresh = try await suggestion(Lead(record: lead), context: context, tx: tx)
+                let fresh = try await LeadTriage.suggestion(Lead(record: lead), context: context, tx: tx)
                 let shown = LeadInboxController.stored(Lead(record: lead).triage)?.suggested ?? fresh.outcome
                 if outcome != shown, reason.isEmpty { throw ReasonMissing() }
                 let agrees = fresh.outcome == outcome
@@ -68,10 +68,4 @@ enum LeadActionsController {
         return (lead, try await QualificationContext.load(tx))
     }
 
-    static func suggestion(_ lead: Lead, context: QualificationContext, tx: StoreReader) async throws -> TriageResult {
-        let company = try await lead.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
-        var data: [String: JSONValue] = [:]
-        if let name = lead.companyName { data["name"] = .string(name) }
-        return Triage.decide(company: company, companyData: data, request: lead.requestText, profile: context.profile, matcher: context.matcher)
-    }
 }

@@ -50,7 +50,7 @@ enum LeadInboxController {
         return try await web.services.store.read { tx in
             let context = try await QualificationContext.load(tx)
             var out: [Int64: TriageResult] = [:]
-            for lead in leads { out[lead.id] = try await LeadActionsController.suggestion(lead, context: context, tx: tx) }
+            for lead in leads { out[lead.id] = try await LeadTriage.suggestion(lead, context: context, tx: tx) }
             return out
         }
     }

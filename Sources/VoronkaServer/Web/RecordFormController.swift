@@ -72,9 +72,7 @@ enum RecordFormController {
             return web.redirect(destination(kind, created, form: form))
         } catch let error as DomainError {
             guard let problems = WebForms.problems(error) else { throw error }
-            let t = Localizer(req.webLanguage)
-            var errors: [String: String] = [:]
-            for p in problems { errors[p.field, default: ""] += (errors[p.field] == nil ? "" : " ") + t.fieldError(p) }
+            var errors = messages(problems, Localizer(req.webLanguage))
             if let company = errors.removeValue(forKey: "company_id"), kind == .deal, form["company_id"] == nil { errors["company_name"] = company }
             let model = try await model(req, web, kind: kind, record: nil, values: form, errors: errors)
             return web.page(req, RecordFormPage.view(model), status: .unprocessableEntity)
@@ -106,6 +104,13 @@ enum RecordFormController {
         }
     }
 
+    /// Each field's problems in the user's language, by field name.
+    static func messages(_ problems: [FieldError], _ t: Localizer) -> [String: String] {
+        var errors: [String: String] = [:]
+        for p in problems { errors[p.field] = errors[p.field].map { $0 + " " + t.fieldError(p) } ?? t.fieldError(p) }
+        return errors
+    }
+
     // MARK: Edit
 
     static func showEdit(_ req: Request, _ web: WebContext) async throws -> Response {
@@ -129,9 +134,7 @@ enum RecordFormController {
             return web.redirect(destination(kind, saved, form: form))
         } catch let error as DomainError {
             guard let problems = WebForms.problems(error) else { throw error }
-            let t = Localizer(req.webLanguage)
-            var errors: [String: String] = [:]
-            for p in problems { errors[p.field, default: ""] += (errors[p.field] == nil ? "" : " ") + t.fieldError(p) }
+            let errors = messages(problems, Localizer(req.webLanguage))
             let model = try await model(req, web, kind: kind, record: record, values: form, errors: errors)
             return web.page(req, RecordFormPage.view(model), status: .unprocessableEntity)
         }
