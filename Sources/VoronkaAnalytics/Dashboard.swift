@@ -14,6 +14,8 @@ public struct DashboardOptions: Sendable, Hashable {
     public var trendMonths: Int
     /// The longest deal lists (stalled, least complete).
     public var listLimit: Int
+    /// The order of the stalled list.
+    public var stalledOrder: StalledOrder = .overdue
 
     public init(cohort: CohortGrain = .month, maturityDays: Int? = nil, unwonLeads: UnwonLeadHandling = .atRiskUntilAsOf,
                 anomalyRule: AnomalyRule = .standard, responseTargetHours: Double = 4, untouchedDays: Int = 14,
@@ -86,7 +88,7 @@ extension Metrics {
         return DealMetrics(
             stageConversion: stageConversion(scope), timeInStage: stageTimes.report,
             // Unfiltered, the time in stage is the stages' norm itself.
-            stalled: stalledDeals(scope, limit: o.listLimit, norms: scope.isUnrestricted ? stageTimes.p80 : nil),
+            stalled: stalledDeals(scope, limit: o.listLimit, order: o.stalledOrder, norms: scope.isUnrestricted ? stageTimes.p80 : nil),
             velocity: velocity(scope, rates: o.rates, historyDays: o.velocityHistoryDays, months: o.trendMonths),
             forecast: forecast(scope, rates: o.rates, learned: learned),
             // Without a period, the calibration's history is the forecast's.

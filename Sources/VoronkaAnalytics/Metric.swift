@@ -62,7 +62,7 @@ extension Metrics {
               return .anomalies(cohortAnomalies(report, keys: keys, rule: o.anomalyRule)) }()
         case .stageConversion: .stageConversion(stageConversion(scope))
         case .timeInStage: .timeInStage(timeInStage(scope).report)
-        case .stalled: .stalled(stalledDeals(scope, limit: o.listLimit, norms: scope.isUnrestricted ? timeInStage(scope).p80 : nil))
+        case .stalled: .stalled(stalledDeals(scope, limit: o.listLimit, order: o.stalledOrder, norms: scope.isUnrestricted ? timeInStage(scope).p80 : nil))
         case .velocity: .velocity(velocity(scope, rates: o.rates, historyDays: o.velocityHistoryDays, months: o.trendMonths))
         case .responseTimes: .responseTimes(responseTimes(scope, targetHours: o.responseTargetHours))
         case .forecast: .forecast(forecast(scope, rates: o.rates, learned: LearnedRates(scope)))

@@ -92,7 +92,9 @@ public final class StoreTransaction: StoreReader, @unchecked Sendable {
     }
 
     /// Takes the journal's advisory lock once per transaction (PostgreSQL; SQLite writers are serialised already).
-    func lockJournal() async throws {
+    /// Every journaled write takes it, so a check made after it (a name that must be unique, say) cannot race another
+    /// writer's: that writer has committed, and its rows are seen, or it waits for this transaction.
+    public func lockJournal() async throws {
         guard backend == .postgres, !journalLocked else { return }
         try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: JournalCodec.advisoryLockKey))").run()
         journalLocked = true

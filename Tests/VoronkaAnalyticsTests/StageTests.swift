@@ -106,4 +106,31 @@ struct StageTests {
         #expect(report.count == 5 && report.deals.count == 1)
         #expect(report.byOwner == [StalledOwner(ownerID: 7, count: 3), StalledOwner(ownerID: 6, count: 2)])
     }
+
+    @Test("The stalled list in each order: most overdue, most days, by stage, grouped by the owner with the most")
+    func stalledOrders() {
+        // setup: as above, plus deal 34 (owner 7) in stage 8 since day 2 and deal 35 (owner 6) in stage 6 since day 5.
+        // At day 20, days and over the limit: 6, 30, 31: 20 d, 20/14 = 1.43; 34: 18 d, 18/8 = 2.25; 32: 15 d, 15/8 = 1.875;
+        // 35: 15 d, 15/14 = 1.07; 16: 9 d, 9/8 = 1.125. Owner 7 has four (30, 31, 32, 34), owner 6 three (6, 16, 35).
+        var f = Self.timing()
+        f.deal(30, created: Fixture.at(0), owner: 7)
+        f.deal(31, created: Fixture.at(0), owner: 7)
+        f.deal(32, created: Fixture.at(0), path: [(8, Fixture.at(5))], owner: 7)
+        f.deal(33, created: Fixture.at(0), path: [(8, Fixture.at(19))], owner: 7)
+        f.deal(34, created: Fixture.at(0), path: [(8, Fixture.at(2))], owner: 7)
+        f.deal(35, created: Fixture.at(5))
+        let snapshot = f.snapshot()
+        // action
+        func order(_ o: StalledOrder, limit: Int = 10) -> [Int64] {
+            Metrics.stalledDeals(snapshot, asOf: Fixture.at(20), limit: limit, order: o).deals.map(\.dealID)
+        }
+        // check: ties by deal id
+        #expect(order(.overdue) == [34, 32, 6, 30, 31, 16, 35])
+        #expect(order(.days) == [6, 30, 31, 34, 32, 35, 16])
+        #expect(order(.stage) == [6, 30, 31, 35, 34, 32, 16])
+        #expect(order(.owner) == [34, 32, 30, 31, 6, 16, 35])
+        // A short list is the head of the same order, and the count stays the whole
+        #expect(order(.owner, limit: 2) == [34, 32] && order(.days, limit: 2) == [6, 30])
+        #expect(Metrics.stalledDeals(snapshot, asOf: Fixture.at(20), limit: 2, order: .stage).count == 7)
+    }
 }

@@ -146,4 +146,27 @@ struct StageUniquenessTests {
             #expect(byOrder.contains("Выезд на объект") && byOrder.count == stages.count + 2)
         }
     }
+
+    @Test("Stages named alike, created at once, cannot both pass the check: one is created and the rest are refused", arguments: TestDatabase.backends)
+    func concurrentNames(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let before = try await app.services.store.all(.stage).filter { $0.int("pipeline_id") == 2 }.count
+            // action: eight requests race with the same name (case aside) and the same order
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for i in 0..<8 {
+                    group.addTask {
+                        try await app.call(.POST, "/api/v1/stages", json: ["pipeline_id": 2, "name": .string(i % 2 == 0 ? "Аудит" : "АУДИТ"),
+                                                                           "kind": "open", "probability": 20, "position": 2]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // check
+            let after = try await app.services.store.all(.stage).map(Stage.init(record:)).filter { $0.pipelineID == 2 }
+            #expect(statuses.filter { $0 == .created || $0 == .ok }.count == 1 && statuses.filter { $0 == .conflict }.count == 7)
+            #expect(after.count == before + 1)
+            #expect(Set(after.map(\.position)).count == after.count)
+        }
+    }
 }

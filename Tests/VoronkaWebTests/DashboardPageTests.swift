@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VoronkaCore
 @testable import VoronkaWeb
@@ -83,12 +84,12 @@ struct DashboardPageTests {
         let en = Inspect(DashboardPage.view(.mock(.en)))
         let ru = Inspect(DashboardPage.view(.mock(.ru)))
         // check
-        #expect(en.has("<dt>Leads per win</dt><dd>17.4 to 1</dd>"))
-        #expect(en.has("<dt>Conversion</dt><dd>5.8%</dd>"))
-        #expect(en.has("<dt>Leads counted</dt><dd>1,234</dd>"))
-        #expect(ru.has("<dt>Лидов на победу</dt><dd>17,4 к 1</dd>"))
-        #expect(ru.has("<dt>Конверсия</dt><dd>5,8\(nb)%</dd>"))
-        #expect(ru.has("<dt>Учтено лидов</dt><dd>1\(nb)234</dd>"))
+        #expect(en.has("Leads per win</a></dt><dd>17.4 to 1</dd>"))
+        #expect(en.has("Conversion</a></dt><dd>5.8%</dd>"))
+        #expect(en.has("Leads counted</a></dt><dd>1,234</dd>"))
+        #expect(ru.has("Лидов на победу</a></dt><dd>17,4 к 1</dd>"))
+        #expect(ru.has("Конверсия</a></dt><dd>5,8\(nb)%</dd>"))
+        #expect(ru.has("Учтено лидов</a></dt><dd>1\(nb)234</dd>"))
         #expect(ru.has("Когорты моложе 90\(nb)дней не учитываются"))
     }
 
@@ -141,7 +142,7 @@ struct DashboardPageTests {
         #expect(en.has("<th scope=\"row\">Overdue</th>") && ru.has("<th scope=\"row\">Без даты закрытия</th>"))
         #expect(en.count("class=\"bar\"") == 3)
         #expect(en.has("<th scope=\"row\">Proposal</th><td class=\"number\">40%</td><td class=\"number\">no history</td>"))
-        #expect(en.has("<dt>Brier score, configured</dt><dd>0.183</dd>") && ru.has("<dt>Оценка Брайера, по истории</dt><dd>0,121</dd>"))
+        #expect(en.has("Brier score, configured</a></dt><dd>0.183</dd>") && ru.has("Оценка Брайера, по истории</a></dt><dd>0,121</dd>"))
     }
 
     @Test("Every section of an empty dashboard says there is no data yet, in both languages, and writes no NaN")
@@ -215,10 +216,10 @@ struct DashboardPageTests {
         #expect(stages.has("<span class=\"days-stalled\">40\(nb)дней</span>"))
         #expect(stages.has("И ещё 2\(nb)сделки."))
         let velocity = Inspect(DashboardPage.view(.mock(.en, section: .velocity)))
-        #expect(velocity.has("<dt>Velocity per day</dt><dd>200,000\(nb)RUB</dd>"))
+        #expect(velocity.has("Velocity per day</a></dt><dd>200,000\(nb)RUB</dd>"))
         #expect(velocity.has("id=\"velocity-trend\""))
         let response = Inspect(DashboardPage.view(.mock(.en, section: .response)))
-        #expect(response.has("<dt>Median</dt><dd>1.5\(nb)h</dd>") && response.has("the target is 4\(nb)h."))
+        #expect(response.has("Median</a></dt><dd>1.5\(nb)h</dd>") && response.has("the target is 4\(nb)h."))
         let quality = Inspect(DashboardPage.view(.mock(.en, section: .quality)))
         #expect(quality.has("Unqualified past the first meeting · 4\(nb)deals"))
         #expect(quality.has("<td>Deadline, Contact</td>"))
@@ -247,5 +248,40 @@ struct DefinitionTests {
         let link = DashboardPage.definitionLink("stages-stalled", Localizer(.ru))
         let rendered = link.map { Inspect($0) }
         #expect(rendered?.has("href=\"/help/metrics#stalled\"") == true && rendered?.has("Определение") == true)
+    }
+
+    @Test("Every figure tile and every figure column heading on every dashboard section links to a definition, in both languages")
+    func everyFigureLinked() {
+        for language in [VoronkaCore.Language.en, .ru] {
+            for section in DashboardPage.Section.allCases {
+                // setup
+                let model = DashboardPage.Model.mock(language, section: section)
+                // action
+                let page = Inspect(DashboardPage.view(model))
+                // check: a tile's name (dt) and a numeric heading (th class=number scope=col) hold a link to /help/metrics
+                let tiles = page.html.components(separatedBy: "<dt>").dropFirst().map { $0.components(separatedBy: "</dt>")[0] }
+                let headings = page.html.components(separatedBy: "<th scope=\"col\" class=\"number\"").dropFirst()
+                    .map { $0.components(separatedBy: "</th>")[0] }
+                for cell in tiles + headings {
+                    #expect(cell.contains("href=\"/help/metrics#"), "\(section) \(language): \(cell)")
+                }
+                for id in page.values(of: "href").filter({ $0.hasPrefix("/help/metrics#") }).map({ String($0.dropFirst("/help/metrics#".count)) }) {
+                    #expect(MetricDefinitions.definition(id) != nil, "\(id) is defined")
+                }
+            }
+        }
+    }
+
+    @Test("docs/metrics.md and the help page define the same metrics")
+    func helpFollowsTheDocument() throws {
+        // setup
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/metrics.md"), encoding: .utf8)
+        // action: "## stalled v1 — …" names the metric "stalled"
+        let documented = text.split(separator: "\n").filter { $0.hasPrefix("## ") && $0.contains(" v1") }
+            .compactMap { $0.dropFirst(3).split(separator: " ").first.map(String.init) }
+        // check
+        #expect(documented.count >= 15)
+        #expect(Set(documented) == Set(MetricDefinitions.all.map(\.id)).subtracting(["conventions"]))
     }
 }

@@ -20,13 +20,26 @@ public struct StalledOwner: Sendable, Codable, Equatable {
     public var count: Int
 }
 
+/// How the stalled list is ordered; every order lists the most urgent first within its groups.
+public enum StalledOrder: String, Sendable, Hashable, CaseIterable {
+    /// Days in stage ÷ limit, the highest first (the default).
+    case overdue
+    /// Days in stage, the most first.
+    case days
+    /// By pipeline and stage position, then the most overdue first.
+    case stage
+    /// Grouped by owner, the owner with the most stalled deals first (as `byOwner`), then the most overdue first.
+    case owner
+}
+
 /// Stalled deals. Definition "stalled v1":
 ///
 /// Deals passing the filter (any period), open at the as-of date (not won or lost by then) and in an open stage (a
 /// postponed deal waits by design and is not stalled). A deal is stalled when the days since it entered its stage
 /// exceed the stage's expected duration, or, when the stage has none, the 80th percentile (nearest rank) of the days
 /// of every ended visit to that stage by the as-of date (all live deals, unfiltered: the stage's norm). A stage with neither
-/// stalls no deal. `deals` lists the most overdue first (days in stage ÷ limit), at most `limit` of them.
+/// stalls no deal. `deals` lists at most `limit` of them in `order`: by default the most overdue first (days in stage ÷
+/// limit); ties by deal id.
 public struct StalledReport: Sendable, Codable, Equatable {
     public var definition = Metrics.definition("stalled")
     /// Stalled deals in all.
@@ -38,12 +51,13 @@ public struct StalledReport: Sendable, Codable, Equatable {
 
 extension Metrics {
     /// Open deals in their stage longer than expected ("stalled v1").
-    public static func stalledDeals(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date, limit: Int = 100) -> StalledReport {
-        stalledDeals(Scope(snapshot, filter, asOf: asOf), limit: limit)
+    public static func stalledDeals(_ snapshot: Snapshot, _ filter: AnalyticsFilter = .all, asOf: Date, limit: Int = 100,
+                                    order: StalledOrder = .overdue) -> StalledReport {
+        stalledDeals(Scope(snapshot, filter, asOf: asOf), limit: limit, order: order)
     }
 
     /// `norms`: the stages' 80th percentiles when already known for every visit (the unfiltered time in stage).
-    static func stalledDeals(_ scope: Scope, limit: Int, norms known: [Double?]? = nil) -> StalledReport {
+    static func stalledDeals(_ scope: Scope, limit: Int, order: StalledOrder = .overdue, norms known: [Double?]? = nil) -> StalledReport {
         let s = scope.snapshot
         let stageCount = s.stages.kind.count
         var limitDays = [Double](repeating: .infinity, count: stageCount)
@@ -72,11 +86,8 @@ extension Metrics {
                 if let p80 = norms.percentiles[st]?[0] { limitDays[st] = p80; basis[st] = "p80" }
             }
         }
-        var count = 0
         var perOwner: [Int64?: Int] = [:]
-        var found = TopK<(d: Int, v: Int, days: Double, over: Double)>(limit) { a, b in
-            (a.over, s.deals.id[b.d]) > (b.over, s.deals.id[a.d])
-        }
+        var stalled: [(d: Int, v: Int, days: Double, over: Double)] = []
         for d in 0..<s.deals.createdAt.count where scope.dealOK[d] && s.deals.closedAt[d] > scope.asOf {
             let v = scope.visitAt(d)
             guard v >= 0 else { continue }
@@ -84,19 +95,35 @@ extension Metrics {
             guard s.stages.kind[st] == Kind.open, limitDays[st].isFinite else { continue }
             let days = (scope.asOf - s.visits.enteredAt[v]) / 86_400
             if days > limitDays[st] {
-                count += 1
                 perOwner[scope.userID(s.deals.owner[d]), default: 0] += 1
-                found.offer((d, v, days, days / max(limitDays[st], 1.0 / 24)))
+                stalled.append((d, v, days, days / max(limitDays[st], 1.0 / 24)))
             }
         }
+        let owners = perOwner.map { StalledOwner(ownerID: $0.key, count: $0.value) }
+            .sorted { ($1.count, $1.ownerID == nil ? 1 : 0, -($1.ownerID ?? 0)) < ($0.count, $0.ownerID == nil ? 1 : 0, -($0.ownerID ?? 0)) }
+        let ownerRank = Dictionary(owners.enumerated().map { ($0.element.ownerID, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // A key per deal that sorts ascending, then the deal id: the order's groups, then the most overdue first.
+        func key(_ e: (d: Int, v: Int, days: Double, over: Double)) -> (Int, Int, Double) {
+            let st = Int(s.visits.stage[e.v])
+            switch order {
+            case .overdue: return (0, 0, -e.over)
+            case .days: return (0, 0, -e.days)
+            case .stage: return (Int(s.stages.pipeline[st]), Int(s.stages.position[st]), -e.over)
+            case .owner: return (ownerRank[scope.userID(s.deals.owner[e.d])] ?? Int.max, 0, -e.over)
+            }
+        }
+        var found = TopK<(d: Int, v: Int, days: Double, over: Double)>(limit) { a, b in
+            let ka = key(a), kb = key(b)
+            if ka != kb { return ka < kb }
+            return s.deals.id[a.d] < s.deals.id[b.d]
+        }
+        for e in stalled { found.offer(e) }
         let listed = found.items.map { f in
             let st = Int(s.visits.stage[f.v])
             return StalledDeal(dealID: s.deals.id[f.d], stageID: s.stages.id[st], ownerID: scope.userID(s.deals.owner[f.d]),
                                enteredOn: Months.dayLabel(Int((s.visits.enteredAt[f.v] / 86_400).rounded(.down))),
                                daysInStage: Round.money(f.days), limitDays: Round.money(limitDays[st]), basis: basis[st])
         }
-        let owners = perOwner.map { StalledOwner(ownerID: $0.key, count: $0.value) }
-            .sorted { ($1.count, $1.ownerID == nil ? 1 : 0, -($1.ownerID ?? 0)) < ($0.count, $0.ownerID == nil ? 1 : 0, -($0.ownerID ?? 0)) }
-        return StalledReport(count: count, deals: listed, byOwner: owners)
+        return StalledReport(count: stalled.count, deals: listed, byOwner: owners)
     }
 }

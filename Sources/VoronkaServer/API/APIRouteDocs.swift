@@ -58,6 +58,8 @@ enum APIRouteDocs {
         .integer("maturity_days", 1...3650, "days before a lead's cohort counts as mature"),
         .integer("response_target_hours", 1...720, "the first-response target in hours"),
         .integer("untouched_days", 1...3650, "days without activity after which a deal counts as untouched"),
+        .string("stalled_order", "the order of the stalled deals: most overdue, most days, by stage, by owner",
+                values: StalledOrder.allCases.map(\.rawValue)),
     ]
 }
 

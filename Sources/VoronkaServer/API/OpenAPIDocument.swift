@@ -207,7 +207,7 @@ enum OpenAPIDocument {
             "TriageOverride": object(["outcome": "string", "reason": "string", "pipeline_id": "integer"], required: ["outcome", "reason"]),
             "Triage": .object(["type": "object", "description": "with apply: the lead, the deal it became (if any) and the triage; without: the triage itself (at, by, fire, outcome, reasons)"]),
             "DealQualification": object(["deal_id": "integer", "grade": "string", "qualified": "boolean", "authority": "object", "checklist": "array", "economics": "object", "control": "object"]),
-            "Violations": object(["owners": "array", "violations": "integer", "uncontrolled": "integer", "weighted_pipeline": "number", "weighted_pipeline_capped": "number", "deals": "array"]),
+            "Violations": object(["owners": "array", "violations": "integer", "uncontrolled": "integer", "below_minimum": "integer", "weighted_pipeline": "number", "weighted_pipeline_capped": "number", "deals": "array"]),
             "Settings": object(["audience": "object", "economics": "object", "control": "object", "auto_triage": "boolean", "time_zone": "string"]),
             "Setting": .object(["type": "object", "properties": .object([
                 "key": .object(["type": "string"]), "value": .object(["description": "an object, or a flag (auto_triage) or a text (time_zone)"]),

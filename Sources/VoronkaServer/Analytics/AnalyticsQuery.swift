@@ -3,7 +3,7 @@ import VoronkaAnalytics
 import VoronkaCore
 
 /// Analytics query parameters: filters (pipeline_id, owner_id, source, segment, from, to), the as-of date and the
-/// metrics' options (cohort, maturity_days, response_target_hours, untouched_days). Every problem names its parameter.
+/// metrics' options (cohort, maturity_days, response_target_hours, untouched_days, stalled_order). Every problem names its parameter.
 struct AnalyticsQuery {
     var filter = AnalyticsFilter()
     var asOf: Date
@@ -30,7 +30,7 @@ struct AnalyticsQuery {
             return v
         }
         let known: Set<String> = ["pipeline_id", "owner_id", "source", "segment", "from", "to", "as_of", "cohort", "maturity_days",
-                                  "response_target_hours", "untouched_days"]
+                                  "response_target_hours", "untouched_days", "stalled_order"]
         for key in params.keys.sorted() where !known.contains(key) { errors.append(FieldError(key, "is not a parameter of analytics")) }
         q.filter.pipelineIDs = ids("pipeline_id")
         if let owners = ids("owner_id") {
@@ -52,6 +52,10 @@ struct AnalyticsQuery {
         if let v = int("maturity_days", 1...3650) { q.options.maturityDays = v }
         if let v = int("response_target_hours", 1...720) { q.options.responseTargetHours = Double(v) }
         if let v = int("untouched_days", 1...3650) { q.options.untouchedDays = v }
+        if let raw = params["stalled_order"] {
+            if let order = StalledOrder(rawValue: raw) { q.options.stalledOrder = order }
+            else { errors.append(FieldError("stalled_order", "must be among: \(StalledOrder.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         // A rep or manager sees their team's figures only, whatever they ask for.
         if let visible = viewer.visibleOwners {

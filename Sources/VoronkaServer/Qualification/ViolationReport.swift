@@ -8,7 +8,7 @@ struct ViolationReport: Sendable {
     struct OwnerCounts: Sendable, Hashable {
         /// 0 for deals without an owner.
         let ownerID: Int64
-        var openDeals = 0, violations = 0, uncontrolled = 0
+        var openDeals = 0, violations = 0, uncontrolled = 0, belowMinimum = 0
     }
 
     /// A deal that breaks a control rule.
@@ -18,6 +18,8 @@ struct ViolationReport: Sendable {
         let grade: DealGrade
         let violation: Bool
         let uncontrolled: Bool
+        /// Expected profit below the minimum profit per deal, with no exception claimed.
+        let belowMinimum: Bool
         let probability: Int64
         let cappedProbability: Int64
     }
@@ -32,6 +34,7 @@ struct ViolationReport: Sendable {
 
     var violations: [FlaggedDeal] { deals.filter(\.violation) }
     var uncontrolled: [FlaggedDeal] { deals.filter(\.uncontrolled) }
+    var belowMinimum: [FlaggedDeal] { deals.filter(\.belowMinimum) }
 
     static func make(_ s: Services, viewer: Viewer, params: [String: String]) async throws -> ViolationReport {
         var filters = params.filter { ["owner_id", "pipeline_id"].contains($0.key) }
@@ -66,14 +69,18 @@ struct ViolationReport: Sendable {
             let byID = Dictionary(group.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for control in report.deals {
                 let owner = byID[control.dealID]?.ownerID
+                let below = byID[control.dealID].map {
+                    Economics.evaluate(deal: $0, settings: context.economics, exception: $0.claimedException) == .below
+                } ?? false
                 var counts = perOwner[owner ?? 0] ?? OwnerCounts(ownerID: owner ?? 0)
                 counts.openDeals += 1
                 if control.violation { counts.violations += 1 }
                 if control.uncontrolled { counts.uncontrolled += 1 }
+                if below { counts.belowMinimum += 1 }
                 perOwner[owner ?? 0] = counts
-                if control.violation || control.uncontrolled {
+                if control.violation || control.uncontrolled || below {
                     flagged.append(FlaggedDeal(dealID: control.dealID, ownerID: owner, grade: control.grade, violation: control.violation,
-                                               uncontrolled: control.uncontrolled, probability: Int64(control.probability),
+                                               uncontrolled: control.uncontrolled, belowMinimum: below, probability: Int64(control.probability),
                                                cappedProbability: Int64(control.cappedProbability)))
                 }
             }
@@ -87,15 +94,18 @@ struct ViolationReport: Sendable {
         [
             "owners": .array(owners.map { c in
                 ["owner_id": .number(Double(c.ownerID)), "open_deals": .number(Double(c.openDeals)),
-                 "violations": .number(Double(c.violations)), "uncontrolled": .number(Double(c.uncontrolled))]
+                 "violations": .number(Double(c.violations)), "uncontrolled": .number(Double(c.uncontrolled)),
+                 "below_minimum": .number(Double(c.belowMinimum))]
             }),
             "violations": .number(Double(violations.count)),
             "uncontrolled": .number(Double(uncontrolled.count)),
+            "below_minimum": .number(Double(belowMinimum.count)),
             "weighted_pipeline": .number(Money.decimal(minorUnits: weightedPipeline)),
             "weighted_pipeline_capped": .number(Money.decimal(minorUnits: weightedPipelineCapped)),
             "deals": .array(deals.map { d in
                 ["deal_id": .number(Double(d.dealID)), "owner_id": .number(Double(d.ownerID ?? 0)),
                  "grade": .string(d.grade.rawValue), "violation": .bool(d.violation), "uncontrolled": .bool(d.uncontrolled),
+                 "below_minimum": .bool(d.belowMinimum),
                  "probability": .number(Double(d.probability)), "capped_probability": .number(Double(d.cappedProbability))]
             }),
         ]

@@ -96,6 +96,8 @@ enum RecordRules {
             // Names (as search folds them: case, ё) and orders are unique within a pipeline. A stage put at an order
             // another holds is inserted there: the stages between its old and new place move by one (each journaled).
             if changed("name") || changed("position") || old == nil, let pipeline = record.int("pipeline_id") {
+                // Serialised with every other writer first (PostgreSQL): two stages named alike at once cannot both pass.
+                try await tx.lockJournal()
                 let others = try await tx.records(.stage, where: "pipeline_id", equals: .int(pipeline)).filter { $0.int("id") != record.int("id") }
                 let name = record.text("name") ?? ""
                 if others.contains(where: { SearchText.fold($0.text("name") ?? "") == SearchText.fold(name) }) {

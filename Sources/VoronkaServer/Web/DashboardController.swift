@@ -38,6 +38,9 @@ enum DashboardController {
         let stalledPage = min(max(Int(params["stalled_page"] ?? "") ?? 1, 1), maxStalledPages)
         var options = query.options
         options.listLimit = max(options.listLimit, stalledPage * stalledPageSize)
+        // A sorted heading of the stalled list; an order that does not read is the default (a hand-edited address).
+        let stalledOrder = params["stalled_order"].flatMap(StalledOrder.init(rawValue:)) ?? .overdue
+        options.stalledOrder = stalledOrder
         let snapshot = try await services.analytics.snapshot()
         let dashboard = try await AnalyticsLane.run { [options] in
             Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: options, parallel: false)
@@ -70,15 +73,20 @@ enum DashboardController {
         var model = DashboardPage.Model(shell: web.shell(req, section: .dashboards), path: SiteURL.dashboards.path, section: section, filter: filter,
                                         dashboard: dashboard, names: names,
                                         qualification: .init(unqualifiedPastFirstMeeting: refs(health.violations), uncontrolled: refs(health.uncontrolled),
-                                                             unqualifiedCount: health.violations.count, uncontrolledCount: health.uncontrolled.count))
+                                                             underMinimumEconomics: refs(health.belowMinimum),
+                                                             unqualifiedCount: health.violations.count, uncontrolledCount: health.uncontrolled.count,
+                                                             underMinimumCount: health.belowMinimum.count))
         // The stalled deals: this page of them, and who has how many.
         var keep = selected
         keep["section"] = DashboardPage.Section.stages.rawValue
-        func link(page: Int) -> String {
+        func link(page: Int, order: StalledOrder = stalledOrder) -> String {
             var q = keep
             if page > 1 { q["stalled_page"] = String(page) }
+            if order != .overdue { q["stalled_order"] = order.rawValue }
             return SiteURL.dashboards.path + ListPaging().query(keeping: q) + "#stages-stalled"
         }
+        model.stages.order = stalledOrder
+        model.stages.orderURLs = Dictionary(StalledOrder.allCases.map { ($0, link(page: 1, order: $0)) }, uniquingKeysWith: { a, _ in a })
         let first = (stalledPage - 1) * stalledPageSize
         model.stages.stalled = Array(model.stages.stalled.dropFirst(first).prefix(stalledPageSize))
         if dashboard.stalled.count > stalledPageSize {
@@ -89,6 +97,7 @@ enum DashboardController {
         }
         model.stages.byOwner = dashboard.stalled.byOwner.map { o in
             var q = keep
+            if stalledOrder != .overdue { q["stalled_order"] = stalledOrder.rawValue }
             q["team"] = nil
             q["owner"] = o.ownerID.map { String($0) }
             return .init(ownerName: o.ownerID.flatMap { names.users[$0] }, count: o.count,
@@ -100,13 +109,16 @@ enum DashboardController {
     static let stalledPageSize = 25
     static let maxStalledPages = 400
 
-    /// Open deals past the first meeting without qualification, and uncontrolled ones, from the control report.
+    /// Open deals past the first meeting without qualification, uncontrolled ones and those below the minimum
+    /// economics, from the control report.
     static func qualification(_ caller: WebCaller, _ services: Services) async throws
-        -> (violations: [(id: Int64, owner: Int64?)], uncontrolled: [(id: Int64, owner: Int64?)], ids: [Int64]) {
+        -> (violations: [(id: Int64, owner: Int64?)], uncontrolled: [(id: Int64, owner: Int64?)], belowMinimum: [(id: Int64, owner: Int64?)],
+            ids: [Int64]) {
         let report = try await ViolationReport.make(services, viewer: caller.viewer, params: [:])
         let violations = report.violations.map { (id: $0.dealID, owner: $0.ownerID) }
         let uncontrolled = report.uncontrolled.map { (id: $0.dealID, owner: $0.ownerID) }
-        let ids = (violations.prefix(listLimit) + uncontrolled.prefix(listLimit)).map(\.id)
-        return (violations, uncontrolled, ids)
+        let belowMinimum = report.belowMinimum.map { (id: $0.dealID, owner: $0.ownerID) }
+        let ids = (violations.prefix(listLimit) + uncontrolled.prefix(listLimit) + belowMinimum.prefix(listLimit)).map(\.id)
+        return (violations, uncontrolled, belowMinimum, ids)
     }
 }

@@ -1,3 +1,5 @@
+import VoronkaAnalytics
+
 /// The data of each dashboard section. Amounts are in the model's currency, major units (roubles, not kopecks);
 /// shares run from 0 to 1; nil means "not known" and shows as "—".
 extension DashboardPage {
@@ -209,6 +211,9 @@ extension DashboardPage {
         public var byOwner: [OwnerCount] = []
         /// The pages of the stalled list.
         public var pager: Pager?
+        /// The stalled list's order, and the address of the list in each order (its sortable headings).
+        public var order: StalledOrder = .overdue
+        public var orderURLs: [StalledOrder: String] = [:]
 
         public struct OwnerCount: Sendable, Hashable {
             public var ownerName: String?

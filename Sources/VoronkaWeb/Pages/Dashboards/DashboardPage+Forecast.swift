@@ -8,7 +8,7 @@ extension DashboardPage {
         guard !fc.months.isEmpty || !fc.stages.isEmpty || fc.predictions > 0 else { return noData(t) }
         return .group(
             figures([(t[.dashOpenAmount], money(fc.totalAmount, model, t)), (t[.dashWeightedConfigured], money(fc.totalConfigured, model, t)),
-                     (t[.dashWeightedLearned], money(fc.totalLearned, model, t))]),
+                     (t[.dashWeightedLearned], money(fc.totalLearned, model, t))], metric: "forecast", t),
             part(t, "forecast-months", t[.dashByMonth], forecastMonths(model, t)),
             part(t, "forecast-stages", t[.dashStageProbabilities], stageRates(fc.stages, t)),
             part(t, "forecast-calibration", t[.dashCalibration], calibration(fc, t)))
@@ -37,7 +37,7 @@ extension DashboardPage {
             [.plain(periodName(m.period, t)), .plain(f.number(m.deals)), .plain(money(m.amount, model, t)),
              .plain(money(m.weightedConfigured, model, t)), .plain(money(m.weightedLearned, model, t))]
         }
-        return .group(chartFigure(Charts.bar(chart, t), caption: summary), table(t[.dashByMonth], columns, rows))
+        return .group(chartFigure(Charts.bar(chart, t), caption: summary), table(t[.dashByMonth], columns, rows, metric: "forecast", t))
     }
 
     static func stageRates(_ stages: [Forecast.StageRate], _ t: Localizer) -> Markup {
@@ -51,7 +51,7 @@ extension DashboardPage {
             return [.plain(name), .plain(percent(s.configured, t, digits: 0)), .plain(learned),
                     .plain(f.number(s.wonDeals) + " / " + f.number(s.closedDeals))]
         }
-        return .group(table(t[.dashStageProbabilities], columns, rows), .p(.class("hint"), .plain(t[.dashLearnedHint])))
+        return .group(table(t[.dashStageProbabilities], columns, rows, metric: "calibration", t), .p(.class("hint"), .plain(t[.dashLearnedHint])))
     }
 
     static func calibration(_ fc: Forecast, _ t: Localizer) -> Markup {
@@ -68,8 +68,8 @@ extension DashboardPage {
         }
         return .group(
             figures([(t[.dashBrierConfigured], brier(fc.brierConfigured)), (t[.dashBrierLearned], brier(fc.brierLearned)),
-                     (t[.dashPredictions], f.number(fc.predictions))]),
+                     (t[.dashPredictions], f.number(fc.predictions))], metric: "calibration", t),
             .p(.class("hint"), .plain(t[.dashBrierHint])),
-            table(t[.dashReliability], columns, rows))
+            table(t[.dashReliability], columns, rows, metric: "calibration", t))
     }
 }

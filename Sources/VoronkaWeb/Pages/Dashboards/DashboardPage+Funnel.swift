@@ -13,7 +13,7 @@ extension DashboardPage {
         let immature = funnel.cohorts.filter { !$0.mature }.map(\.label)
         return .group(
             figures([(t[.dashConversion], ratio), (t[.dashConversionPercent], percent(funnel.matureConversion, t)),
-                     (t[.dashMatureLeads], f.number(funnel.matureLeads)), (t[.dashWon], f.number(funnel.matureWon))]),
+                     (t[.dashMatureLeads], f.number(funnel.matureLeads)), (t[.dashWon], f.number(funnel.matureWon))], metric: "conversion", t),
             .p(.class("hint"), .plain(t(.dashMaturityNote, ["days": t.count(funnel.maturityDays, .day)]))),
             .if(!immature.isEmpty, .p(.class("immature-note"),
                 .plain(t(.dashLeftOut, ["cohorts": immature.joined(separator: ", ")])))),
@@ -57,7 +57,7 @@ extension DashboardPage {
                     .plain(percent(c.baselineConversion, t)), status]
         }
         return .details(.class("data-table"), .summary(.plain(t[.dashCohortTable])),
-                        .embed(table(t[.dashCohortTable], columns, rows)))
+                        .embed(table(t[.dashCohortTable], columns, rows, metric: "conversion", t)))
     }
 
     static func pValue(_ p: Double?, _ t: Localizer) -> String {
@@ -79,7 +79,7 @@ extension DashboardPage {
             return [.plain(r.cohort + " / " + r.previous), .plain(before), .plain(now), .plain(changeText),
                     r.flagged ? flag(t[.dashAnomaly] + pValue(r.pValue, t)) : .plain(t[.dashWithinChance])]
         }
-        return .group(table(t[.dashYearOverYear], columns, body, class: "list yoy"), .p(.class("hint"), .plain(t[.dashAnomalyHint])))
+        return .group(table(t[.dashYearOverYear], columns, body, metric: "cohort-anomalies", class: "list yoy", t), .p(.class("hint"), .plain(t[.dashAnomalyHint])))
     }
 
     /// The Kaplan–Meier estimate as a step line over its shaded 95 % band.

@@ -24,13 +24,13 @@ extension DashboardPage {
                  .p(.class("hint"), .plain(t[.dashRescuedHint])),
                  rescueRows.isEmpty ? noData(t) : .group(
                     figures([(t[.dashRescued], f.number(g.rescued)), (t[.dashWon], f.number(g.rescuedWon)),
-                             (t[.dashWonAmount], money(g.rescuedWonAmount, model, t))]),
-                    table(t[.dashRescuedLeads], rescueColumns, rescueRows))),
+                             (t[.dashWonAmount], money(g.rescuedWonAmount, model, t))], metric: "rescued-leads", t),
+                    table(t[.dashRescuedLeads], rescueColumns, rescueRows, metric: "rescued-leads", t))),
             part(t, "growth-referrals", t[.dashReferrals],
                  referralRows.isEmpty ? noData(t) : .group(
                     figures([(t[.dashLeads], f.number(total.leads)), (t[.dashWon], f.number(total.won)),
-                             (t[.dashConversionPercent], percent(total.conversion, t)), (t[.dashWonAmount], money(total.wonAmount, model, t))]),
-                    table(t[.dashReferrals], referralColumns, referralRows))))
+                             (t[.dashConversionPercent], percent(total.conversion, t)), (t[.dashWonAmount], money(total.wonAmount, model, t))], metric: "referrals", t),
+                    table(t[.dashReferrals], referralColumns, referralRows, metric: "referrals", t))))
     }
 
     /// CRM completeness and qualification health.
@@ -74,11 +74,11 @@ extension DashboardPage {
         }
         return .group(
             figures([(t[.dashFilledShare], percent(c.overall.meanShare, t, digits: 0)), (t[.dashComplete], f.number(c.overall.complete)),
-                     (untouched, f.number(c.overall.untouched))]),
-            .h4(.plain(t[.dashByOwner])), table(t[.dashByOwner], ownerColumns, ownerRows),
-            .h4(.plain(t[.dashByField])), table(t[.dashByField], fieldColumns, fieldRows),
+                     (untouched, f.number(c.overall.untouched))], metric: "completeness", t),
+            .h4(.plain(t[.dashByOwner])), table(t[.dashByOwner], ownerColumns, ownerRows, metric: "completeness", t),
+            .h4(.plain(t[.dashByField])), table(t[.dashByField], fieldColumns, fieldRows, metric: "completeness", t),
             .h4(.plain(t[.dashLeastComplete])),
-            dealRows.isEmpty ? .p(.class("empty"), .plain(t[.dashAllComplete])) : table(t[.dashLeastComplete], dealColumns, dealRows))
+            dealRows.isEmpty ? .p(.class("empty"), .plain(t[.dashAllComplete])) : table(t[.dashLeastComplete], dealColumns, dealRows, metric: "completeness", t))
     }
 
     static func qualification(_ model: Model, _ t: Localizer) -> Markup {
@@ -90,14 +90,14 @@ extension DashboardPage {
         ]
         let f = t.format
         return .group(
-            figures(groups.map { ($0.title, f.number($0.count)) }),
+            figures(groups.map { ($0.title, f.number($0.count)) }, metric: "qualification", t),
             .each(groups) { g in
                 .group(.h4(.id("qualification-" + g.id), .plain(g.title + " · " + t.count(g.count, .deal))),
                        .p(.class("hint"), .plain(g.hint)),
                        g.deals.isEmpty ? .p(.class("empty"), .plain(t[.dashNoViolations])) :
                         table(g.title, [(t[.title], false), (t[.owner], false), (t[.amount], true)], g.deals.map { d in
                             [dealLink(d), owner(d.ownerName, t), .plain(money(d.amount, model, t))]
-                        }))
+                        }, metric: "qualification", t))
             })
     }
 }

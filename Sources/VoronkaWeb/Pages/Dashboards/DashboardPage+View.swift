@@ -97,12 +97,16 @@ extension DashboardPage {
 
     // MARK: Shared pieces
 
-    /// A table with a hidden caption, column headings and rows whose first cell heads the row.
-    static func table(_ caption: String, _ columns: [(title: String, numeric: Bool)], _ rows: [[Markup]], class className: String = "list") -> Markup {
+    /// A table with a hidden caption, column headings and rows whose first cell heads the row. The headings of the
+    /// figure columns (the numeric ones) link to the definition of `metric`, its first sentence on hover.
+    static func table(_ caption: String, _ columns: [(title: String, numeric: Bool)], _ rows: [[Markup]], metric: String?,
+                      class className: String = "list", _ t: Localizer) -> Markup {
         .div(.class("table-scroll"),
              .table(.class(className),
                     .caption(.class("visually-hidden"), .plain(caption)),
-                    .thead(.tr(.each(columns) { c in .th(.attr("scope", "col"), .if(c.numeric, .class("number")), .plain(c.title)) })),
+                    .thead(.tr(.each(columns) { c in
+                        .th(.attr("scope", "col"), .if(c.numeric, .class("number")), c.numeric ? term(c.title, metric, t) : .plain(c.title))
+                    })),
                     .tbody(.each(rows) { row in
                         .tr(.group(row.enumerated().map { (i, cell) -> Node<HTML.TableRowContext> in
                             let numeric = i < columns.count && columns[i].numeric
@@ -110,6 +114,20 @@ extension DashboardPage {
                                           : .td(.if(numeric, .class("number")), cell)
                         }))
                     })))
+    }
+
+    /// A figure's name linking to its definition on the help page, the definition's first sentence on hover; plain
+    /// text when the metric has no definition.
+    static func term(_ title: String, _ metric: String?, _ t: Localizer) -> Markup {
+        guard let metric, let definition = MetricDefinitions.definition(metric) else { return .plain(title) }
+        return .a(.class("term"), .attr("href", SiteURL.helpMetrics.path + "#" + metric), .attr("title", hover(definition, t)), .plain(title))
+    }
+
+    /// The first sentence of a definition's first paragraph, for a tooltip.
+    static func hover(_ definition: MetricDefinitions.Definition, _ t: Localizer) -> String {
+        guard let first = definition.paragraphs.first.map({ t.pick($0) }) else { return t.pick(definition.title) }
+        if let end = first.range(of: ". ") { return String(first[..<end.lowerBound]) + "." }
+        return first
     }
 
     /// A subsection with its heading (`h3`) and an id for the heading.
@@ -124,24 +142,23 @@ extension DashboardPage {
         "stages-time": "time-in-stage", "stages-stalled": "stalled", "velocity-owners": "velocity", "velocity-trend-part": "velocity",
         "response-owners": "response-times", "forecast-months": "forecast", "forecast-stages": "forecast",
         "forecast-calibration": "calibration", "growth-rescued": "rescued-leads", "growth-referrals": "referrals",
-        "quality-completeness": "completeness",
+        "quality-completeness": "completeness", "quality-qualification": "qualification",
     ]
     static let definitionText = BilingualText(en: "Definition", ru: "Определение")
 
     /// A link to the definition of the part's figures, its first sentence on hover.
     static func definitionLink(_ partID: String, _ t: Localizer) -> Markup? {
         guard let id = partMetrics[partID], let definition = MetricDefinitions.definition(id) else { return nil }
-        let hover = definition.paragraphs.first.map { t.pick($0) } ?? t.pick(definition.title)
-        return .a(.class("definition-link"), .attr("href", SiteURL.helpMetrics.path + "#" + id), .attr("title", hover),
+        return .a(.class("definition-link"), .attr("href", SiteURL.helpMetrics.path + "#" + id), .attr("title", hover(definition, t)),
                   .plain(" " + t.pick(definitionText)))
     }
 
     /// The clear state of a part without data.
     static func noData(_ t: Localizer) -> Markup { .p(.class("empty"), .plain(t[.dashNoData])) }
 
-    /// Key figures as a definition list.
-    static func figures(_ items: [(label: String, value: String)]) -> Markup {
-        .dl(.class("figures"), .each(items) { item in .div(.dt(.plain(item.label)), .dd(.plain(item.value))) })
+    /// Key figures as a definition list, each name linking to the definition of `metric`.
+    static func figures(_ items: [(label: String, value: String)], metric: String?, _ t: Localizer) -> Markup {
+        .dl(.class("figures"), .each(items) { item in .div(.dt(term(item.label, metric, t)), .dd(.plain(item.value))) })
     }
 
     /// A chart in a figure with its caption.

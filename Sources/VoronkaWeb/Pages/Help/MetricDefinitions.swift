@@ -313,6 +313,31 @@ public enum MetricDefinitions {
                 ),
             ]
         ),
+        Definition(
+            id: "qualification",
+            title: BilingualText(
+                en: "Qualification and control of open deals (qualification v1)",
+                ru: "Квалификация и контроль открытых сделок (qualification v1)"
+            ),
+            paragraphs: [
+                BilingualText(
+                    en: "The viewer’s open deals in open stages as they are now; the dashboard’s filter and as-of date do not apply. A deal is qualified when its grade is AAA or BBB (at least two of need, budget and urgency confirmed) and a decision maker or the economic buyer is among its contacts.",
+                    ru: "Учитываются открытые сделки пользователя на открытых этапах в их текущем состоянии; фильтр и дата отчёта здесь не применяются. Сделка квалифицирована, если её класс AAA или BBB (подтверждены хотя бы два из трёх: потребность, бюджет, срочность) и среди её контактов есть лицо, принимающее решение, или экономический покупатель."
+                ),
+                BilingualText(
+                    en: "Unqualified past the first meeting: not qualified, in a stage after the first-meeting stage (set in the control settings, else the stage just before the first stage that requires qualification, else the first stage).",
+                    ru: "Без квалификации после первой встречи: сделка не квалифицирована и находится на этапе после этапа первой встречи (он задаётся в настройках контроля; иначе это этап перед первым этапом, требующим квалификации, а если таких нет — первый этап)."
+                ),
+                BilingualText(
+                    en: "Uncontrolled: in a stage after the control stage (set, else the first stage that requires qualification; none when no stage does) with the budget status unknown or the need not described. In the capped weighted pipeline such a deal counts with at most the cap (10 % by default).",
+                    ru: "Без контроля: сделка на этапе после контрольного (он задаётся в настройках; иначе это первый этап, требующий квалификации; если таких нет, контроля нет), а статус бюджета неизвестен или потребность не описана. Во взвешенной воронке с ограничением такая сделка учитывается с вероятностью не выше порога (по умолчанию 10 %)."
+                ),
+                BilingualText(
+                    en: "Below the minimum economics: the expected profit is below the minimum profit per deal (set outright, else the team’s monthly costs ÷ deals closed per month) and no exception (a first order, a trial delivery, …) is recorded. A deal without an expected profit is not judged.",
+                    ru: "Ниже минимальной экономики: ожидаемая прибыль меньше минимальной прибыли на сделку (она задаётся напрямую, иначе это ежемесячные расходы отдела ÷ число сделок, закрываемых в месяц), и исключение (первый заказ, пробная поставка и т. п.) не оформлено. Сделка без ожидаемой прибыли не оценивается."
+                ),
+            ]
+        ),
     ]
 
     public static func definition(_ id: String) -> Definition? { all.first { $0.id == id } }
