@@ -154,11 +154,34 @@ struct QualificationTests {
             let notAdmin = try await app.call(.PUT, "/api/v1/settings/economics", as: "head", json: ["value": ["monthly_costs": 1]])
             // check
             #expect(report["violations"] == 1, "\(report.text)")
+            #expect(report["below_minimum"] == 1 && theirs["below_minimum"] == 0)
             #expect(theirs["violations"] == 0)
             guard case .object(let economics)? = deal["economics"] else { Issue.record("no economics"); return }
             #expect(economics["result"] == "below" && economics["minimum_profit"] == 5000)
             #expect(badSetting.status == .unprocessableEntity && badSetting.errorFields == ["value.monthly_costs"])
             #expect(notAdmin.status == .forbidden)
+        }
+    }
+
+    @Test("The dashboard lists the deals below the minimum economics, and an exception takes a deal off the list", arguments: TestDatabase.backends)
+    func belowMinimumOnTheDashboard(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: minimum 5,000 (500,000 a month over 100 deals); the rep's deal expects 4,000
+            let records = try await OwnedRecords.create(in: app, as: "rep1")
+            _ = try await app.call(.PUT, "/api/v1/settings/economics", json: ["value": ["monthly_costs": 500_000, "deals_per_month": 100]])
+            _ = try await app.call(.PATCH, "/api/v1/deals/\(records.deal)", as: "rep1", json: ["expected_profit": 4_000])
+            let head = try await WebClient.signedIn(app, as: "head")
+            // action
+            let listed = try await head.get("/dashboards?section=quality")
+            _ = try await app.call(.PATCH, "/api/v1/deals/\(records.deal)", as: "rep1",
+                                   json: ["economics_exception": "trial_delivery", "economics_exception_reason": "a pilot before the plant's yearly order"])
+            let excused = try await head.get("/dashboards?section=quality")
+            // check
+            func section(_ body: String) -> String {
+                body.components(separatedBy: "id=\"qualification-under-minimum\"").dropFirst().first?.components(separatedBy: "<h4").first ?? ""
+            }
+            #expect(section(listed.body).contains("/deals/\(records.deal)"), "\(section(listed.body))")
+            #expect(!section(excused.body).contains("/deals/\(records.deal)"))
         }
     }
 }
