@@ -85,6 +85,34 @@ struct WebTriageDecisionTests {
         }
     }
 
+    @Test("A lead nurtured or junked by mistake is found under Decided and sent back to the inbox from there, journaled", arguments: TestDatabase.backends)
+    func undoFromDecidedList(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: one lead junked on the web with a reason, one still new
+            let junked = try await app.call(.POST, "/api/v1/leads", as: "rep1", json: ["company_name": "ООО «Ошибка»", "request_text": "Прайс на котлы", "source": "phone"]).requireID()
+            let fresh = try await app.call(.POST, "/api/v1/leads", as: "rep1", json: ["company_name": "ООО «Новая»", "request_text": "Котельная", "source": "phone"]).requireID()
+            let client = try await WebClient.signedIn(app, as: "rep1")
+            _ = try await client.get("/leads")
+            _ = try await client.post("/leads/\(junked)/junk", ["reason": "Похоже на спам"])
+            let seq = try await app.services.store.lastJournalSeq()
+            // action
+            let decided = try await client.get("/leads?view=decided")
+            let undone = try await client.post("/leads/\(junked)/undo?view=decided", [:])
+            let decidedAfter = try await client.get("/leads?view=decided")
+            let inbox = try await client.get("/leads")
+            // check
+            #expect(decided.body.contains("id=\"lead-\(junked)\"") && !decided.body.contains("id=\"lead-\(fresh)\""))
+            #expect(decided.body.contains("action=\"/leads/\(junked)/undo?view=decided\"") && decided.body.contains("Похоже на спам"))
+            #expect(undone.status == .seeOther && undone.headers.first(name: .location) == "/leads?view=decided")
+            #expect(!decidedAfter.body.contains("id=\"lead-\(junked)\""))
+            #expect(inbox.body.contains("id=\"lead-\(junked)\"") && inbox.body.contains("id=\"lead-\(fresh)\""))
+            let lead = Lead(record: try #require(try await app.services.store.fetch(.lead, junked)))
+            #expect(lead.outcome == nil && lead.firstResponseAt == nil)
+            let entries = try await app.services.store.journal(of: .lead, junked).filter { $0.seq > seq }
+            #expect(entries.count == 1 && entries.first?.actorID == app.users["rep1"])
+        }
+    }
+
     @Test("Converting a lead whose company name is one of the rep's companies (case, ё and quotes aside) uses that company; another rep's namesake is not taken", arguments: TestDatabase.backends)
     func existingCompany(backend: Backend) async throws {
         try await withTestApp(backend) { app in

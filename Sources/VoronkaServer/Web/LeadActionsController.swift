@@ -52,7 +52,9 @@ enum LeadActionsController {
             let (lead, _) = try await load(id, caller: caller, web: web, tx: tx)
             return try await LeadTriage.undo(lead: lead, tx: tx)
         }
-        return web.redirect(SiteURL.leads.path + "#lead-\(id)")
+        // From the decided list, back to it; from a deal's page, to the inbox where the lead now is.
+        let fromDecided = (try? req.query.get(String.self, at: "view")) == "decided"
+        return web.redirect(fromDecided ? SiteURL.leads.path + "?view=decided" : SiteURL.leads.path + "#lead-\(id)")
     }
 
     static func refuse(_ req: Request, _ web: WebContext, _ id: Int64, _ outcome: LeadOutcome) async throws -> Response {

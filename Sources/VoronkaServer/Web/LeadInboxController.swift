@@ -14,13 +14,18 @@ enum LeadInboxController {
     static let source = ListPaging.Source(kind: .lead, filter: ["first_response_at_null": "true"], sort: "-received_at",
                                           path: SiteURL.leads.path, texts: LeadInboxPage.pagerTexts)
 
+    /// Decided leads, newest first: where a decision is withdrawn.
+    static let decidedSource = ListPaging.Source(kind: .lead, filter: ["outcome_null": "false"], sort: "-received_at",
+                                                 path: SiteURL.leads.path, keep: ["view": "decided"], texts: LeadInboxPage.pagerTexts)
+
     static func show(_ req: Request, _ web: WebContext) async throws -> Response {
         web.page(req, LeadInboxPage.view(try await model(req, web, problem: nil)))
     }
 
     static func model(_ req: Request, _ web: WebContext, problem: LeadInboxPage.Problem?) async throws -> LeadInboxPage.Model {
         let caller = try web.caller(req)
-        let (records, paging, shown) = try await ListPaging(req).load(source, web: web, viewer: caller.viewer)
+        let decided = (try? req.query.get(String.self, at: "view")) == "decided"
+        let (records, paging, shown) = try await ListPaging(req).load(decided ? decidedSource : source, web: web, viewer: caller.viewer)
         let leads = records.map(Lead.init(record:))
         let names = try await WebLookups.userNames(web.services)
         let suggestions = try await suggest(leads.filter { $0.triage == nil }, web)
@@ -37,10 +42,19 @@ enum LeadInboxController {
                                      contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
                                      ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)
             row.dealTitle = LeadTriage.suggestedTitle(for: lead)
+            if decided {
+                row.outcome = lead.outcome
+                row.outcomeReason = lead.outcomeReason
+                row.dealURL = lead.dealID.map { SiteURL.deal($0).path }
+                row.undoURL = SiteURL.leadUndo(lead.id).path + "?view=decided"
+                row.timer = lead.firstResponseAt.map { .answered(after: $0.timeIntervalSince(lead.receivedAt),
+                                                                 onTime: $0.timeIntervalSince(lead.receivedAt) <= responseTarget) } ?? timer
+            }
             return row
         }
         var model = LeadInboxPage.Model(shell: web.shell(req, section: .leads), rows: rows, problem: problem, paging: paging)
         model.newLeadURL = SiteURL.newRecord(.lead).path
+        model.decided = decided
         return model
     }
 

@@ -60,6 +60,10 @@ public enum LeadInboxPage {
         /// The decision already taken, if any; the actions are then not offered.
         public var outcome: LeadOutcome?
         public var actions: Actions
+        /// Decided leads: the form that withdraws the decision, the reason given and the deal made.
+        public var undoURL: String?
+        public var outcomeReason: String?
+        public var dealURL: String?
         /// The title the conversion suggests for the deal; the rep confirms or changes it.
         public var dealTitle: String = ""
 
@@ -91,6 +95,11 @@ public enum LeadInboxPage {
         public var paging: Pager?
         /// The form for a lead taken by phone or mail; nil hides the button.
         public var newLeadURL: String?
+        /// The list shown: new leads, or those already decided (where a decision can be withdrawn).
+        public var decided = false
+        /// The two lists' addresses, for the tabs.
+        public var inboxURL = SiteURL.leads.path
+        public var decidedURL = SiteURL.leads.path + "?view=decided"
 
         public init(shell: Shell, rows: [Row], problem: Problem? = nil, paging: Pager? = nil) {
             self.shell = shell; self.rows = rows; self.problem = problem; self.paging = paging

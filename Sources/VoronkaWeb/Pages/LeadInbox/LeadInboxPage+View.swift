@@ -13,9 +13,13 @@ extension LeadInboxPage {
                 .errorSummary(t[.formErrors], [(fieldID: reasonFieldID(p.leadID, p.outcome),
                                                 message: t(.leadNumber, ["id": String(p.leadID)]) + ": " + t[.reasonRequired] + " — " + t[.overrideHint])])
             },
-            .p(.class("lead-count"), .plain(t.count(model.paging?.total ?? model.rows.count, .newLead))),
+            .nav(.class("tabs"), .attr("aria-label", t.pick(listsLabel)),
+                 .ul(.li(.a(.attr("href", model.inboxURL), .if(!model.decided, .attr("aria-current", "page")), .plain(t.pick(newTab)))),
+                     .li(.a(.attr("href", model.decidedURL), .if(model.decided, .attr("aria-current", "page")), .plain(t.pick(decidedTab)))))),
+            .p(.class("lead-count"), .plain(model.decided ? t.pick(decidedCount).replacingOccurrences(of: "{count}", with: t.format.number(model.paging?.total ?? model.rows.count))
+                                                          : t.count(model.paging?.total ?? model.rows.count, .newLead))),
             model.rows.isEmpty
-                ? .p(.class("empty"), .plain(t[.inboxEmpty]))
+                ? .p(.class("empty"), .plain(model.decided ? t.pick(noneDecided) : t[.inboxEmpty]))
                 : .ol(.class("leads"), .attr("start", model.paging.map { String(max($0.first, 1)) }),
                       .each(model.rows) { .li(.class("lead"), .id("lead-\($0.id)"), row($0, model.shell, t, problem: model.problem)) }),
             .unwrap(model.paging) { .pager($0, t) })
@@ -42,8 +46,25 @@ extension LeadInboxPage {
             .unwrap(row.requestText, { .blockquote(.class("lead-request"), .plain($0)) },
                     else: .p(.class("lead-request muted"), .plain(t[.noRequest]))),
             triage(row, t),
-            .if(row.outcome == nil, actions(row, shell, t, problem: problem?.leadID == row.id ? problem?.outcome : nil)))
+            .if(row.outcome == nil, actions(row, shell, t, problem: problem?.leadID == row.id ? problem?.outcome : nil)),
+            .unwrap(row.undoURL) { url in
+                .div(.class("lead-actions"),
+                     .unwrap(row.dealURL) { .a(.class("button"), .attr("href", $0), .plain(t.pick(openDeal))) },
+                     .postForm(url, csrf: shell.csrfToken, class: "action-form",
+                               .submit(t.pick(undoDecision), class: "button button-quiet"),
+                               .p(.class("hint"), .plain(t.pick(undoHint)))))
+            })
     }
+
+    static let listsLabel = BilingualText(en: "Lead lists", ru: "Списки лидов")
+    static let newTab = BilingualText(en: "New", ru: "Новые")
+    static let decidedTab = BilingualText(en: "Decided", ru: "Решённые")
+    static let decidedCount = BilingualText(en: "Leads decided: {count}", ru: "Решённых лидов: {count}")
+    static let noneDecided = BilingualText(en: "No lead has been decided yet.", ru: "Решённых лидов пока нет.")
+    static let openDeal = BilingualText(en: "Open the deal", ru: "Открыть сделку")
+    static let undoDecision = BilingualText(en: "Undo the decision", ru: "Отменить решение")
+    static let undoHint = BilingualText(en: "The lead goes back to the new ones; a deal made from it is removed while nothing has happened in it yet.",
+                                        ru: "Лид вернётся в новые; созданная из него сделка удаляется, пока в ней ещё ничего не происходило.")
 
     static func timer(_ timer: ResponseTimer, _ t: Localizer) -> Markup {
         let f = t.format
@@ -61,6 +82,7 @@ extension LeadInboxPage {
             .unwrap(row.outcome) { outcome in
                 .p(.strong(.plain(t[.decided] + ": ")), .span(.class("outcome outcome-" + outcome.rawValue), .plain(t.name(outcome))))
             },
+            .unwrap(row.outcomeReason) { .p(.class("muted"), .plain(t[.reasons] + ": " + $0)) },
             .unwrap(row.triage, { triage in
                 .group(
                     .p(.strong(.plain(t[.suggestion] + ": ")),
