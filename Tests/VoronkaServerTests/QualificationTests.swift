@@ -133,6 +133,27 @@ struct QualificationTests {
         }
     }
 
+    @Test("A triage preview (apply: false) writes nothing and suggests what the applied triage then decides, with the same reasons", arguments: TestDatabase.backends)
+    func previewMatchesApplied(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: the worked example; a target company asking for a steam boiler
+            try await configureQualification(app)
+            let target = try await app.call(.POST, "/api/v1/companies", as: "rep1", json: ["name": "Молзавод", "industry": "food", "annual_revenue": 2_000_000_000, "custom": ["steam_tph": 5]]).requireID()
+            let lead = try await app.call(.POST, "/api/v1/leads", as: "rep1", json: ["company_id": .id(target), "company_name": "Молзавод", "request_text": "Нужны паровые котлы на 5 т/ч"]).requireID()
+            let seq = try await app.services.store.lastJournalSeq()
+            // action
+            let preview = try await app.call(.POST, "/api/v1/leads/\(lead)/triage", as: "rep1", json: ["apply": false])
+            let seqAfterPreview = try await app.services.store.lastJournalSeq()
+            let applied = try await app.call(.POST, "/api/v1/leads/\(lead)/triage", as: "rep1", json: ["apply": true])
+            // check
+            #expect(preview.status == .ok && seqAfterPreview == seq, "a preview writes nothing: \(preview.text)")
+            #expect(preview.string("outcome") == "deal", "\(preview.text)")
+            #expect(applied["lead"]?.string("outcome") == preview.string("outcome"))
+            func reasons(_ value: JSONValue?) -> JSONValue? { if case .object(let o)? = value { return o["reasons"] } else { return nil } }
+            #expect(reasons(applied["triage"]) == preview["reasons"] && preview["reasons"] != nil)
+        }
+    }
+
     @Test("Violations: unqualified deals past the first meeting are counted per owner; economics flags small deals", arguments: TestDatabase.backends)
     func violations(backend: Backend) async throws {
         try await withTestApp(backend) { app in

@@ -66,9 +66,8 @@ enum QualificationRoutes {
             try await s.records.requireOwnership(.write, .lead, lead, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
             let context = try await QualificationContext.load(tx)
             if !apply {
-                let l = Lead(record: lead)
-                let company = try await l.companyID.asyncMap { try await tx.fetch(.company, $0) }?.map(Company.init(record:))
-                let result = Triage.decide(company: company, request: l.requestText, profile: context.profile, matcher: context.matcher)
+                // The same suggestion the applied triage and the inbox use (the lead's company name counts too).
+                let result = try await LeadTriage.suggestion(Lead(record: lead), context: context, tx: tx)
                 return LeadTriage.json(result, outcome: result.outcome, fire: result.fire, by: .auto, overrideReason: nil, at: tx.now)
             }
             let outcome = try await LeadTriage.run(lead: lead, context: context, tx: tx, by: override == nil ? .auto : .person,
