@@ -107,7 +107,7 @@ struct ImportWriteTests {
             // check
             #expect(result.tally("deal").created == 2)
             #expect(result.problems.count == 3)
-            #expect(result.problems.contains { $0.contains("deals.csv:3") && $0.contains("created") })
+            #expect(result.problems.map(\.english).contains { $0.contains("deals.csv:3") && $0.contains("created") })
             let deals = try await app.services.store.all(.deal)
             #expect(deals.count == before + 2)
             #expect(deals.contains { $0.text("title") == "Good one" && $0.int("amount") == 100_050 && $0.time("closed_at") != nil })
@@ -130,7 +130,8 @@ struct ImportWriteTests {
                                                         system: "b", app)
             // check
             #expect(rejected.tally("deal").created == 1 && rejected.tally("deal").skipped == 1)
-            #expect(rejected.problems.contains { $0.contains("Тендерная комиссия") && $0.contains("reject") })
+            #expect(rejected.problems.map(\.english).contains { $0.contains("Тендерная комиссия") && $0.contains("reject") })
+            #expect(rejected.problems.map { $0.text(.ru) }.contains { $0.contains("этапа «Тендерная комиссия» нет в воронке") })
             #expect(created.tally("deal").created == 2)
             let stages = try await app.services.store.all(.stage).map(Stage.init(record:))
             let made = try #require(stages.first { $0.name == "Тендерная комиссия" })

@@ -15,7 +15,7 @@ extension ImportPage.Review {
                      kinds: [.init("deals", "Deals"), .init("leads", "Leads")],
                      fields: ["deals": ["title", "amount", "stage_name"], "leads": ["received_at"]], dateFormats: ["dd.MM.yyyy", "dd/MM/yyyy"],
                      system: "import", pipeline: "", pipelines: ["Sales"], unknownStages: "create",
-                     counts: [.init("deals", "2")], stages: [.init(pipeline: nil, stage: "Negotiation", rows: 2, won: 0, lost: 0)],
+                     counts: [.init("deals", rows: 8800)], stages: [.init(pipeline: nil, stage: "Negotiation", rows: 2, won: 0, lost: 0)],
                      newOwners: [.init("John Smith", "2")],
                      problems: [.init(file: "deals.csv", line: 4, column: "Amount", reason: "is not a number", value: "abc", isError: true)],
                      problemCount: 1, blocking: blocking)
@@ -54,6 +54,7 @@ struct ImportPageTests {
         #expect(p.has(#"name="action" value="start">Import 2 rows</button>"#))
         #expect(p.has("is not a number") && p.has("John Smith"))
         #expect(ru.has("Импортировать строк: 2") && ru.has("Что будет записано") && ru.has(">Сумма</option>"))
+        #expect(p.has(">8,800</td>") && ru.has(">8\u{A0}800</td>"), "counts are grouped in the user's language")
         #expect(p.nestingErrors.isEmpty, "\(p.nestingErrors)")
     }
 

@@ -45,7 +45,7 @@ extension ImportParser {
     func lead(_ r: inout RowReader) -> ImportedLead? {
         let id = r.sourceID()
         let receivedAt = r.date(.receivedAt)
-        if receivedAt == nil, r.raw(.receivedAt) == nil { r.problem(.receivedAt, "is empty, and every lead needs the time it was received") }
+        if receivedAt == nil, r.raw(.receivedAt) == nil { r.problem(.receivedAt, ImportMessage("is empty, and every lead needs the time it was received")) }
         let stage = r.text(.stageName)
         let pipeline = r.text(.pipelineName) ?? mapping.pipelineName
         let (then, rule) = r.outcome(stage: stage, pipeline: pipeline, kind: .lead)
@@ -69,7 +69,7 @@ extension ImportParser {
         let dealID = r.required(.dealSourceID)
         let stage = r.required(.stageName)
         let enteredAt = r.date(.enteredAt)
-        if enteredAt == nil, r.raw(.enteredAt) == nil { r.problem(.enteredAt, "is empty, and every stage event needs the time") }
+        if enteredAt == nil, r.raw(.enteredAt) == nil { r.problem(.enteredAt, ImportMessage("is empty, and every stage event needs the time")) }
         guard let dealID, let stage, let enteredAt, r.problems.isEmpty else { return nil }
         return ImportedStageEvent(dealSourceID: dealID, pipelineName: r.text(.pipelineName) ?? mapping.pipelineName,
                                   stageName: stage, enteredAt: enteredAt, ownerName: r.text(.ownerName), location: r.location)

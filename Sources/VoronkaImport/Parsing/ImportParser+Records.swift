@@ -9,7 +9,7 @@ extension ImportParser {
         let headcount = r.integer(.headcount)
         let createdAt = r.date(.createdAt)
         let ref = CompanyRef(sourceID: r.text(.sourceID), taxID: r.text(.taxID), name: name)
-        if name != nil, ref.key == nil { r.problem(.companyName, "has no letters or digits to tell the company by") }
+        if name != nil, ref.key == nil { r.problem(.companyName, ImportMessage("has no letters or digits to tell the company by")) }
         guard let name, let key = ref.key, r.problems.isEmpty else { return nil }
         return ImportedCompany(
             key: key, sourceID: ref.sourceID, name: name, taxID: ref.taxID, industry: r.text(.industry),

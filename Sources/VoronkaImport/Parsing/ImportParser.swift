@@ -55,7 +55,7 @@ public struct ImportParser: Sendable {
             plan = ColumnPlan(mapping: mapping, header: header)
             blocked = !plan.missingRequiredFields.isEmpty
             for field in plan.missingRequiredFields {
-                problems.append(RowProblem(file: file, line: 1, reason: "no column is mapped to \(field.rawValue), which every \(mapping.kind.rawValue) row needs; nothing was read from this file"))
+                problems.append(RowProblem(file: file, line: 1, message: ImportMessage("no column is mapped to {0}, which every {1} row needs; nothing was read from this file", .field(field.rawValue), .kind(mapping.kind.rawValue))))
             }
         }) { record in
             guard !blocked else { skipped += 1; return }
@@ -69,7 +69,7 @@ public struct ImportParser: Sendable {
                 problems += row.problems
             }
         }
-        problems += info.problems.map { RowProblem(file: file, line: $0.line, reason: $0.reason) }
+        problems += info.problems.map { RowProblem(file: file, line: $0.line, message: $0.message) }
         problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
         // Each CSV problem is one record left out (an unclosed quote: the record it opened).
         let unreadable = info.problems.count

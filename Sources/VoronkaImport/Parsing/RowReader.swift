@@ -56,19 +56,19 @@ struct RowReader {
 
     func columnName(_ index: Int) -> String { plan.header[index] }
 
-    mutating func problem(_ field: TargetField, _ reason: String, value: String? = nil) {
+    mutating func problem(_ field: TargetField, _ message: ImportMessage, value: String? = nil) {
         let column = plan.columns(field).first.map(columnName) ?? field.rawValue
-        problems.append(RowProblem(location, column: column, reason: reason, value: value))
+        problems.append(RowProblem(location, column: column, message: message, value: value))
     }
 
-    mutating func problem(column: Int?, _ reason: String, value: String? = nil) {
-        problems.append(RowProblem(location, column: column.map(columnName), reason: reason, value: value))
+    mutating func problem(column: Int?, _ message: ImportMessage, value: String? = nil) {
+        problems.append(RowProblem(location, column: column.map(columnName), message: message, value: value))
     }
 
     /// A required text field; records a problem when it is empty.
     mutating func required(_ field: TargetField) -> String? {
         if let value = text(field) { return value }
-        problem(field, "is empty, and every \(plan.kind.rawValue) row needs \(field.rawValue)")
+        problem(field, ImportMessage("is empty, and every {0} row needs {1}", .kind(plan.kind.rawValue), .field(field.rawValue)))
         return nil
     }
 
@@ -79,13 +79,13 @@ struct RowReader {
 
     mutating func date(_ value: String, column: Int) -> Date? {
         do { return try ValueParsers.timestamp(value, format: plan.dateFormat, utcOffset: plan.utcOffset) }
-        catch { problem(column: column, error.reason, value: value); return nil }
+        catch { problem(column: column, error.message, value: value); return nil }
     }
 
     mutating func day(_ field: TargetField) -> Day? {
         guard let (value, column) = raw(field) else { return nil }
         do { return try ValueParsers.day(value, format: plan.dateFormat) }
-        catch { problem(column: column, error.reason, value: value); return nil }
+        catch { problem(column: column, error.message, value: value); return nil }
     }
 
     /// An amount, multiplied by the mapping's factor for the field; negative amounts are refused.
@@ -93,13 +93,13 @@ struct RowReader {
         guard let (value, column) = raw(field) else { return nil }
         do {
             guard let parsed = try ValueParsers.money(value) else { return nil }
-            guard parsed.minorUnits >= 0 else { problem(column: column, "is negative", value: value); return nil }
+            guard parsed.minorUnits >= 0 else { problem(column: column, ImportMessage("is negative"), value: value); return nil }
             let factor = plan.multipliers[field.ordinal]
             let (product, overflow) = parsed.minorUnits.multipliedReportingOverflow(by: factor)
-            guard !overflow, product <= 9_000_000_000_000_000 else { problem(column: column, "is too large for an amount", value: value); return nil }
+            guard !overflow, product <= 9_000_000_000_000_000 else { problem(column: column, ImportMessage("is too large for an amount"), value: value); return nil }
             return ParsedMoney(minorUnits: product, currency: parsed.currency)
         } catch {
-            problem(column: column, error.reason, value: value)
+            problem(column: column, error.message, value: value)
             return nil
         }
     }
@@ -107,7 +107,7 @@ struct RowReader {
     mutating func integer(_ field: TargetField) -> Int64? {
         guard let (value, column) = raw(field) else { return nil }
         do { return try ValueParsers.integer(value) }
-        catch { problem(column: column, error.reason, value: value); return nil }
+        catch { problem(column: column, error.message, value: value); return nil }
     }
 
     /// The currency: a mark in the amount wins, then the currency column (after its value map), then the default.
@@ -116,7 +116,7 @@ struct RowReader {
         guard let (value, column) = raw(.currency) else { return plan.currency }
         let code = mapped(.currency, value).uppercased()
         guard Money.currencies.contains(code) else {
-            problem(column: column, "is not a known currency (\(Money.currencies.joined(separator: ", ")))", value: value)
+            problem(column: column, ImportMessage("is not a known currency ({0})", .text("\(Money.currencies.joined(separator: ", "))")), value: value)
             return plan.currency
         }
         return code
@@ -152,16 +152,16 @@ struct RowReader {
 
     /// Records that a rule left the row out, naming the column the rule read and its value.
     mutating func skipped(byRule index: Int?) {
-        guard let index else { return problem(column: nil, "is left out by the outcome rules") }
+        guard let index else { return problem(column: nil, ImportMessage("is left out by the outcome rules")) }
         let column = plan.ruleColumns[index]
-        problem(column: column, "matches the outcome rule “\(plan.mapping.outcomeRules[index].text)”", value: column.flatMap(cell))
+        problem(column: column, ImportMessage("matches the outcome rule “{0}”", .text("\(plan.mapping.outcomeRules[index].text)")), value: column.flatMap(cell))
     }
 
     /// The source id, or one derived from the row's contents when the mapping has no id column.
     mutating func sourceID(_ field: TargetField = .sourceID) -> (String, derived: Bool)? {
         if plan.columns(field).isEmpty { return (Self.contentID(fields), true) }
         if let id = text(field) { return (id, false) }
-        problem(field, "is empty; the id is what makes a repeated import update instead of duplicate")
+        problem(field, ImportMessage("is empty; the id is what makes a repeated import update instead of duplicate"))
         return nil
     }
 

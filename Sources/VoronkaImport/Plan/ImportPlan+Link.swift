@@ -26,7 +26,7 @@ extension ImportPlan {
             if let leadID = rows.deals[i].leadSourceID {
                 if let lead = leadsByID[leadID] { rows.deals[i].fill(from: lead) }
                 else if hasLeadsFile {
-                    problems.append(RowProblem(rows.deals[i].location, reason: "names lead \(leadID), which no leads file of this import has", severity: .warning))
+                    problems.append(RowProblem(rows.deals[i].location, message: ImportMessage("names lead {0}, which no leads file of this import has", .text("\(leadID)")), severity: .warning))
                 }
             }
             rows.deals[i].companyKey = companies.resolve(rows.deals[i].company, at: rows.deals[i].location)
@@ -45,7 +45,7 @@ extension ImportPlan {
         for (i, row) in rows.enumerated() {
             if let earlier = last.updateValue(i, forKey: row[keyPath: id]) {
                 repeated = true
-                problems.append(RowProblem(row[keyPath: location], reason: "repeats \(kind) \(row[keyPath: id]) of \(rows[earlier][keyPath: location]); this later row is kept", severity: .warning))
+                problems.append(RowProblem(row[keyPath: location], message: ImportMessage("repeats {0} {1} of {2}; this later row is kept", .kind("\(kind)"), .text("\(row[keyPath: id])"), .text("\(rows[earlier][keyPath: location])")), severity: .warning))
             }
         }
         guard repeated else { return rows }
@@ -88,7 +88,7 @@ extension ImportPlan {
             } else {
                 previous = i
                 if hasDealsFile, !dealIDs.contains(event.dealSourceID) {
-                    problems.append(RowProblem(event.location, reason: "names deal \(event.dealSourceID), which no deals file of this import has; kept for a deal imported before", severity: .warning))
+                    problems.append(RowProblem(event.location, message: ImportMessage("names deal {0}, which no deals file of this import has; kept for a deal imported before", .text("\(event.dealSourceID)")), severity: .warning))
                 }
             }
             out.append(event)

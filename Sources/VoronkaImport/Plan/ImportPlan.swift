@@ -70,7 +70,7 @@ public struct ImportPlan: Sendable {
                 problems += file.report.problems
                 parsed.append(file)
             } else {
-                problems.append(RowProblem(file: sources[i].name, line: 1, reason: "no preset matches this header; give a mapping (--preset or a mapping file)"))
+                problems.append(RowProblem(file: sources[i].name, line: 1, message: ImportMessage("no preset matches this header; give a mapping (--preset or a mapping file)")))
             }
         }
         read = []  // `parsed` holds the only reference to each file's rows, which `link` then changes in place

@@ -83,14 +83,14 @@ public struct CSVReader: Sendable {
             var fields = fields
             if fields.count > width, fields[width...].allSatisfy(\.isEmpty) { fields.removeLast(fields.count - width) }
             guard fields.count == width else {
-                info.problems.append(CSVProblem(.wrongWidth, line: line, reason: "has \(fields.count) fields where the header has \(width)"))
+                info.problems.append(CSVProblem(.wrongWidth, line: line, message: ImportMessage("has {0} fields where the header has {1}", .text("\(fields.count)"), .text("\(width)"))))
                 continue
             }
             info.records += 1
             try body(CSVRecord(fields: fields, line: line))
         }
         if let line = parser.unclosedQuoteLine {
-            info.problems.append(CSVProblem(.unclosedQuote, line: line, reason: "a quoted field opened on this line is not closed before the end of the file; the rest of the file was not read"))
+            info.problems.append(CSVProblem(.unclosedQuote, line: line, message: ImportMessage("a quoted field opened on this line is not closed before the end of the file; the rest of the file was not read")))
         }
         return info
     }

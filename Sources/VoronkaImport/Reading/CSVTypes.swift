@@ -44,10 +44,12 @@ public struct CSVProblem: Sendable, Hashable {
 
     public let kind: Kind
     public let line: Int
-    public let reason: String
+    public let message: ImportMessage
+    /// The message in English.
+    public var reason: String { message.english }
 
-    public init(_ kind: Kind, line: Int, reason: String) {
-        self.kind = kind; self.line = line; self.reason = reason
+    public init(_ kind: Kind, line: Int, message: ImportMessage) {
+        self.kind = kind; self.line = line; self.message = message
     }
 }
 

@@ -18,7 +18,7 @@ public final class ImportCatalog: @unchecked Sendable {
     public var companyIDs: [String: Int64] = [:]
     public var contactIDs: [String: Int64] = [:]
     public var leadIDs: [String: Int64] = [:]
-    public var problems: [String] = []
+    public var problems: [ImportMessage] = []
 
     public func user(_ name: String?) -> Int64? { name.flatMap { userByName[Folding.fold($0)] } }
 

@@ -25,13 +25,13 @@ extension ImportRecords {
 
     /// A deal with its stage history: created in the first stage it was seen in, then moved at every event, and closed
     /// in a won or lost stage when its outcome says so. Nil, with a problem, when it names a stage it cannot be put in.
-    public func deal(_ d: ImportedDeal, _ links: DealLinks, problems: inout [String]) -> PendingRecord? {
+    public func deal(_ d: ImportedDeal, _ links: DealLinks, problems: inout [ImportMessage]) -> PendingRecord? {
         let pipeline = catalog.pipeline(named: d.pipelineName)
         func resolve(_ name: String, _ at: SourceLocation) -> Int64? {
             switch names.stage(pipeline, name) {
             case .some(.some(let id)): return id
-            case .some(.none): problems.append("\(at): deal \(d.sourceID) names stage \"\(name)\", which this import rejects; left out"); return nil
-            case .none: problems.append("\(at): deal \(d.sourceID) names stage \"\(name)\", unknown in pipeline \(catalog.pipelineName(pipeline)); left out"); return nil
+            case .some(.none): problems.append(ImportMessage("{0}: deal {1} names stage “{2}”, which this import rejects; left out", .text("\(at)"), .text(d.sourceID), .text(name))); return nil
+            case .none: problems.append(ImportMessage("{0}: deal {1} names stage “{2}”, unknown in pipeline {3}; left out", .text("\(at)"), .text(d.sourceID), .text(name), .text(catalog.pipelineName(pipeline)))); return nil
             }
         }
         guard var final = resolve(d.stageName, d.location) else { return nil }
@@ -45,7 +45,7 @@ extension ImportRecords {
         let wanted: StageKind? = d.outcome == .won ? .won : d.outcome == .lost ? .lost : nil
         if let wanted, catalog.stageKind(final) != wanted {
             guard let closing = catalog.firstStage(pipeline, wanted) else {
-                problems.append("\(d.location): deal \(d.sourceID) is \(wanted.rawValue), and pipeline \(catalog.pipelineName(pipeline)) has no \(wanted.rawValue) stage; left out")
+                problems.append(ImportMessage("{0}: deal {1} is {2}, and pipeline {3} has no {2} stage; left out", .text("\(d.location)"), .text(d.sourceID), .text(wanted.rawValue), .text(catalog.pipelineName(pipeline))))
                 return nil
             }
             if path.last?.stage != final { path.append((final, path.last?.at ?? d.createdAt ?? d.closedAt ?? now)) }

@@ -88,17 +88,17 @@ public struct ImportRecords {
 
     /// A lead in the lead pipeline (its first open stage unless the row names another). Nil, with a problem, when the
     /// stage is rejected or there is no lead pipeline.
-    public func lead(_ l: ImportedLead, problems: inout [String]) -> PendingRecord? {
+    public func lead(_ l: ImportedLead, problems: inout [ImportMessage]) -> PendingRecord? {
         let pipeline = catalog.leadPipeline
         var stage = catalog.firstStage(pipeline, .open)
         if let name = l.stageName {
             switch names.stage(pipeline, name) {
             case .some(.some(let id)): stage = id
-            case .some(.none): problems.append("\(l.location): lead \(l.sourceID) is in stage \"\(name)\", which this import rejects; left out"); return nil
+            case .some(.none): problems.append(ImportMessage("{0}: lead {1} is in stage “{2}”, which this import rejects; left out", .text("\(l.location)"), .text(l.sourceID), .text(name))); return nil
             case .none: break
             }
         }
-        guard let stage else { problems.append("\(l.location): no lead pipeline to put lead \(l.sourceID) in; left out"); return nil }
+        guard let stage else { problems.append(ImportMessage("{0}: no lead pipeline to put lead {1} in; left out", .text("\(l.location)"), .text(l.sourceID))); return nil }
         var r = RecordValues(.lead)
         r["received_at"] = .time(l.receivedAt)
         r["source"] = .text((l.source ?? .import).rawValue)

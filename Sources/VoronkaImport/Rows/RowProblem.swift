@@ -1,3 +1,5 @@
+import VoronkaCore
+
 /// Where a row came from: the file's name and the physical line on which the record starts.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let file: String
@@ -22,29 +24,35 @@ public struct RowProblem: Hashable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: String?
-    public let reason: String
+    /// What is wrong, in either language; `reason` is its English.
+    public let message: ImportMessage
+    public var reason: String { message.english }
     /// The cell as written, shortened to 80 characters.
     public let value: String?
     public let severity: Severity
 
-    public init(file: String, line: Int, column: String? = nil, reason: String, value: String? = nil, severity: Severity = .error) {
-        self.file = file; self.line = line; self.column = column; self.reason = reason
+    public init(file: String, line: Int, column: String? = nil, message: ImportMessage, value: String? = nil, severity: Severity = .error) {
+        self.file = file; self.line = line; self.column = column; self.message = message
         self.value = value.map { $0.count > 80 ? String($0.prefix(79)) + "…" : $0 }
         self.severity = severity
     }
 
-    init(_ location: SourceLocation, column: String? = nil, reason: String, value: String? = nil, severity: Severity = .error) {
-        self.init(file: location.file, line: location.line, column: column, reason: reason, value: value, severity: severity)
+    init(_ location: SourceLocation, column: String? = nil, message: ImportMessage, value: String? = nil, severity: Severity = .error) {
+        self.init(file: location.file, line: location.line, column: column, message: message, value: value, severity: severity)
     }
 
     /// "deals.csv:12, column Сумма: “12,3,4” has digit groups that are not of three digits (row left out)".
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// The same in a language: "deals.csv:12, столбец Сумма: «12,3,4» группы цифр не по три (строка не импортирована)".
+    public func description(in language: Language) -> String {
+        let ru = language == .ru
         var text = "\(file):\(line)"
-        if let column { text += ", column \(column)" }
+        if let column { text += (ru ? ", столбец " : ", column ") + column }
         text += ": "
-        if let value { text += "“\(value)” " }
-        text += reason
-        if severity == .error { text += " (row left out)" }
+        if let value { text += ru ? "«\(value)» " : "“\(value)” " }
+        text += message.text(language)
+        if severity == .error { text += ru ? " (строка не импортирована)" : " (row left out)" }
         return text
     }
 }

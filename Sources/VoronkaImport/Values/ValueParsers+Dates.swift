@@ -106,14 +106,14 @@ private struct DateCursor {
     mutating func parse(format: DateFormat) throws(ValueError) -> WrittenDate {
         let day = try date(format: format)
         if atEnd { return WrittenDate(day: day) }
-        guard take(0x54) || take(0x20) || take(0x2C) else { throw ValueError("has unexpected text after the date") }
+        guard take(0x54) || take(0x20) || take(0x2C) else { throw ValueError(ImportMessage("has unexpected text after the date")) }
         skipSpaces()
         if atEnd { return WrittenDate(day: day) }
         var written = WrittenDate(day: day, time: try time())
         skipSpaces()
         if !atEnd { written.offset = try zone() }
         skipSpaces()
-        guard atEnd else { throw ValueError("has unexpected text after the time") }
+        guard atEnd else { throw ValueError(ImportMessage("has unexpected text after the time")) }
         return written
     }
 
@@ -144,30 +144,30 @@ private struct DateCursor {
         let fullYear = yearFirst || cDigits == 4 ? year : (year < 70 ? 2000 + year : 1900 + year)
         guard let day = Day(year: fullYear, month: month, day: dayOfMonth) else {
             if shape == .monthDayYear, month > 12, dayOfMonth <= 12 {
-                throw ValueError("is not a date as MM/dd/yyyy (month \(month)); if the day comes first, set the date format to dd/MM/yyyy")
+                throw ValueError(ImportMessage("is not a date as MM/dd/yyyy (month {0}); if the day comes first, set the date format to dd/MM/yyyy", .text("\(month)")))
             }
-            throw ValueError("is not a real calendar date")
+            throw ValueError(ImportMessage("is not a real calendar date"))
         }
-        guard day.isSupported else { throw ValueError(FieldReason.dateOutOfRange.english) }
+        guard day.isSupported else { throw ValueError(ImportMessage("must be a date from {0} to {1}", .text(Day.firstSupported.description), .text(Day.lastSupported.description))) }
         return day
     }
 
     private func expected(_ format: DateFormat) -> ValueError {
         format == .auto
-            ? ValueError("is not a date (expected yyyy-MM-dd, dd.MM.yyyy or MM/dd/yyyy)")
-            : ValueError("is not a date of the form \(format.rawValue)")
+            ? ValueError(ImportMessage("is not a date (expected yyyy-MM-dd, dd.MM.yyyy or MM/dd/yyyy)"))
+            : ValueError(ImportMessage("is not a date of the form {0}", .text("\(format.rawValue)")))
     }
 
     /// `H:mm[:ss[.fraction]]` with an optional AM/PM; seconds since midnight.
     private mutating func time() throws(ValueError) -> Double {
         var (hour, hourDigits) = number(max: 2)
-        guard hourDigits > 0, take(0x3A) else { throw ValueError("has a time that is not HH:mm") }
+        guard hourDigits > 0, take(0x3A) else { throw ValueError(ImportMessage("has a time that is not HH:mm")) }
         let (minute, minuteDigits) = number(max: 2)
-        guard minuteDigits == 2, minute < 60 else { throw ValueError("has a time that is not HH:mm") }
+        guard minuteDigits == 2, minute < 60 else { throw ValueError(ImportMessage("has a time that is not HH:mm")) }
         var second = 0.0
         if take(0x3A) {
             let (s, sDigits) = number(max: 2)
-            guard sDigits == 2, s < 61 else { throw ValueError("has seconds that are not ss") }
+            guard sDigits == 2, s < 61 else { throw ValueError(ImportMessage("has seconds that are not ss")) }
             second = Double(s)
             if take(0x2E) {
                 var scale = 0.1
@@ -178,10 +178,10 @@ private struct DateCursor {
         let pm = take(word: "PM") || take(word: "p.m.")
         let am = !pm && (take(word: "AM") || take(word: "a.m."))
         if am || pm {
-            guard (1...12).contains(hour) else { throw ValueError("has an hour outside 1–12 with AM/PM") }
+            guard (1...12).contains(hour) else { throw ValueError(ImportMessage("has an hour outside 1–12 with AM/PM")) }
             hour = hour % 12 + (pm ? 12 : 0)
         }
-        guard hour < 24 else { throw ValueError("has an hour past 23") }
+        guard hour < 24 else { throw ValueError(ImportMessage("has an hour past 23")) }
         return Double(hour * 3600 + minute * 60) + second
     }
 
@@ -192,12 +192,12 @@ private struct DateCursor {
             if atEnd { return 0 }
         }
         let sign: Int
-        if take(0x2B) { sign = 1 } else if take(0x2D) { sign = -1 } else { throw ValueError("has unexpected text after the time") }
+        if take(0x2B) { sign = 1 } else if take(0x2D) { sign = -1 } else { throw ValueError(ImportMessage("has unexpected text after the time")) }
         let (hours, hourDigits) = number(max: 2)
         _ = take(0x3A)
         let (minutes, minuteDigits) = number(max: 2)
         guard hourDigits == 2 || hourDigits == 1, minuteDigits == 0 || minuteDigits == 2, hours <= 14, minutes < 60 else {
-            throw ValueError("has a time zone offset that is not ±hh:mm")
+            throw ValueError(ImportMessage("has a time zone offset that is not ±hh:mm"))
         }
         return sign * (hours * 3600 + minutes * 60)
     }

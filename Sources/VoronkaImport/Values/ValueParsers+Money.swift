@@ -24,7 +24,7 @@ extension ValueParsers {
         let scalars = Array(trimmed(Substring(text)).unicodeScalars)
         if scalars.isEmpty || (scalars.count == 1 && "-–—".unicodeScalars.contains(scalars[0])) { return nil }
         guard var first = scalars.firstIndex(where: isDigit), let last = scalars.lastIndex(where: isDigit) else {
-            throw ValueError("is not an amount (no digits)")
+            throw ValueError(ImportMessage("is not an amount (no digits)"))
         }
         if first > 0, scalars[first - 1] == "." || scalars[first - 1] == "," { first -= 1 }
         let prefix = scalars[..<first], suffix = scalars[(last + 1)...]
@@ -33,7 +33,7 @@ extension ValueParsers {
         for side in [prefix, suffix] {
             let mark = String(String.UnicodeScalarView(side.filter { !isSpace($0) && !"-+()\u{2212}.".unicodeScalars.contains($0) })).lowercased()
             if mark.isEmpty { continue }
-            guard let code = currencyMarks[mark] else { throw ValueError("has unexpected text “\(mark)” around the amount") }
+            guard let code = currencyMarks[mark] else { throw ValueError(ImportMessage("has unexpected text “{0}” around the amount", .text("\(mark)"))) }
             currency = code
         }
         let minor = try minorUnits(scalars[first...last])
@@ -71,12 +71,12 @@ extension ValueParsers {
         var commas = 0, dots = 0, lastComma = -1, lastDot = -1
         for (i, s) in zip(body.indices, body) {
             if s == "," { commas += 1; lastComma = i } else if s == "." { dots += 1; lastDot = i }
-            else if !isDigit(s), !isSpace(s), s != "'", s != "’" { throw ValueError("has “\(Character(s))” inside the amount") }
+            else if !isDigit(s), !isSpace(s), s != "'", s != "’" { throw ValueError(ImportMessage("has “{0}” inside the amount", .text("\(Character(s))"))) }
         }
         var decimal: Int? = nil
         if commas > 0, dots > 0 {
             let (mark, count): (Int, Int) = lastComma > lastDot ? (lastComma, commas) : (lastDot, dots)
-            guard count == 1 else { throw ValueError("mixes “,” and “.” in a way that does not tell the decimal mark") }
+            guard count == 1 else { throw ValueError(ImportMessage("mixes “,” and “.” in a way that does not tell the decimal mark")) }
             decimal = mark
         } else if dots == 1 {
             decimal = lastDot
@@ -89,17 +89,17 @@ extension ValueParsers {
         }
         let whole = decimal.map { body[..<$0] } ?? body[...]
         let fraction = decimal.map { body[($0 + 1)...] } ?? []
-        guard fraction.allSatisfy(isDigit) else { throw ValueError("has separators after the decimal mark") }
+        guard fraction.allSatisfy(isDigit) else { throw ValueError(ImportMessage("has separators after the decimal mark")) }
         try checkGroups(whole)
         let wholeDigits = whole.filter(isDigit)
         var fractionDigits = Array(fraction)
         while fractionDigits.count > 2, fractionDigits.last == "0" { fractionDigits.removeLast() }
-        guard fractionDigits.count <= 2 else { throw ValueError("has more than two decimals") }
-        guard wholeDigits.drop(while: { $0 == "0" }).count <= 14 else { throw ValueError("is too large for an amount") }
+        guard fractionDigits.count <= 2 else { throw ValueError(ImportMessage("has more than two decimals")) }
+        guard wholeDigits.drop(while: { $0 == "0" }).count <= 14 else { throw ValueError(ImportMessage("is too large for an amount")) }
         var value: Int64 = 0
         for d in wholeDigits { value = value * 10 + Int64(d.value - 0x30) }
         for k in 0..<2 { value = value * 10 + (k < fractionDigits.count ? Int64(fractionDigits[k].value - 0x30) : 0) }
-        guard value <= 9_000_000_000_000_000 else { throw ValueError("is too large for an amount") }
+        guard value <= 9_000_000_000_000_000 else { throw ValueError(ImportMessage("is too large for an amount")) }
         return value
     }
 
@@ -108,11 +108,11 @@ extension ValueParsers {
         var groups: [Int] = [0]
         for s in whole {
             if isDigit(s) { groups[groups.count - 1] += 1 } else if groups.last != 0 { groups.append(0) }
-            else { throw ValueError("has two separators in a row") }
+            else { throw ValueError(ImportMessage("has two separators in a row")) }
         }
         guard groups.count > 1 else { return }
         guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else {
-            throw ValueError("has digit groups that are not of three digits")
+            throw ValueError(ImportMessage("has digit groups that are not of three digits"))
         }
     }
 }

@@ -1,8 +1,10 @@
 /// Why a cell could not be read as the value its column holds; the text is shown to the user.
 public struct ValueError: Error, Hashable, Sendable {
-    public let reason: String
+    public let message: ImportMessage
+    /// The message in English.
+    public var reason: String { message.english }
 
-    public init(_ reason: String) { self.reason = reason }
+    public init(_ message: ImportMessage) { self.message = message }
 }
 
 /// Parsers for the cells of an export: dates and times, amounts of money, whole numbers and yes/no values.
@@ -33,13 +35,13 @@ public enum ValueParsers {
         if word.isEmpty { return nil }
         if trueWords.contains(word) { return true }
         if falseWords.contains(word) { return false }
-        throw ValueError("is not a yes/no value (yes, no, да, нет, true, false, 1, 0)")
+        throw ValueError(ImportMessage("is not a yes/no value (yes, no, да, нет, true, false, 1, 0)"))
     }
 
     /// A whole number, with the same digit grouping as amounts ("2 822", "1,500"); a fraction is refused.
     public static func integer(_ text: some StringProtocol) throws(ValueError) -> Int64? {
         guard let amount = try money(text) else { return nil }
-        guard amount.minorUnits % 100 == 0 else { throw ValueError("is not a whole number") }
+        guard amount.minorUnits % 100 == 0 else { throw ValueError(ImportMessage("is not a whole number")) }
         return amount.minorUnits / 100
     }
 }

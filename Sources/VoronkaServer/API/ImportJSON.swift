@@ -55,7 +55,7 @@ enum ImportJSON {
             "batches": .number(Double(r.batches)), "journal_entries": .number(Double(r.journalEntries)),
             "changed_nothing": .bool(r.changedNothing), "kinds": .object(kinds),
             "problem_count": .number(Double(r.problems.count)),
-            "problems": .array(r.problems.prefix(problemLimit).map(JSONValue.string)),
+            "problems": .array(r.problems.prefix(problemLimit).map { .string($0.english) }),
         ])
     }
 

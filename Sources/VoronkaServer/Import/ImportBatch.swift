@@ -8,7 +8,7 @@ struct BatchOutcome: Sendable {
     var ids: [Int64]
     var tally = ImportResult.Tally()
     var entries = 0
-    var problems: [String] = []
+    var problems: [ImportMessage] = []
 }
 
 /// One batch of an import written in a transaction of the store: the import's own logic (keys, fingerprints, the
@@ -85,7 +85,7 @@ enum ImportBatch {
                 let item = items[i]
                 guard var current = existing[id] else {
                     out.tally.skipped += 1
-                    out.problems.append("\(keyKind) \(item.sourceID): its record \(id) was deleted in Voronka; left deleted")
+                    out.problems.append(ImportMessage("{0} {1}: its record {2} was deleted in Voronka; left deleted", .kind(keyKind), .text(item.sourceID), .text(String(id))))
                     continue
                 }
                 if key != nil {

@@ -118,7 +118,7 @@ extension ImportCatalog {
                     stageByName[key] = mapped
                 case .reject:
                     stageByName[key] = .some(nil)
-                    problems.append("\(use.file): stage \"\(use.name)\" is not in pipeline \(pipelineName(p)); its rows are left out (unknown_stages: reject)")
+                    problems.append(ImportMessage("{0}: stage “{1}” is not in pipeline {2}; its rows are left out (unknown_stages: reject)", .text(use.file), .text(use.name), .text(pipelineName(p))))
                 }
             }
             let sorted = missing.values.sorted { a, b in

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaImport
 
 /// How an import writes: whose ids it keeps (the source system), where deals go, and how big each all-or-nothing
 /// batch is.
@@ -42,7 +43,8 @@ public struct ImportResult: Sendable {
     public var phases: [(name: String, seconds: Double)] = []
     /// Rows read from the files.
     public var rows = 0
-    public var problems: [String] = []
+    /// What the import left out or assumed, in either language.
+    public var problems: [ImportMessage] = []
 
     public func tally(_ kind: String) -> Tally { tallies.first { $0.kind == kind }?.tally ?? Tally() }
 
@@ -73,7 +75,7 @@ public struct ImportResult: Sendable {
         }
         if !problems.isEmpty {
             lines.append("Problems (\(problems.count)):")
-            lines += problems.prefix(200).map { "  " + $0 }
+            lines += problems.prefix(200).map { "  " + $0.english }
             if problems.count > 200 { lines.append("  … and \(problems.count - 200) more") }
         }
         return lines.joined(separator: "\n")

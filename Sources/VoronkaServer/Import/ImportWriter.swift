@@ -27,7 +27,7 @@ public struct ImportWriter: Sendable {
         let started = Date()
         var result = ImportResult(system: options.system)
         result.rows = plan.files.compactMap(\.report).reduce(0) { $0 + $1.rowsRead }
-        result.problems = plan.problems.map(\.description)
+        result.problems = plan.problems.map(ImportMessage.row)
         let catalog = ImportCatalog()
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
         try await store.prepareBulkLoad(cacheMiB: cacheMiB)
@@ -71,8 +71,8 @@ public struct ImportWriter: Sendable {
         var batch = 0
         // Writes a feed's batches; `each` hears every record with its id. Returns the problems the batches found.
         func run(_ kind: EntityKind, _ label: String, _ feed: RecordFeed, each: (PendingRecord, Int64) -> Void = { _, _ in },
-                 after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [String] {
-            var problems: [String] = []
+                 after: (@Sendable (StoreTransaction, [PendingRecord], [Int64]) async throws -> Int)? = nil) async throws -> [ImportMessage] {
+            var problems: [ImportMessage] = []
             let batchesBefore = batch
             while case let chunk = await feed.next(), !chunk.isEmpty {
                 batch += 1

@@ -41,11 +41,11 @@ final class RecordFeed: @unchecked Sendable {
 final class RowConverter<Row>: @unchecked Sendable {
     // Used by one task at a time (a `RecordFeed`'s batches); `problems` is read once the feed is done.
     private let rows: [Row]
-    private let convert: (Row, inout [String]) -> PendingRecord?
+    private let convert: (Row, inout [ImportMessage]) -> PendingRecord?
     private var position = 0
-    private(set) var problems: [String] = []
+    private(set) var problems: [ImportMessage] = []
 
-    init(_ rows: [Row], convert: @escaping (Row, inout [String]) -> PendingRecord?) {
+    init(_ rows: [Row], convert: @escaping (Row, inout [ImportMessage]) -> PendingRecord?) {
         self.rows = rows; self.convert = convert
     }
 

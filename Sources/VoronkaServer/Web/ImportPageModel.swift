@@ -20,7 +20,7 @@ enum ImportPageModel {
         case .finished(let r):
             let tallies = r.tallies.map { ImportPage.Tally(kind: $0.kind, created: $0.tally.created, updated: $0.tally.updated,
                                                            unchanged: $0.tally.unchanged, skipped: $0.tally.skipped) }
-            return .finished(tallies: tallies, rows: r.rows, seconds: r.seconds, problems: Array(r.problems.prefix(problemLimit)),
+            return .finished(tallies: tallies, rows: r.rows, seconds: r.seconds, problems: r.problems.prefix(problemLimit).map { $0.text(language) },
                              problemCount: r.problems.count)
         case .failed(let message, _):
             return .failed(message)
@@ -43,11 +43,13 @@ enum ImportPageModel {
                                    columns: columns, missing: f.missing.map(\.rawValue), rows: rows)
         }
         let blocking = u.unreadable.map { item in
-            language == .ru ? "\(item.file): не выбран столбец для \(item.missing.map(\.rawValue).joined(separator: ", "))"
-                : "\(item.file): no column is chosen for \(item.missing.map(\.rawValue).joined(separator: ", "))"
+            let fields = item.missing.map { language == .ru ? (ImportLabels.fields[$0.rawValue]?.ru ?? $0.rawValue) : $0.rawValue }
+            return language == .ru ? "\(item.file): не выбран столбец для полей: \(fields.joined(separator: ", "))"
+                : "\(item.file): no column is chosen for \(fields.joined(separator: ", "))"
         }
         let problems = (summary?.problems ?? []).prefix(problemLimit).map {
-            ImportPage.Problem(file: $0.file, line: $0.line, column: $0.column, reason: $0.reason, value: $0.value, isError: $0.severity == .error)
+            ImportPage.Problem(file: $0.file, line: $0.line, column: $0.column, reason: $0.message.text(language), value: $0.value,
+                               isError: $0.severity == .error)
         }
         var review = ImportPage.Review(
             id: u.id, files: files,
@@ -57,7 +59,7 @@ enum ImportPageModel {
             dateFormats: DateFormat.allCases.filter { $0 != .auto }.map(\.rawValue),
             system: u.options.system, pipeline: u.pipeline ?? "", pipelines: pipelines,
             unknownStages: u.unknownStages == .reject ? "reject" : "create",
-            counts: (summary?.counts ?? []).filter { $0.rows > 0 }.map { .init($0.kind, String($0.rows)) },
+            counts: (summary?.counts ?? []).filter { $0.rows > 0 }.map { ImportPage.KindCount($0.kind, rows: $0.rows) },
             stages: (summary?.stages ?? []).filter { $0.kind != .stageHistory }.map { s in
                 // The pipeline the rows land in: their own, else the one chosen, else the first of their kind.
                 let target = s.pipeline ?? (s.kind == .leads ? leadPipeline : u.pipeline ?? pipelines.first)

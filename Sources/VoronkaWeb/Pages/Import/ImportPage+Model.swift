@@ -136,7 +136,8 @@ public enum ImportPage {
         public var pipelines: [String]
         public var unknownStages: String
         /// Rows by kind (companies, deals, …) the import would write.
-        public var counts: [Option]
+        /// Rows read per kind of record.
+        public var counts: [KindCount]
         public var stages: [StageRow]
         /// Lead sources without a match, and those the user matched, most rows first.
         public var sources: [SourceRow]
@@ -152,7 +153,7 @@ public enum ImportPage {
         public var gradeColumnsMapped = false
 
         public init(id: String, files: [File], presets: [Option], kinds: [Option], fields: [String: [String]], dateFormats: [String],
-                    system: String, pipeline: String, pipelines: [String], unknownStages: String, counts: [Option],
+                    system: String, pipeline: String, pipelines: [String], unknownStages: String, counts: [KindCount],
                     stages: [StageRow], sources: [SourceRow] = [], newOwners: [Option], problems: [Problem], problemCount: Int,
                     blocking: [String]) {
             self.id = id; self.files = files; self.presets = presets; self.kinds = kinds; self.fields = fields
@@ -191,5 +192,14 @@ public enum ImportPage {
         public init(shell: Shell, paths: Paths = Paths(), content: Content, error: String? = nil) {
             self.shell = shell; self.paths = paths; self.content = content; self.error = error
         }
+    }
+}
+
+extension ImportPage {
+    /// How many rows of one kind of record ("deals") a dry run read.
+    public struct KindCount: Sendable, Hashable {
+        public var kind: String
+        public var rows: Int
+        public init(_ kind: String, rows: Int) { self.kind = kind; self.rows = rows }
     }
 }

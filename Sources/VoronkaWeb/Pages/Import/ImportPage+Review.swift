@@ -119,7 +119,7 @@ extension ImportPage {
             .h2(.id("import-dry-run"), .plain(t.pick(dryRun))),
             .div(.class("table-scroll"), .table(.class("list"),
                 .thead(.tr(.th(.attr("scope", "col"), .plain(t.pick(kindColumn))), .th(.attr("scope", "col"), .class("num"), .plain(t.pick(rowsColumn))))),
-                .tbody(.each(r.counts) { c in .tr(.th(.attr("scope", "row"), .plain(kindName(c.value, t))), .td(.class("num"), .plain(c.label))) }))),
+                .tbody(.each(r.counts) { c in .tr(.th(.attr("scope", "row"), .plain(kindName(c.kind, t))), .td(.class("num"), .plain(t.format.number(c.rows)))) }))),
             .if(r.ungradedDeals > 0, .p(.class("muted import-ungraded"),
                 .plain(t.pick(r.gradeColumnsMapped ? ungradedEmpty : ungradedUnmapped).replacingOccurrences(of: "{count}", with: t.format.number(r.ungradedDeals))))),
             .if(!r.stages.isEmpty, .group(

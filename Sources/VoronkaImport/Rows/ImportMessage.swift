@@ -1,0 +1,149 @@
+import VoronkaCore
+
+/// What an import says about a row or a file, in either language: an English template with numbered slots ("{0}")
+/// and the values that fill them. A slot holding a field or a kind of record reads as that field's or kind's name in
+/// the language asked for. Every template has its Russian in `russian`; a test holds the two lists together.
+public struct ImportMessage: Hashable, Sendable {
+    public enum Argument: Hashable, Sendable {
+        /// Shown as written (a value, a number, a file and line).
+        case text(String)
+        /// A target field ("stage_name"), shown by its label.
+        case field(String)
+        /// A kind of record ("deal", "deals"), shown by its name.
+        case kind(String)
+        /// A row's whole problem: where, the column, the value and what is wrong.
+        indirect case row(RowProblem)
+    }
+
+    /// A row's problem as one message.
+    public static func row(_ problem: RowProblem) -> ImportMessage { ImportMessage("{0}", .row(problem)) }
+
+    public let template: String
+    public let arguments: [Argument]
+
+    public init(_ template: String, _ arguments: Argument...) {
+        self.template = template; self.arguments = arguments
+    }
+
+    /// The message in English (what the API, the CLI and the logs show).
+    public var english: String { text(.en) }
+
+    /// The message in a language; a template without a translation stays English.
+    public func text(_ language: Language) -> String {
+        var out = language == .ru ? (Self.russian[template] ?? template) : template
+        for (i, argument) in arguments.enumerated() {
+            let value: String = switch argument {
+            case .text(let s): s
+            case .field(let f): language == .ru ? (ImportLabels.fields[f]?.ru ?? f) : f
+            case .kind(let k): language == .ru ? (ImportLabels.kinds[k] ?? k) : k
+            case .row(let problem): problem.description(in: language)
+            }
+            out = out.replacingOccurrences(of: "{\(i)}", with: value)
+        }
+        return out
+    }
+
+    /// The Russian of every template, keyed by the English.
+    public static let russian: [String: String] = [
+        // Rows and files
+        "{0}": "{0}",
+        "{0}: deal {1} names stage “{2}”, which this import rejects; left out": "{0}: сделка {1} указывает этап «{2}», который этот импорт отклоняет; не импортирована",
+        "{0}: deal {1} names stage “{2}”, unknown in pipeline {3}; left out": "{0}: сделка {1} указывает этап «{2}», которого нет в воронке «{3}»; не импортирована",
+        "{0}: deal {1} is {2}, and pipeline {3} has no {2} stage; left out": "{0}: сделка {1} — «{2}», а в воронке «{3}» нет такого этапа; не импортирована",
+        "{0}: lead {1} is in stage “{2}”, which this import rejects; left out": "{0}: лид {1} на этапе «{2}», который этот импорт отклоняет; не импортирован",
+        "{0}: no lead pipeline to put lead {1} in; left out": "{0}: нет воронки лидов для лида {1}; не импортирован",
+        "{0} {1}: its record {2} was deleted in Voronka; left deleted": "{0} {1}: запись {2} удалена в Воронке и остаётся удалённой",
+        "{0}: stage “{1}” is not in pipeline {2}; its rows are left out (unknown_stages: reject)": "{0}: этапа «{1}» нет в воронке «{2}»; его строки не импортированы (неизвестные этапы отклоняются)",
+        "names lead {0}, which no leads file of this import has": "ссылается на лид {0}, которого нет ни в одном файле лидов этого импорта",
+        "repeats {0} {1} of {2}; this later row is kept": "повторяет запись «{0}» {1} из {2}; оставлена эта, более поздняя строка",
+        "names deal {0}, which no deals file of this import has; kept for a deal imported before": "ссылается на сделку {0}, которой нет ни в одном файле сделок этого импорта; оставлена для ранее импортированной сделки",
+        "no preset matches this header; give a mapping (--preset or a mapping file)": "заголовок не подходит ни к одному шаблону; задайте сопоставление столбцов",
+        "has {0} fields where the header has {1}": "полей в строке: {0}, а в заголовке: {1}",
+        "a quoted field opened on this line is not closed before the end of the file; the rest of the file was not read": "кавычка, открытая в этой строке, не закрыта до конца файла; остаток файла не прочитан",
+        "is empty, and every lead needs the time it was received": "пусто, а у каждого лида должно быть время поступления",
+        "is empty, and every stage event needs the time": "пусто, а у каждого перехода по этапам должно быть время",
+        "is empty, and every {0} row needs {1}": "пусто, а в каждой строке «{0}» должно быть поле «{1}»",
+        "is negative": "отрицательное число",
+        "is too large for an amount": "слишком большое для суммы",
+        "is not a known currency ({0})": "неизвестная валюта (известны: {0})",
+        "is left out by the outcome rules": "не учтена по правилам исхода",
+        "matches the outcome rule “{0}”": "подходит под правило исхода «{0}»",
+        "is empty; the id is what makes a repeated import update instead of duplicate": "пусто; по этому id повторный импорт обновляет запись, а не создаёт дубль",
+        "no column is mapped to {0}, which every {1} row needs; nothing was read from this file": "ни один столбец не сопоставлен полю «{0}», а оно нужно в каждой строке «{1}»; из файла ничего не прочитано",
+        "has no letters or digits to tell the company by": "нет ни букв, ни цифр, по которым можно узнать компанию",
+        // Values
+        "is not an amount (no digits)": "не сумма (нет цифр)",
+        "has unexpected text “{0}” around the amount": "лишний текст «{0}» рядом с суммой",
+        "has “{0}” inside the amount": "символ «{0}» внутри суммы",
+        "mixes “,” and “.” in a way that does not tell the decimal mark": "запятые и точки смешаны так, что не понять, где дробная часть",
+        "has separators after the decimal mark": "разделители после десятичного знака",
+        "has more than two decimals": "больше двух знаков после запятой",
+        "has two separators in a row": "два разделителя подряд",
+        "has digit groups that are not of three digits": "группы цифр не по три",
+        "is not a yes/no value (yes, no, да, нет, true, false, 1, 0)": "не «да» или «нет» (да, нет, yes, no, true, false, 1, 0)",
+        "is not a whole number": "не целое число",
+        "has unexpected text after the date": "лишний текст после даты",
+        "has unexpected text after the time": "лишний текст после времени",
+        "is not a date as MM/dd/yyyy (month {0}); if the day comes first, set the date format to dd/MM/yyyy": "не дата вида ММ/дд/гггг (месяц {0}); если первым идёт день, выберите формат дат дд/ММ/гггг",
+        "is not a real calendar date": "такой даты в календаре нет",
+        "must be a date from {0} to {1}": "дата должна быть от {0} до {1}",
+        "is not a date (expected yyyy-MM-dd, dd.MM.yyyy or MM/dd/yyyy)": "не дата (ожидается гггг-ММ-дд, дд.ММ.гггг или ММ/дд/гггг)",
+        "is not a date of the form {0}": "не дата вида {0}",
+        "has a time that is not HH:mm": "время не в виде ЧЧ:мм",
+        "has seconds that are not ss": "секунды не в виде сс",
+        "has an hour outside 1–12 with AM/PM": "час вне 1–12 при AM/PM",
+        "has an hour past 23": "час больше 23",
+        "has a time zone offset that is not ±hh:mm": "смещение часового пояса не в виде ±чч:мм",
+    ]
+}
+
+/// The names of import fields and kinds of record in both languages.
+public enum ImportLabels {
+    /// A target field's label, by its name.
+    public static let fields: [String: BilingualText] = [
+        "source_id": BilingualText(en: "Id in the source system", ru: "Id в исходной системе"),
+        "title": BilingualText(en: "Deal title", ru: "Название сделки"),
+        "amount": BilingualText(en: "Amount", ru: "Сумма"),
+        "currency": BilingualText(en: "Currency", ru: "Валюта"),
+        "company_name": BilingualText(en: "Company", ru: "Компания"),
+        "company_source_id": BilingualText(en: "Company id in the source", ru: "Id компании в источнике"),
+        "tax_id": BilingualText(en: "Tax id (INN)", ru: "ИНН"),
+        "industry": BilingualText(en: "Industry", ru: "Отрасль"),
+        "annual_revenue": BilingualText(en: "Annual revenue", ru: "Годовая выручка"),
+        "headcount": BilingualText(en: "Employees", ru: "Сотрудников"),
+        "contact_name": BilingualText(en: "Contact name", ru: "Имя контакта"),
+        "email": BilingualText(en: "Email", ru: "Email"),
+        "phone": BilingualText(en: "Phone", ru: "Телефон"),
+        "position": BilingualText(en: "Position", ru: "Должность"),
+        "owner_name": BilingualText(en: "Owner (responsible)", ru: "Ответственный"),
+        "manager_name": BilingualText(en: "Manager", ru: "Руководитель"),
+        "team": BilingualText(en: "Team or office", ru: "Команда или офис"),
+        "pipeline_name": BilingualText(en: "Pipeline", ru: "Воронка"),
+        "stage_name": BilingualText(en: "Stage", ru: "Этап"),
+        "status": BilingualText(en: "Status (won, lost, open)", ru: "Статус (выиграна, проиграна, открыта)"),
+        "source": BilingualText(en: "Lead source", ru: "Источник"),
+        "request_text": BilingualText(en: "Request text", ru: "Текст запроса"),
+        "lead_source_id": BilingualText(en: "Lead id in the source", ru: "Id лида в источнике"),
+        "deal_source_id": BilingualText(en: "Deal id in the source", ru: "Id сделки в источнике"),
+        "received_at": BilingualText(en: "Received at", ru: "Дата обращения"),
+        "created_at": BilingualText(en: "Created at", ru: "Дата создания"),
+        "closed_at": BilingualText(en: "Closed at", ru: "Дата закрытия"),
+        "expected_close": BilingualText(en: "Expected close", ru: "Ожидаемое закрытие"),
+        "entered_at": BilingualText(en: "Entered the stage at", ru: "Дата перехода на этап"),
+        "lost_reason": BilingualText(en: "Lost reason", ru: "Причина проигрыша"),
+        "product_name": BilingualText(en: "Product", ru: "Продукт"),
+        "category": BilingualText(en: "Category", ru: "Категория"),
+        "price": BilingualText(en: "Price", ru: "Цена"),
+        "need_text": BilingualText(en: "Client's need", ru: "Потребность клиента"),
+        "budget_amount": BilingualText(en: "Client's budget", ru: "Бюджет клиента"),
+        "deadline": BilingualText(en: "Deadline", ru: "Крайний срок"),
+    ]
+
+    /// A kind of record or file in Russian, by its name in the singular or the plural.
+    public static let kinds: [String: String] = [
+        "company": "компания", "companies": "компании", "contact": "контакт", "contacts": "контакты",
+        "lead": "лид", "leads": "лиды", "deal": "сделка", "deals": "сделки",
+        "stage_history": "история этапов", "stage event": "переход по этапам", "stage events": "переходы по этапам",
+        "user": "пользователь", "users": "пользователи", "product": "продукт", "products": "продукты",
+    ]
+}
