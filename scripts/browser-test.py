@@ -327,6 +327,8 @@ def main():
         print("-- a head of sales finds the owner with the most stalled deals", flush=True)
         head = next(u for u in users if u["role"] == "head_of_sales" and u["active"])
         check_stalled_by_owner(phone, admin, head, server.demo_password)
+        print("-- an admin's pages in Russian on a phone", flush=True)
+        check_admin_pages(phone, admin, server.admin_password)
         phone.report()
     finally:
         if driver:
@@ -707,6 +709,42 @@ def lost_deal_check(phone, admin, rep, exclude, suffix):
     check(note in (stored.get("lost_reason") or "") and (choice == "other" or choice in (stored.get("lost_reason") or "")),
           f"the lost reason keeps the chosen reason and the note ({stored.get('lost_reason')!r})")
     return target
+
+
+def check_admin_pages(phone, admin, password):
+    """Every settings section, the import pages, the help page and every dashboard section fit a phone in Russian;
+    the decided leads list offers its undo; the stalled list sorts by owner with one tap on its heading."""
+    driver, base = phone.driver, phone.base
+    driver.delete_all_cookies()
+    sign_in(driver, base, "admin@voronka.local", password)
+    body = phone.menu()
+    russian = body.find_elements(By.CSS_SELECTOR, "form.language-switch button[value='ru']")
+    if russian:
+        phone.submit(russian[0])
+    pages = ["/settings", "/settings/pipelines", "/settings/audience", "/settings/catalog",
+             "/settings/economics", "/settings/users", "/settings/tokens", "/settings/company", "/import", "/help/metrics",
+             "/leads?view=decided", "/my"]
+    pages += [f"/dashboards?section={s}" for s in ["funnel", "forecast", "stages", "velocity", "response", "growth", "quality"]]
+    for path in pages:
+        phone.get(path)
+        check("error-page" not in driver.page_source, f"at {PHONE[0]}px {path} opens for an admin")
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru", f"{path} is in Russian")
+        phone.shot("phone-admin" + path.replace("/", "-").replace("?", "-").replace("=", "-"))
+    # Every figure tile of the dashboards links to its definition
+    phone.get("/dashboards?section=velocity")
+    terms = driver.find_elements(By.CSS_SELECTOR, "dl.figures dt a.term")
+    tiles = driver.find_elements(By.CSS_SELECTOR, "dl.figures dt")
+    check(bool(tiles) and len(terms) == len(tiles), f"every figure tile links to its definition ({len(terms)} of {len(tiles)})")
+    # The stalled list sorts by owner with a tap on the heading
+    phone.get("/dashboards?section=stages")
+    heading = driver.find_elements(By.CSS_SELECTOR, "#stalled-list thead a[href*='stalled_order=owner']")
+    check(bool(heading), "the stalled list's owner heading is a sort link")
+    if heading:
+        phone.tap(heading[0])
+        WebDriverWait(driver, 60).until(lambda d: "stalled_order=owner" in d.current_url)
+        phone.fits()
+        sorted_th = driver.find_elements(By.CSS_SELECTOR, "#stalled-list th[aria-sort='descending']")
+        check(bool(sorted_th), "after the tap the owner column is marked as the sort")
 
 
 def check_stalled_by_owner(phone, admin, head, password):

@@ -39,6 +39,30 @@ struct ChartTests {
         #expect(!svg.has(">2.5</text>"), "counts get whole ticks")
     }
 
+    @Test("Values over bars never overlap: eleven months of millions in Russian show no value wider than its bar's band")
+    func barValuesDoNotOverlap() {
+        // setup: the forecast's shape (overdue, nine months, no date) with values of every size
+        let values: [Double] = [4_100_000, 1_700_000, 874_000, 3_432_000, 1_258_000, 2_100_000, 20_238_000, 8_695_000, 727_000, 4_809_000, 2_484_868]
+        let chart = BarChart(id: "f", title: "Взвешенная воронка", summary: "по месяцам",
+                             bars: values.enumerated().map { .init(label: "м\($0.offset)", value: $0.element) },
+                             value: .money(currency: "RUB"), axisLabel: "₽")
+        let few = BarChart(id: "g", title: "T", summary: "S", bars: [.init(label: "a", value: 1_200_000), .init(label: "b", value: 300_000)],
+                           value: .money(currency: "RUB"), axisLabel: "₽")
+        // action
+        let svg = Charts.bar(chart, Localizer(.ru)).render()
+        let wide = Inspect(Charts.bar(few, Localizer(.ru)))
+        // check: each value label's extent [x − w/2, x + w/2] is clear of its neighbour's
+        let labels = svg.components(separatedBy: "<text ").dropFirst().filter { $0.contains("class=\"bar-value\"") }.compactMap { part -> (x: Double, w: Double)? in
+            guard let x = part.components(separatedBy: "x=\"").dropFirst().first?.split(separator: "\"").first.flatMap({ Double($0) }),
+                  let text = part.components(separatedBy: ">").dropFirst().first?.components(separatedBy: "</text").first else { return nil }
+            return (x, Double(text.count) * 14 * 0.58)
+        }.sorted { $0.x < $1.x }
+        for (a, b) in zip(labels, labels.dropFirst()) {
+            #expect(a.x + a.w / 2 <= b.x - b.w / 2, "value labels at \(a.x) and \(b.x) overlap")
+        }
+        #expect(wide.count("class=\"bar-value\"") == 2, "wide bars keep their values")
+    }
+
     @Test("Labels and titles are escaped inside the SVG")
     func escaping() {
         // setup

@@ -51,9 +51,12 @@ extension Charts {
                 ("class", "bar"), ("x", SVG.num(x)), ("y", SVG.num(min(y, zero))), ("width", SVG.num(barWidth)),
                 ("height", SVG.num(abs(zero - y))), ("fill", Palette.color(0)),
             ], [SVG.title(bar.label + ": " + chart.value.full(bar.value, f))]))
-            if bar.value != 0, barWidth >= 30 || chart.bars.count <= 12 {
+            // A bar's value over it only when it fits its band: neighbours' values never overlap (all are in the
+            // bar's tooltip, the chart's description and the table under it).
+            let valueText = chart.value.short(bar.value, f)
+            if bar.value != 0, SVG.width(valueText, size: 14) <= band - 4 {
                 let above = bar.value >= 0
-                content.append(SVG.text(chart.value.short(bar.value, f), x: x + barWidth / 2, y: above ? min(y, zero) - 6 : max(y, zero) + 17,
+                content.append(SVG.text(valueText, x: x + barWidth / 2, y: above ? min(y, zero) - 6 : max(y, zero) + 17,
                                         anchor: "middle", size: 14, fill: Palette.text, extra: [("class", "bar-value")]))
             }
         }
