@@ -34,6 +34,34 @@ struct WebSettingsPipelineTests {
         }
     }
 
+    @Test("A stage moves up or down with one press: it trades places with its neighbour, the orders stay unique, both changes are journaled", arguments: TestDatabase.backends)
+    func moveStage(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let pipeline = try await app.dealPipeline()
+            let before = try await app.stages(of: pipeline.id).sorted { $0.position < $1.position }
+            let second = before[1], third = before[2]
+            let client = try await WebClient.onSettings(app, "pipelines")
+            let seq = try await app.services.store.lastJournalSeq()
+            // action
+            let page = try await client.post("/settings/pipelines/\(pipeline.id)/stages/\(third.id)/move", ["direction": "up"])
+            let afterUp = try await app.stages(of: pipeline.id).sorted { $0.position < $1.position }
+            let top = try await client.post("/settings/pipelines/\(pipeline.id)/stages/\(before[0].id)/move", ["direction": "up"])
+            let odd = try await client.post("/settings/pipelines/\(pipeline.id)/stages/\(second.id)/move", ["direction": "sideways"])
+            let settings = try await client.get("/settings/pipelines")
+            // check
+            #expect(page.status == .seeOther)
+            #expect(afterUp.map(\.id) == [before[0].id, third.id, second.id] + before.dropFirst(3).map(\.id))
+            #expect(Set(afterUp.map(\.position)).count == afterUp.count)
+            let entries = try await app.journal(after: seq).filter { $0.entity == .stage }
+            #expect(Set(entries.map(\.entityID)) == [second.id, third.id])
+            #expect(top.status == .seeOther, "the first stage moving up stays where it is")
+            #expect(try await app.stages(of: pipeline.id).sorted { $0.position < $1.position }.map(\.id) == afterUp.map(\.id))
+            #expect(odd.status == .unprocessableEntity)
+            #expect(settings.body.contains("action=\"/settings/pipelines/\(pipeline.id)/stages/\(third.id)/move\""))
+        }
+    }
+
     @Test("Editing a stage changes its order, probability and gate; a missing checkbox clears the gate")
     func editStage() async throws {
         try await withTestApp(.sqlite) { app in

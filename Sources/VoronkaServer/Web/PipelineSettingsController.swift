@@ -51,4 +51,23 @@ enum PipelineSettingsController {
             return nil
         }
     }
+
+    /// The stage trades places with its neighbour above or below: it takes the neighbour's order, and the stage
+    /// rules move the neighbour (both changes journaled, as any edit).
+    static func moveStage(_ req: Request, _ web: WebContext) async throws -> Response {
+        let pipelineID = try req.webID("pipeline")
+        let id = try req.webID("stage")
+        return try await SettingsForms.submit(req, web, .pipelines, form: "stage-\(id)", notice: .saved) { caller, form in
+            guard let direction = form["direction"], ["up", "down"].contains(direction) else {
+                throw DomainError.invalid("direction", .oneOf(["up", "down"]))
+            }
+            let stages = try await web.services.store.all(.stage).map(Stage.init(record:))
+                .filter { $0.pipelineID == pipelineID }.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+            guard let index = stages.firstIndex(where: { $0.id == id }) else { throw WebError.notFound }
+            let neighbour = direction == "up" ? index - 1 : index + 1
+            guard stages.indices.contains(neighbour) else { return "stage-\(id)" }
+            _ = try await web.services.records.update(.stage, id, ["position": .number(Double(stages[neighbour].position))], viewer: caller.viewer)
+            return "pipeline-\(pipelineID)-heading"
+        }
+    }
 }

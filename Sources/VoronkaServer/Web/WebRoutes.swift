@@ -70,6 +70,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .settingsPipeline(0), PipelineSettingsController.edit),
     (.POST, .settingsStages(pipeline: 0), PipelineSettingsController.createStage),
     (.POST, .settingsStage(pipeline: 0, stage: 0), PipelineSettingsController.editStage),
+    (.POST, .settingsStageMove(pipeline: 0, stage: 0), PipelineSettingsController.moveStage),
     (.POST, .settingsSection(.audience), AudienceSettingsController.create),
     (.POST, .settingsRule(0), AudienceSettingsController.edit),
     (.POST, .settingsRuleDelete(0), AudienceSettingsController.delete),

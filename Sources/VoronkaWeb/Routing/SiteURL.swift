@@ -49,6 +49,8 @@ public enum SiteURL: Hashable, Sendable {
     case settingsPipeline(Int64)
     case settingsStages(pipeline: Int64)
     case settingsStage(pipeline: Int64, stage: Int64)
+    /// POST `direction=up|down`: the stage trades places with its neighbour.
+    case settingsStageMove(pipeline: Int64, stage: Int64)
     case settingsRule(Int)
     case settingsRuleDelete(Int)
     case settingsProduct(Int64)
@@ -72,7 +74,7 @@ public enum SiteURL: Hashable, Sendable {
         .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards, .helpMetrics,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
-        .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsRule(0),
+        .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsStageMove(pipeline: 1, stage: 1), .settingsRule(0),
         .settingsRuleDelete(0), .settingsProduct(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1),
         .imports, .importPage("a"),
     ]
@@ -119,6 +121,7 @@ public enum SiteURL: Hashable, Sendable {
         case .settingsPipeline(let id): return "\(settings)/pipelines/\(p("pipeline", id))"
         case .settingsStages(let pipeline): return "\(settings)/pipelines/\(p("pipeline", pipeline))/stages"
         case .settingsStage(let pipeline, let stage): return "\(settings)/pipelines/\(p("pipeline", pipeline))/stages/\(p("stage", stage))"
+        case .settingsStageMove(let pipeline, let stage): return "\(settings)/pipelines/\(p("pipeline", pipeline))/stages/\(p("stage", stage))/move"
         case .settingsRule(let index): return "\(settings)/audience/\(p("index", index))"
         case .settingsRuleDelete(let index): return "\(settings)/audience/\(p("index", index))/delete"
         case .settingsProduct(let id): return "\(settings)/catalog/\(p("id", id))"

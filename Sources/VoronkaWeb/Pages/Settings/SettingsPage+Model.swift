@@ -106,6 +106,8 @@ public enum SettingsPage {
         public func newStage(_ pipelineID: Int64) -> String { SiteURL.settingsStages(pipeline: pipelineID).path }
         /// POST the same fields as a new stage.
         public func stage(_ pipelineID: Int64, _ stageID: Int64) -> String { SiteURL.settingsStage(pipeline: pipelineID, stage: stageID).path }
+        /// POST `direction=up|down`: the stage trades places with its neighbour.
+        public func stageMove(_ pipelineID: Int64, _ stageID: Int64) -> String { SiteURL.settingsStageMove(pipeline: pipelineID, stage: stageID).path }
         /// POST `field`, `operator`, `value`, `label`, `label_ru`, `unit`.
         public var newRule: String { section(.audience) }
         /// POST the same fields as a new rule; `index` is the rule's place in the list.

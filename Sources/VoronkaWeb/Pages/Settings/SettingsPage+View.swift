@@ -106,8 +106,9 @@ extension SettingsPage {
         .div(.class("table-scroll"), .table(.class("list stage-table"),
             .thead(.tr(.th(.attr("scope", "col"), .class("number"), .plain(t[.setPosition])), .th(.attr("scope", "col"), .plain(t[.name])),
                        .th(.attr("scope", "col"), .plain(t[.setStageKind])), .th(.attr("scope", "col"), .class("number"), .plain(t[.setProbability])),
-                       .th(.attr("scope", "col"), .class("number"), .plain(t[.setExpectedDays])), .th(.attr("scope", "col"), .plain(t[.setGate])))),
-            .tbody(.each(entry.stages) { stage in
+                       .th(.attr("scope", "col"), .class("number"), .plain(t[.setExpectedDays])), .th(.attr("scope", "col"), .plain(t[.setGate])),
+                       .th(.attr("scope", "col"), .plain(t.pick(orderColumn))))),
+            .tbody(.each(Array(entry.stages.enumerated())) { index, stage in
                 let s = FormState("stage-\(stage.id)", model.submission, stored: stored(stage))
                 return .group(
                     .tr(.class("stage-row"),
@@ -116,13 +117,29 @@ extension SettingsPage {
                         .td(.plain(t.name(stage.kind))),
                         .td(.class("number"), .plain(t.format.percent(Double(stage.probability) / 100))),
                         .td(.class("number"), .plain(stage.expectedDays.map { t.format.number($0) } ?? "—")),
-                        .td(.plain(stage.requiresQualification ? t[.yes] : ""))),
-                    .tr(.class("stage-edit"), .td(.attr("colspan", "6"),
+                        .td(.plain(stage.requiresQualification ? t[.yes] : "")),
+                        .td(.class("stage-move"),
+                            .if(index > 0, moveButton(model, entry, stage, "up", t)),
+                            .if(index < entry.stages.count - 1, moveButton(model, entry, stage, "down", t)))),
+                    .tr(.class("stage-edit"), .td(.attr("colspan", "7"),
                         .details(.flag("open", s.refused),
                             .summary(.plain(t[.actionEdit] + ": " + localName(stage.name, stage.nameRu, t))),
                             .embed(stageForm(model, s, action: model.paths.stage(entry.pipeline.id, stage.id),
                                       label: t(.setStageForm, ["stage": stage.name]), submit: t[.save], t))))))
             })))
+    }
+
+    static let orderColumn = BilingualText(en: "Order", ru: "Порядок")
+    static let moveUp = BilingualText(en: "Move up: {stage}", ru: "Выше: {stage}")
+    static let moveDown = BilingualText(en: "Move down: {stage}", ru: "Ниже: {stage}")
+
+    /// A one-button form that trades the stage's place with the one above or below it.
+    static func moveButton(_ model: Model, _ entry: PipelineEntry, _ stage: Stage, _ direction: String, _ t: Localizer) -> Markup {
+        let label = t.pick(direction == "up" ? moveUp : moveDown).replacingOccurrences(of: "{stage}", with: localName(stage.name, stage.nameRu, t))
+        return .postForm(model.paths.stageMove(entry.pipeline.id, stage.id), csrf: model.shell.csrfToken, class: "inline-form",
+                         .hidden("direction", direction),
+                         .el("button", .attr("type", "submit"), .class("button button-quiet button-small"), .attr("aria-label", label),
+                             .attr("title", label), .plain(direction == "up" ? "↑" : "↓")))
     }
 
     static func stored(_ stage: Stage) -> [String: String] {
