@@ -128,6 +128,35 @@ struct WebImportTests {
         }
     }
 
+    @Test("More problems than the page lists: every one of them downloads as CSV, in Russian for a Russian user", arguments: [Backend.sqlite])
+    func allProblemsAsCSV(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: 250 rows whose amount is not an amount, and one good row
+            var sheet = "Deal Name;Client;Amount;Stage;Created\n"
+            for i in 0..<250 { sheet += "Deal \(i);ООО Ромашка;=сумма;Negotiation;25/03/2024\n" }
+            sheet += "Pumps;ООО Ромашка;1 250 000,50;Negotiation;25/03/2024\n"
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            _ = try await admin.get("/import")
+            _ = try await admin.post("/language", ["language": "ru", "return_to": "/import"])
+            _ = try await admin.get("/import")
+            // action
+            let uploaded = try await admin.upload("/import", files: [("deals.csv", sheet)])
+            let path = try #require(uploaded.location)
+            let review = try await admin.get(path)
+            let csv = try await admin.get(path + "/problems.csv")
+            let stranger = try await WebClient.signedIn(app, as: "rep1").get(path + "/problems.csv")
+            // check
+            #expect(review.body.contains("href=\"\(path)/problems.csv\"") && review.body.contains("Скачать все проблемы (CSV)"))
+            #expect(csv.status == .ok && csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let lines = csv.body.split(separator: "\r\n")
+            #expect(lines.count == 251, "a header and a line per problem: \(lines.count)")
+            #expect(lines.first?.contains("файл,строка,столбец") == true)
+            #expect(lines.dropFirst().allSatisfy { $0.contains("не сумма") || $0.contains("лишний текст") || $0.contains("символ") }, "\(lines.dropFirst().first ?? "")")
+            #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",'=сумма") }, "a formula-like value is neutralized")
+            #expect(stranger.status == .forbidden)
+        }
+    }
+
     @Test("A stage the pipeline lacks can be put into an existing stage instead of a new one", arguments: TestDatabase.backends)
     func stageIntoExisting(backend: Backend) async throws {
         try await withTestApp(backend) { app in

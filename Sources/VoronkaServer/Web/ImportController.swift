@@ -49,7 +49,43 @@ enum ImportController {
         let caller = try admin(req, web)
         let upload = try find(req, web, caller)
         let content = try await ImportPageModel.content(upload, services: web.services, language: req.webLanguage, problemLimit: problemLimit)
-        return web.page(req, ImportPage.view(.init(shell: web.shell(req, section: .imports), paths: paths, content: content)))
+        var model = ImportPage.Model(shell: web.shell(req, section: .imports), paths: paths, content: content)
+        if problemCount(upload) > problemLimit { model.problemsURL = SiteURL.importProblems(upload.id).path }
+        return web.page(req, ImportPage.view(model))
+    }
+
+    /// How many problems the upload's dry run or write reported.
+    static func problemCount(_ upload: ImportUpload) -> Int {
+        switch upload.state {
+        case .finished(let result): result.problems.count
+        default: upload.summary?.problems.count ?? 0
+        }
+    }
+
+    /// GET: every problem of the dry run (file, line, column, severity, reason, value) or of the write (one text each),
+    /// as CSV in the user's language; cells a spreadsheet would run as formulas are neutralized.
+    static func problems(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try admin(req, web)
+        let upload = try find(req, web, caller)
+        let language = req.webLanguage
+        let ru = language == .ru
+        var csv = ""
+        if case .finished(let result) = upload.state {
+            csv += RecordCSV.line([ru ? "проблема" : "problem"])
+            for problem in result.problems { csv += RecordCSV.line([problem.text(language)]) }
+        } else {
+            csv += RecordCSV.line(ru ? ["файл", "строка", "столбец", "важность", "причина", "значение"]
+                                     : ["file", "line", "column", "severity", "reason", "value"])
+            for p in upload.summary?.problems ?? [] {
+                let severity = p.severity == .error ? (ru ? "ошибка: строка не импортирована" : "error: row left out")
+                                                    : (ru ? "предупреждение" : "warning")
+                csv += RecordCSV.line([p.file, String(p.line), p.column ?? "", severity, p.message.text(language), p.value ?? ""])
+            }
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"import-problems.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + csv))
     }
 
     /// POST: the choices of the review, then a new dry run (`action=check`) or the start (`action=start`).

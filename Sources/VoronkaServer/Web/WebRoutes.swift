@@ -66,6 +66,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.GET, .imports, ImportController.show),
     (.GET, .importPage(""), ImportController.page),
     (.POST, .importPage(""), ImportController.choices),
+    (.GET, .importProblems(""), ImportController.problems),
     (.POST, .settingsSection(.pipelines), PipelineSettingsController.create),
     (.POST, .settingsPipeline(0), PipelineSettingsController.edit),
     (.POST, .settingsStages(pipeline: 0), PipelineSettingsController.createStage),

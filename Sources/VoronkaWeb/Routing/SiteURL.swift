@@ -61,6 +61,8 @@ public enum SiteURL: Hashable, Sendable {
     case imports
     /// GET: the import's review, progress or report; POST: the corrected choices.
     case importPage(String)
+    /// GET: every problem of an import's dry run or write, as CSV in the user's language.
+    case importProblems(String)
 
     /// The address, as links and redirects use it.
     public var path: String { render { "\($0.value)" } }
@@ -76,7 +78,7 @@ public enum SiteURL: Hashable, Sendable {
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
         .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsStageMove(pipeline: 1, stage: 1), .settingsRule(0),
         .settingsRuleDelete(0), .settingsProduct(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1),
-        .imports, .importPage("a"),
+        .imports, .importPage("a"), .importProblems("a"),
     ]
 
     /// A parameter of an address: its name in the route and its value in a link.
@@ -130,6 +132,7 @@ public enum SiteURL: Hashable, Sendable {
         case .settingsTokenRevoke(let id): return "\(settings)/tokens/\(p("id", id))/revoke"
         case .imports: return "/import"
         case .importPage(let id): return "/import/\(p("id", id))"
+        case .importProblems(let id): return "/import/\(p("id", id))/problems.csv"
         }
     }
 

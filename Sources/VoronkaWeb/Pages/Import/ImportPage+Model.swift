@@ -189,6 +189,8 @@ public enum ImportPage {
         public var content: Content
         /// A refusal to show above the content (an upload without files), in the user's language.
         public var error: String?
+        /// Every problem as CSV, when there are more than the page lists.
+        public var problemsURL: String?
         public init(shell: Shell, paths: Paths = Paths(), content: Content, error: String? = nil) {
             self.shell = shell; self.paths = paths; self.content = content; self.error = error
         }

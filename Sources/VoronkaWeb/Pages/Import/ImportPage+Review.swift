@@ -17,7 +17,7 @@ extension ImportPage {
                        .submit(t.pick(checkButton), class: "button", name: Field.action, value: "check"),
                        .if(r.blocking.isEmpty, .submit(Strings.fill(t.pick(startButton), ["rows": t.format.number(rows)]),
                                                        class: "button button-primary", name: Field.action, value: "start")))),
-            dryRunSection(r, t))
+            dryRunSection(r, t, problemsURL: model.problemsURL))
     }
 
     /// The review form's id: the stage choices below it belong to it through their `form` attribute.
@@ -114,7 +114,7 @@ extension ImportPage {
     }
 
     /// The dry run: counts by kind, stages found, new owners, problems.
-    static func dryRunSection(_ r: Review, _ t: Localizer) -> Markup {
+    static func dryRunSection(_ r: Review, _ t: Localizer, problemsURL: String? = nil) -> Markup {
         .section(.class("import-dry-run"), .attr("aria-labelledby", "import-dry-run"),
             .h2(.id("import-dry-run"), .plain(t.pick(dryRun))),
             .div(.class("table-scroll"), .table(.class("list"),
@@ -159,6 +159,7 @@ extension ImportPage {
                         .td(.plain(p.column ?? "")), .td(.plain(p.reason)), .td(.plain(p.value ?? "")))
                 }))),
             .if(r.problemCount > r.problems.count,
-                .p(.class("muted"), .plain(Strings.fill(t.pick(moreProblems), ["count": t.format.number(r.problemCount - r.problems.count)])))))
+                .p(.class("muted"), .plain(Strings.fill(t.pick(moreProblems), ["count": t.format.number(r.problemCount - r.problems.count)]) + " "),
+                   .unwrap(problemsURL) { .a(.attr("href", $0), .attr("download", ""), .plain(t.pick(allProblems))) })))
     }
 }

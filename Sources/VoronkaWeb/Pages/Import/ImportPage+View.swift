@@ -70,7 +70,8 @@ extension ImportPage {
             .h2(.plain(Strings.fill(t.pick(ImportPage.problems), ["count": t.format.number(count)]))),
             problems.isEmpty ? .p(.class("muted"), .plain(t.pick(noProblems)))
                 : .ul(.class("import-problems"), .each(problems) { .li(.plain($0)) }),
-            .if(count > problems.count, .p(.class("muted"), .plain(Strings.fill(t.pick(moreProblems), ["count": t.format.number(count - problems.count)])))),
+            .if(count > problems.count, .p(.class("muted"), .plain(Strings.fill(t.pick(moreProblems), ["count": t.format.number(count - problems.count)]) + " "),
+                                           .unwrap(model.problemsURL) { .a(.attr("href", $0), .attr("download", ""), .plain(t.pick(allProblems))) })),
             .p(.a(.class("button button-primary"), .attr("href", model.shell.links.pipeline), .plain(t.pick(toPipelines))), .text(" "),
                .a(.class("button"), .attr("href", model.paths.upload), .plain(t.pick(another)))))
     }
