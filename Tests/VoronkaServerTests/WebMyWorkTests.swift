@@ -46,4 +46,45 @@ struct WebMyWorkTests {
             #expect(try await app.services.store.fetch(.activity, later)?.time("done_at") == nil)
         }
     }
+
+    @Test("A task is rescheduled and reworded from My work and comes back there; an edit that empties it is refused; another rep's task cannot be opened", arguments: TestDatabase.backends)
+    func editTask(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let mine = try await OwnedRecords.create(in: app, as: "rep1")
+            let theirs = try await OwnedRecords.create(in: app, as: "rep2")
+            let task = try await app.call(.POST, "/api/v1/activities", as: "rep1", json: [
+                "kind": "task", "deal_id": .id(mine.deal), "subject": "Отправить КП",
+                "due_at": .string(Timestamp.format(TestApp.today.addingTimeInterval(3600))),
+            ]).requireID()
+            let foreign = try await app.call(.POST, "/api/v1/activities", as: "rep2", json: [
+                "kind": "task", "deal_id": .id(theirs.deal), "subject": "Чужая задача",
+                "due_at": .string(Timestamp.format(TestApp.today.addingTimeInterval(3600))),
+            ]).requireID()
+            let rep = try await WebClient.signedIn(app, as: "rep1")
+            let seq = try await app.services.store.lastJournalSeq()
+            // action
+            let list = try await rep.get("/my")
+            let form = try await rep.get("/edit/activity/\(task)?return_to=%2Fmy")
+            let saved = try await rep.post("/edit/activity/\(task)", ["kind": "task", "subject": "Отправить КП с ценами", "body": "",
+                                                                    "due_at": "2030-03-05T10:30", "return_to": "/my"])
+            _ = try await rep.get("/edit/activity/\(task)")
+            let emptied = try await rep.post("/edit/activity/\(task)", ["kind": "task", "subject": "", "body": "", "due_at": ""])
+            let other = try await rep.get("/edit/activity/\(foreign)")
+            let dealPage = try await rep.get("/deals/\(mine.deal)")
+            // check
+            #expect(dealPage.body.contains("href=\"/edit/activity/\(task)\""), "the deal's timeline links each activity to its edit form")
+            #expect(list.body.contains("href=\"/edit/activity/\(task)?return_to=%2Fmy\""))
+            #expect(form.status == .ok && form.body.contains("type=\"datetime-local\"") && form.body.contains("value=\"Отправить КП\""))
+            #expect(saved.status == .seeOther && saved.location == "/my")
+            let stored = Activity(record: try #require(try await app.services.store.fetch(.activity, task)))
+            #expect(stored.subject == "Отправить КП с ценами")
+            #expect(stored.dueAt.map(Timestamp.format) == "2030-03-05T10:30:00Z", "the test client's offset is UTC")
+            let entries = try await app.services.store.journal(of: .activity, task).filter { $0.seq > seq }
+            #expect(entries.count == 1 && entries.first?.actorID == app.users["rep1"])
+            #expect(emptied.status == .unprocessableEntity)
+            #expect(Activity(record: try #require(try await app.services.store.fetch(.activity, task))).subject == "Отправить КП с ценами")
+            #expect([.notFound, .forbidden].contains(other.status))
+        }
+    }
 }

@@ -103,7 +103,8 @@ enum DealPageController {
             if a.kind == .meeting, let body = a.body, !body.isEmpty {
                 entries.append(.init(at: at, actorName: actor, kind: .meetingProtocol(subject: a.subject, body: body)))
             } else {
-                entries.append(.init(at: at, actorName: actor, kind: .activity(a.kind, subject: a.subject, body: a.body, dueAt: a.dueAt, doneAt: a.doneAt)))
+                entries.append(.init(at: at, actorName: actor, kind: .activity(a.kind, subject: a.subject, body: a.body, dueAt: a.dueAt, doneAt: a.doneAt),
+                                      editURL: SiteURL.editRecord(.activity, a.id).path))
             }
         }
         return entries.sorted { $0.at > $1.at }

@@ -36,8 +36,10 @@ enum MyWorkController {
                 else if let c = a.companyID { (companies[c] ?? "#\(c)", SiteURL.company(c).path) }
                 else if let l = a.leadID { (leads[l] ?? "#\(l)", SiteURL.leads.path + "#lead-\(l)") }
                 else { (nil, nil) }
-            return MyWorkPage.Row(id: a.id, kind: a.kind, subject: a.subject, body: a.body, dueAt: due, overdue: due < now,
-                                  ownerName: a.ownerID.flatMap { names[$0] }, about: about, aboutURL: url, doneURL: SiteURL.activityDone(a.id).path)
+            var row = MyWorkPage.Row(id: a.id, kind: a.kind, subject: a.subject, body: a.body, dueAt: due, overdue: due < now,
+                                     ownerName: a.ownerID.flatMap { names[$0] }, about: about, aboutURL: url, doneURL: SiteURL.activityDone(a.id).path)
+            row.editURL = SiteURL.editRecord(.activity, a.id).path + "?" + FormField.returnTo + "=" + ListPaging.escape(returnTo)
+            return row
         }
         let scopes = hasTeam ? [MyWorkPage.Scope(label: t.pick(mine), url: path, isCurrent: !teamScope),
                                 MyWorkPage.Scope(label: t.pick(team), url: path + "?scope=team", isCurrent: teamScope)] : []

@@ -9,13 +9,14 @@ import VoronkaWeb
 /// transaction); a contact made from a deal's buying centre joins the deal in the same transaction.
 enum RecordFormController {
     static let creatable: [EntityKind] = [.company, .contact, .lead, .deal]
-    static let editable: [EntityKind] = [.company, .contact, .lead]
+    static let editable: [EntityKind] = [.company, .contact, .lead, .activity]
 
     static let texts: [EntityKind: (new: BilingualText, edit: BilingualText)] = [
         .company: (BilingualText(en: "New company", ru: "Новая компания"), BilingualText(en: "Edit company", ru: "Изменить компанию")),
         .contact: (BilingualText(en: "New contact", ru: "Новый контакт"), BilingualText(en: "Edit contact", ru: "Изменить контакт")),
         .lead: (BilingualText(en: "New lead", ru: "Новый лид"), BilingualText(en: "Edit lead", ru: "Изменить лид")),
         .deal: (BilingualText(en: "New deal", ru: "Новая сделка"), BilingualText(en: "Edit deal", ru: "Изменить сделку")),
+        .activity: (BilingualText(en: "New activity", ru: "Новое действие"), BilingualText(en: "Edit activity", ru: "Изменить действие")),
     ]
     static let create = BilingualText(en: "Create", ru: "Создать")
     static let companyNameHint = BilingualText(en: "An existing company of yours by its exact name, or a new one made with the deal.",
@@ -50,7 +51,7 @@ enum RecordFormController {
         for field in fields where field.control == .hidden && posted[field.name] == nil { posted[field.name] = field.value }
         let form = posted
         let stored = Set(kind.fields.map(\.name))
-        var typed = WebForms.input(form, fields.filter { stored.contains($0.name) }.map { ($0.name, formKind($0)) })
+        var typed = WebForms.input(form, fields.filter { stored.contains($0.name) }.map { ($0.name, formKind($0, utcOffsetMinutes: req.webUTCOffsetMinutes)) })
         typed = typed.filter { $0.value != .null }
         if kind == .lead, typed["received_at"] == nil { typed["received_at"] = .string(Timestamp.format(web.services.clock.now())) }
         let given = typed
@@ -100,6 +101,7 @@ enum RecordFormController {
         case .company: return SiteURL.company(id).path
         case .contact: return SiteURL.company(record.int("company_id") ?? 0).path + "#contact-\(id)"
         case .deal: return SiteURL.deal(id).path
+        case .activity: return record.int("deal_id").map { SiteURL.deal($0).path + "#deal-timeline" } ?? SiteURL.myWork.path
         default: return SiteURL.leads.path
         }
     }
@@ -117,7 +119,9 @@ enum RecordFormController {
         let caller = try web.caller(req)
         let kind = try kind(req, among: editable)
         let record = try await web.services.records.get(kind, try req.webID(), viewer: caller.viewer)
-        return web.page(req, RecordFormPage.view(try await model(req, web, kind: kind, record: record, values: [:])))
+        var given: [String: String] = [:]
+        if let back = req.query[String.self, at: FormField.returnTo], SiteURL.isLocal(back) { given[FormField.returnTo] = back }
+        return web.page(req, RecordFormPage.view(try await model(req, web, kind: kind, record: record, values: given)))
     }
 
     static func submitEdit(_ req: Request, _ web: WebContext) async throws -> Response {
@@ -128,7 +132,7 @@ enum RecordFormController {
         let raw = req.form
         let fields = try await fields(req, web, kind: kind, record: record, values: raw).filter { $0.control != .hidden }
         let form = ticked(raw, fields)
-        let input = WebForms.input(form, fields.map { ($0.name, formKind($0)) })
+        let input = WebForms.input(form, fields.map { ($0.name, formKind($0, utcOffsetMinutes: req.webUTCOffsetMinutes)) })
         do {
             let saved = try await web.services.records.update(kind, id, input, viewer: caller.viewer)
             return web.redirect(destination(kind, saved, form: form))
@@ -152,8 +156,9 @@ enum RecordFormController {
         return out
     }
 
-    static func formKind(_ field: RecordFormPage.Field) -> WebForms.Kind {
+    static func formKind(_ field: RecordFormPage.Field, utcOffsetMinutes: Int) -> WebForms.Kind {
         switch field.control {
+        case .dateTime: .localDateTime(utcOffsetMinutes: utcOffsetMinutes)
         case .checkboxes: .list
         case .number where field.name == "headcount": .number
         case .hidden where field.name.hasSuffix("_id"): .number
@@ -186,7 +191,7 @@ enum RecordFormController {
     /// The fields of a kind's form, filled from what was typed, else from the record, else empty.
     static func fields(_ req: Request, _ web: WebContext, kind: EntityKind, record: Record?, values: [String: String]) async throws -> [RecordFormPage.Field] {
         let caller = try web.caller(req)
-        let t = Localizer(req.webLanguage)
+        let t = Localizer(req.webLanguage, utcOffsetMinutes: req.webUTCOffsetMinutes)
         typealias F = RecordFormPage.Field
         typealias O = RecordFormPage.Option
         func value(_ name: String) -> String {
@@ -196,6 +201,7 @@ enum RecordFormController {
             case .text(let s): return s
             case .int(let n): return kind.fields.first { $0.name == name }?.type == .money ? Display.moneyInput(n) : String(n)
             case .day(let d): return d.description
+            case .time(let instant): return t.format.localInput(instant)
             case .json(.array(let items)): return items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: ",")
             default: return ""
             }
@@ -210,6 +216,10 @@ enum RecordFormController {
         var out: [F] = []
         for name in carried where record == nil {
             if let v = values[name], !v.isEmpty, !(kind == .company && name == "company_id") { out.append(F(name: name, label: name, control: .hidden, value: v)) }
+        }
+        // An edit goes back where it was opened from (My work), when that is a page of this site.
+        if record != nil, let back = values[FormField.returnTo], SiteURL.isLocal(back) {
+            out.append(F(name: FormField.returnTo, label: FormField.returnTo, control: .hidden, value: back))
         }
         switch kind {
         case .company:
@@ -248,6 +258,14 @@ enum RecordFormController {
                 F(name: "request_text", label: t[.request], control: .textArea(rows: 5), value: value("request_text")),
                 F(name: "source", label: t[.source], control: .select(options: sources), value: value("source").isEmpty ? LeadSource.phone.rawValue : value("source")),
                 F(name: "owner_id", label: t[.owner], control: .select(options: owners), value: ownerValue),
+            ]
+        case .activity:
+            let kinds = ActivityKind.allCases.map { O($0.rawValue, t.name($0)) }
+            out += [
+                F(name: "kind", label: t[.activityKind], control: .select(options: kinds), value: value("kind")),
+                F(name: "subject", label: t[.subject], control: .text(maxLength: 500), value: value("subject")),
+                F(name: "body", label: t[.body], control: .textArea(rows: 5), value: value("body")),
+                F(name: "due_at", label: t[.dueAt], control: .dateTime, value: value("due_at")),
             ]
         default:
             if values["company_id"] == nil {

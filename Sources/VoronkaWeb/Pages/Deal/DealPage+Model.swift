@@ -20,8 +20,12 @@ public enum DealPage {
         /// Nil for changes the system made.
         public var actorName: String?
         public var kind: Kind
+        /// Where the entry is changed (an activity's edit form), when it can be.
+        public var editURL: String?
 
-        public init(at: Date, actorName: String?, kind: Kind) { self.at = at; self.actorName = actorName; self.kind = kind }
+        public init(at: Date, actorName: String?, kind: Kind, editURL: String? = nil) {
+            self.at = at; self.actorName = actorName; self.kind = kind; self.editURL = editURL
+        }
     }
 
     /// An error of a submitted form, on one field.

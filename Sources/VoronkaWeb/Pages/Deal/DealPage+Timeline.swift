@@ -30,7 +30,8 @@ extension DealPage {
         }
         return .li(.class("event " + className),
                    .p(.class("event-head"), .span(.class("event-kind"), .plain(kind)), .plain(" · "),
-                      .instant(entry.at, f.dateTime(entry.at)), .plain(" · " + (entry.actorName ?? t[.systemActor]))),
+                      .instant(entry.at, f.dateTime(entry.at)), .plain(" · " + (entry.actorName ?? t[.systemActor])),
+                      .unwrap(entry.editURL) { .group(.plain(" · "), .a(.attr("href", $0), .plain(t[.actionEdit]))) }),
                    content)
     }
 

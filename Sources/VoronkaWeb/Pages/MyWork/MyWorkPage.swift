@@ -18,6 +18,8 @@ public enum MyWorkPage {
         public var aboutURL: String?
         /// POST: marks it done.
         public var doneURL: String
+        /// The activity's edit form (reschedule, reword), coming back to My work.
+        public var editURL: String?
         public init(id: Int64, kind: ActivityKind, subject: String?, body: String?, dueAt: Date, overdue: Bool, ownerName: String?,
                     about: String?, aboutURL: String?, doneURL: String) {
             self.id = id; self.kind = kind; self.subject = subject; self.body = body; self.dueAt = dueAt; self.overdue = overdue
@@ -77,7 +79,8 @@ public enum MyWorkPage {
                                .plain(" · " + (r.ownerName ?? t[.unassigned]))),
                             .unwrap(r.subject) { .p(.strong(.plain($0))) },
                             .unwrap(r.body) { .p(.class("prose"), .plain(String($0.prefix(300)))) },
-                            .unwrap(r.about) { about in .p(.unwrap(r.aboutURL, { .a(.attr("href", $0), .plain(about)) }, else: .plain(about))) }),
+                            .unwrap(r.about) { about in .p(.unwrap(r.aboutURL, { .a(.attr("href", $0), .plain(about)) }, else: .plain(about))) },
+                            .unwrap(r.editURL) { .p(.a(.class("button button-quiet button-small"), .attr("href", $0), .plain(t[.actionEdit]))) }),
                         .postForm(r.doneURL, csrf: model.shell.csrfToken, class: "work-done",
                                   .hidden(FormField.returnTo, model.returnTo),
                                   .submit("✓ " + t.pick(done), class: "button button-small")))

@@ -14,6 +14,8 @@ public enum RecordFormPage {
         case email
         case phone
         case date
+        /// A local date and time (`datetime-local`), in the user's time zone.
+        case dateTime
         case select(options: [Option])
         /// Several of the options (`roles`), sent as a comma-separated list.
         case checkboxes(options: [Option])

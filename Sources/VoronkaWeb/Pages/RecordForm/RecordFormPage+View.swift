@@ -38,6 +38,8 @@ extension RecordFormPage {
             return .inputField(info, name: f.name, value: f.value, required: f.required, extra: [.attr("inputmode", "decimal"), .attr("autocomplete", "off")])
         case .date:
             return .inputField(info, name: f.name, type: "date", value: f.value, required: f.required)
+        case .dateTime:
+            return .inputField(info, name: f.name, type: "datetime-local", value: f.value, required: f.required)
         case .textArea(let rows):
             return .textAreaField(info, name: f.name, value: f.value, rows: rows, required: f.required)
         case .select(let options):
