@@ -63,7 +63,7 @@ struct ImportPlanTests {
         #expect(plan.problems.map(\.description) == [
             "deals.csv:4: repeats deal D1 of deals.csv:2; this later row is kept",
             "deals.csv:3: names lead L9, which no leads file of this import has",
-            "history.csv:3: names deal D7, which no deals file of this import has; kept for a deal imported before",
+            "history.csv:3: names deal D7, which no deals file of this import has; the deal's history rows are left out (import them with their deal)",
         ])
     }
 

@@ -88,7 +88,7 @@ extension ImportPlan {
             } else {
                 previous = i
                 if hasDealsFile, !dealIDs.contains(event.dealSourceID) {
-                    problems.append(RowProblem(event.location, message: ImportMessage("names deal {0}, which no deals file of this import has; kept for a deal imported before", .text("\(event.dealSourceID)")), severity: .warning))
+                    problems.append(RowProblem(event.location, message: ImportMessage("names deal {0}, which no deals file of this import has; the deal's history rows are left out (import them with their deal)", .text("\(event.dealSourceID)")), severity: .warning))
                 }
             }
             out.append(event)

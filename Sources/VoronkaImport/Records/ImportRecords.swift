@@ -28,7 +28,11 @@ public struct ImportRecords {
             r["source"] = c.source.map(FieldValue.text) ?? .null
             r["custom"] = .json(.object(c.custom.mapValues(JSONValue.string)))
             r["tags"] = .json(.array([]))
-            return PendingRecord(sourceID: c.key.rawValue, initial: r, createdAt: c.createdAt, now: now)
+            var item = PendingRecord(sourceID: c.key.rawValue, initial: r, createdAt: c.createdAt, now: now)
+            // A company keyed by its tax id or name is also known by the source's id, so that a later run naming it
+            // by that id alone (a contacts file) finds it.
+            if !c.implied, let id = c.sourceID, let alias = CompanyKey.sourceID(id)?.rawValue, alias != item.sourceID { item.aliases = [alias] }
+            return item
         }
         guard needsPlaceholder else { return items }
         var none = RecordValues(.company)

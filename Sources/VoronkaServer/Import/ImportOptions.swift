@@ -45,6 +45,10 @@ public struct ImportResult: Sendable {
     public var rows = 0
     /// What the import left out or assumed, in either language.
     public var problems: [ImportMessage] = []
+    /// Links to records of earlier imports of the same system, by the kind linked to ("lead"): made, and named but
+    /// found nowhere.
+    public var linksMade: [String: Int] = [:]
+    public var linksUnknown: [String: Int] = [:]
 
     public func tally(_ kind: String) -> Tally { tallies.first { $0.kind == kind }?.tally ?? Tally() }
 
@@ -72,6 +76,9 @@ public struct ImportResult: Sendable {
         for (kind, t) in tallies {
             lines.append("  " + kind.padding(toLength: 10, withPad: " ", startingAt: 0)
                          + [t.created, t.updated, t.unchanged, t.skipped].map { String($0).leftPadded(10) }.joined())
+        }
+        for kind in Set(linksMade.keys).union(linksUnknown.keys).sorted() {
+            lines.append("  links to earlier imports' \(kind)s: \(linksMade[kind] ?? 0) made, \(linksUnknown[kind] ?? 0) named something unknown")
         }
         if !problems.isEmpty {
             lines.append("Problems (\(problems.count)):")

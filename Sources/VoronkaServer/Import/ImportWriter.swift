@@ -28,6 +28,15 @@ public struct ImportWriter: Sendable {
         var result = ImportResult(system: options.system)
         result.rows = plan.files.compactMap(\.report).reduce(0) { $0 + $1.rowsRead }
         result.problems = plan.problems.map(ImportMessage.row)
+        // History rows are written with their deal. Without a deals file the plan cannot tell which deals they name,
+        // so each deal whose history is left out is said here (with a deals file, the plan has said it).
+        if !plan.stageEvents.isEmpty, !plan.files.contains(where: { $0.report?.kind == .deals }) {
+            var said = Set<String>()
+            for event in plan.stageEvents where said.insert(event.dealSourceID).inserted {
+                result.problems.append(ImportMessage("{0}: the stage history of deal {1} is left out: history is written with its deal, and no deals file of this import has it",
+                                                     .text("\(event.location)"), .text(event.dealSourceID)))
+            }
+        }
         let catalog = ImportCatalog()
         let total = plan.companies.count + plan.contacts.count + plan.leads.count + plan.deals.count
         try await store.prepareBulkLoad(cacheMiB: cacheMiB)
@@ -101,6 +110,7 @@ public struct ImportWriter: Sendable {
         let records = ImportRecords(catalog: catalog, now: now)
         let needsPlaceholder = plan.deals.contains { $0.companyKey == nil } || plan.contacts.contains { $0.companyKey == nil }
         var companies = records.companies(plan.companies, needsPlaceholder: needsPlaceholder)
+        companies = try await linkEarlierCompanies(plan, companies, catalog: catalog, into: &result)
         catalog.companyIDs.merge(try await matchCompanies(companies), uniquingKeysWith: { a, _ in a })
         for i in companies.indices where catalog.companyIDs[companies[i].sourceID] != nil {
             companies[i].matchedID = catalog.companyIDs[companies[i].sourceID]
@@ -122,12 +132,70 @@ public struct ImportWriter: Sendable {
         result.add("lead") { $0.skipped += leads.problems.count }
 
         let links = ImportRecords.DealLinks(plan, eventRanges: eventRanges)
+        try await linkEarlierLeads(plan, links: links, catalog: catalog, into: &result)
         let deals = RowConverter(plan.deals) { records.deal($0, links, problems: &$1) }
         let dealProblems = try await run(.deal, "deal", deals.feed(batchSize: options.batchSize), after: { [system = options.system] tx, chunk, ids in
             try await ImportWriter.convertLeads(tx, chunk, ids, system: system)
         })
         result.problems += deals.problems + dealProblems
         result.add("deal") { $0.skipped += deals.problems.count }
+    }
+
+    /// The leads the deals name that this run did not write: found through the import keys of earlier runs of the same
+    /// system (a leads file imported before the deals file). Those found nowhere are counted and, when no leads file
+    /// came with this run (the plan warns about them otherwise), each deal naming one is reported.
+    private func linkEarlierLeads(_ plan: ImportPlan, links: ImportRecords.DealLinks, catalog: ImportCatalog,
+                                  into result: inout ImportResult) async throws {
+        var named: [(deal: ImportedDeal, lead: String)] = []
+        for deal in plan.deals {
+            if let lead = deal.leadSourceID ?? links.leadOfDeal[deal.sourceID], catalog.leadIDs[lead] == nil { named.append((deal, lead)) }
+        }
+        guard !named.isEmpty else { return }
+        let wanted = Array(Set(named.map(\.lead))).sorted()
+        let keys = try await store.write(actor: actor, origin: "import", at: now) { [system = options.system] tx in
+            try await tx.importKeys(system: system, kind: "lead", sourceIDs: wanted)
+        }
+        for (id, key) in keys { catalog.leadIDs[id] = key.entityID }
+        let hasLeadsFile = plan.files.contains { $0.report?.kind == .leads }
+        for (deal, lead) in named {
+            if keys[lead] != nil {
+                result.linksMade["lead", default: 0] += 1
+            } else {
+                result.linksUnknown["lead", default: 0] += 1
+                if !hasLeadsFile {
+                    result.problems.append(ImportMessage("{0}: deal {1} names lead {2}, which neither this import nor an earlier one of this system has; kept without its lead",
+                                                         .text("\(deal.location)"), .text(deal.sourceID), .text(lead)))
+                }
+            }
+        }
+    }
+
+    /// The companies rows name without a companies file of this run having them (implied): those an earlier run of
+    /// the same system wrote are linked, not written again (an implied company knows little more than a name, and
+    /// writing it would blank what the earlier run stored). One named only by the source's id and found nowhere is
+    /// made under that id, and said. Returns the records still to write.
+    private func linkEarlierCompanies(_ plan: ImportPlan, _ items: [PendingRecord], catalog: ImportCatalog,
+                                      into result: inout ImportResult) async throws -> [PendingRecord] {
+        let implied = plan.companies.indices.filter { plan.companies[$0].implied }
+        guard !implied.isEmpty else { return items }
+        let wanted = implied.map { items[$0].sourceID }
+        let keys = try await store.write(actor: actor, origin: "import", at: now) { [system = options.system] tx in
+            try await tx.importKeys(system: system, kind: "company", sourceIDs: wanted)
+        }
+        var linked = Set<Int>()
+        for i in implied {
+            let company = plan.companies[i]
+            if let key = keys[items[i].sourceID] {
+                catalog.companyIDs[items[i].sourceID] = key.entityID
+                linked.insert(i)
+                result.linksMade["company", default: 0] += 1
+            } else if company.key.rawValue.hasPrefix("id:") {
+                result.linksUnknown["company", default: 0] += 1
+                result.problems.append(ImportMessage("{0}: company {1} is named by the source's id only, and neither this import nor an earlier one of this system has it; a company called “{1}” is made for it",
+                                                     .text("\(company.location)"), .text(company.sourceID ?? company.name)))
+            }
+        }
+        return items.indices.filter { !linked.contains($0) }.map { items[$0] }
     }
 
     /// Companies this system never imported that match by tax id or normalised name one already in Voronka.

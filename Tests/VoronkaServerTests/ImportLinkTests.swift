@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import VoronkaCore
+@testable import VoronkaImport
+import VoronkaServer
+import VoronkaStore
+import VoronkaTestSupport
+
+/// Links across imports: a file of one run names records another run of the same system wrote.
+@Suite("Import links across runs")
+struct ImportLinkTests {
+    static let leadsCSV = """
+    Lead;First contact;Channel
+    L1;2024-01-10;web_form
+    L2;2024-01-11;phone
+    L3;2024-01-12;referral
+
+    """
+    static let dealsCSV = """
+    Deal;Lead;Stage;Won;Revenue
+    D1;L1;Won;2024-03-01;120000
+    D2;L2;Won;2024-03-05;80000
+    D3;L9;Won;2024-03-06;1000
+
+    """
+    static let leadsMapping = ImportMapping(kind: .leads, columns: ["Lead": .field(.sourceID), "First contact": .field(.receivedAt),
+                                                                    "Channel": .field(.source)])
+    static let dealsMapping = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Lead": .field(.leadSourceID),
+                                                                    "Stage": .field(.stageName), "Won": .field(.closedAt), "Revenue": .field(.amount)])
+
+    @Test("Leads in one run, then the deals naming them in another: every deal finds its lead, the leads are converted, and a deal naming an unknown lead is reported", arguments: TestDatabase.backends)
+    func leadsThenDeals(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let leads = ImportPlan(sources: [ImportSource(name: "leads.csv", bytes: Array(Self.leadsCSV.utf8), mapping: Self.leadsMapping)])
+            _ = try await ImportSamples.write(leads, system: "funnel", app)
+            // action
+            let deals = ImportPlan(sources: [ImportSource(name: "deals.csv", bytes: Array(Self.dealsCSV.utf8), mapping: Self.dealsMapping)])
+            let result = try await ImportSamples.write(deals, system: "funnel", app)
+            // check
+            let storedLeads = try await app.services.store.all(.lead).map(Lead.init(record:))
+            let storedDeals = try await app.services.store.all(.deal).map(Deal.init(record:))
+            let l1 = try #require(storedLeads.first { $0.receivedAt == ImportSamples.utc("2024-01-10 00:00") })
+            let d1 = try #require(storedDeals.first { $0.amount == 12_000_000 })
+            #expect(d1.leadID == l1.id, "the deal names the lead of the earlier run")
+            #expect(l1.dealID == d1.id && l1.outcome == .deal)
+            #expect(storedDeals.filter { $0.leadID != nil }.count == 2)
+            #expect(result.problems.map(\.english).contains { $0.contains("L9") }, "\(result.problems.map(\.english))")
+            #expect(result.linksMade["lead"] == 2 && result.linksUnknown["lead"] == 1)
+        }
+    }
+
+    @Test("A stage history file imported without its deals is not dropped in silence: every deal it names is reported", arguments: [Backend.sqlite])
+    func historyWithoutDeals(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let history = """
+            Deal;Stage;Entered
+            D1;Qualified;2024-01-10
+            D1;Proposal;2024-02-10
+            D2;Qualified;2024-01-12
+
+            """
+            let mapping = ImportMapping(kind: .stageHistory, columns: ["Deal": .field(.dealSourceID), "Stage": .field(.stageName),
+                                                                       "Entered": .field(.enteredAt)])
+            let plan = ImportPlan(sources: [ImportSource(name: "history.csv", bytes: Array(history.utf8), mapping: mapping)])
+            // action
+            let result = try await ImportSamples.write(plan, system: "funnel", app)
+            // check
+            let said = result.problems.map(\.english).filter { $0.contains("stage history of deal") }
+            #expect(said.count == 2 && said.contains { $0.contains("D1") } && said.contains { $0.contains("D2") }, "\(result.problems.map(\.english))")
+        }
+    }
+
+    @Test("Companies in one run, then contacts naming them by the source's id in another: each contact joins its company, whose name stays", arguments: TestDatabase.backends)
+    func companiesThenContacts(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let companies = "Account;Name;Industry\nA1;ООО «Амур»;food\nA2;Globex;chemicals\n"
+            let contacts = "Name;Account\nМария Соколова;A1\nJohn Smith;A2\nNobody;A9\n"
+            let companyMapping = ImportMapping(kind: .companies, columns: ["Account": .field(.sourceID), "Name": .field(.companyName),
+                                                                           "Industry": .field(.industry)])
+            let contactMapping = ImportMapping(kind: .contacts, columns: ["Name": .field(.contactName), "Account": .field(.companySourceID)])
+            _ = try await ImportSamples.write(ImportPlan(sources: [ImportSource(name: "companies.csv", bytes: Array(companies.utf8), mapping: companyMapping)]),
+                                              system: "crm", app)
+            // action
+            let result = try await ImportSamples.write(ImportPlan(sources: [ImportSource(name: "contacts.csv", bytes: Array(contacts.utf8), mapping: contactMapping)]),
+                                                       system: "crm", app)
+            let dealsMapping = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Company": .field(.companyName), "Stage": .field(.stageName)])
+            _ = try await ImportSamples.write(ImportPlan(sources: [ImportSource(name: "deals.csv", bytes: Array("Deal;Company;Stage\nD1;ооо амур;Won\n".utf8),
+                                                                               mapping: dealsMapping)]), system: "crm", app)
+            // check
+            let stored = try await app.services.store.all(.company).map(Company.init(record:))
+            let amur = try #require(stored.first { $0.name == "ООО «Амур»" })
+            #expect(try await app.services.store.all(.deal).map(Deal.init(record:)).first?.companyID == amur.id, "a deal naming the company by name joins it")
+            let people = try await app.services.store.all(.contact).map(Contact.init(record:))
+            #expect(people.first { $0.name == "Мария Соколова" }?.companyID == amur.id, "\(result.text)")
+            #expect(amur.industry == "food", "the earlier run's company keeps what it had")
+            #expect(stored.filter { $0.name == "ООО «Амур»" }.count == 1 && !stored.contains { $0.name == "A1" || $0.name == "A2" })
+            #expect(result.linksMade["company"] == 2 && result.linksUnknown["company"] == 1)
+            #expect(result.problems.contains { $0.english.contains("company A9 is named by the source's id only") }, "\(result.text)")
+        }
+    }
+}
