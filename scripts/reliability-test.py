@@ -498,6 +498,34 @@ def scenario_kill_during_import(work):
 
 # --- scenario 3 --------------------------------------------------------------------------------------------------------
 
+def scenario_import_exit_codes(work):
+    """The command line's exit status says how an import went: 0 all written (or a clean dry run), 1 nothing written,
+    2 rows left out (each listed)."""
+    clean = os.path.join(work, "s5-clean.csv")
+    write_maven_pipeline(clean, 50)
+    broken = os.path.join(work, "s5-broken.csv")
+    with open(clean, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    lines[3] = lines[3] + ",an extra field"   # wider than the header: that row is left out
+    with open(broken, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    stray = os.path.join(work, "data_dictionary.csv")
+    with open(stray, "w", encoding="utf-8") as f:
+        f.write("Table,Field,Description\naccounts,account,Company name\n")
+    data = os.path.join(work, "s5-data")
+    cases = [
+        ("a clean dry run", ["import", "--dry-run", clean], 0),
+        ("a dry run of a file no preset reads", ["import", "--dry-run", stray], 1),
+        ("a dry run with a broken row", ["import", "--dry-run", broken], 2),
+        ("an import of a file no preset reads", ["import", stray, "--data", data], 1),
+        ("an import with a broken row", ["import", broken, "--data", data], 2),
+        ("a clean import", ["import", clean, "--data", os.path.join(work, "s5-clean-data")], 0),
+    ]
+    for what, args, expected in cases:
+        status, out = run([BINARY] + args, timeout=120)
+        check(status == expected, f"{what} exits {expected}", f"exit {status}: {out[-400:]}")
+
+
 def find_psql():
     found = shutil.which("psql")
     if found:
@@ -642,7 +670,8 @@ def main():
     try:
         scenarios = [("slow and silent clients are dropped", lambda: scenario_slow_clients(work)),
                      ("kill -9 during API writes (SQLite)", lambda: scenario_kill_during_api_writes(work)),
-                     ("kill -9 during an import (SQLite)", lambda: scenario_kill_during_import(work))]
+                     ("kill -9 during an import (SQLite)", lambda: scenario_kill_during_import(work)),
+                     ("the import's exit status", lambda: scenario_import_exit_codes(work))]
         if admin_url:
             scenarios.append(("two servers on one PostgreSQL database",
                               lambda: scenario_two_servers_on_postgres(work, admin_url, databases)))

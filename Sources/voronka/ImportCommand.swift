@@ -12,6 +12,10 @@ struct ImportCommand: AsyncParsableCommand {
         With --dry-run, prints the counts, the mapping used for every file and every problem (file, line, column, reason) without writing.
         Without it, writes in batches (each all or nothing), keyed by the source system's ids: running it again after an \
         interruption finishes the work without duplicates, and importing the same export again changes nothing.
+
+        Exit status: 0 when everything was written (or, with --dry-run, would be); 1 when nothing was written (a file \
+        no preset or mapping reads, a store that cannot be opened); 2 when rows were left out or written with problems \
+        (each is listed with its file, line and column).
         """)
 
     @OptionGroup var store: StoreOptions
@@ -51,20 +55,29 @@ struct ImportCommand: AsyncParsableCommand {
         let plan = ImportPlan(sources: sources)
         sources = []  // the files' bytes are not needed once read
         say(plan.summary.text)
-        guard !dryRun else { return }
         let unread = plan.files.filter { $0.mapping == nil }.map(\.name)
         if !unread.isEmpty {
-            throw fail(DomainError.invalid("mapping", "no preset matches \(unread.joined(separator: ", ")); give --preset or --mapping (nothing was written)"))
+            throw fail(DomainError.invalid("mapping", "no preset or mapping reads \(unread.joined(separator: ", ")); give --preset or --mapping "
+                                           + (dryRun ? "(nothing would be written)" : "(nothing was written)")))
+        }
+        // Rows left out, or a file whose mapping lacks a column every row needs (nothing read from it).
+        let leftOut = plan.problems.contains { $0.severity == .error }
+        if dryRun {
+            if leftOut { throw ExitCode(2) }
+            return
         }
         let parsed = Date().timeIntervalSince(started)
         let options = ImportOptions(system: system ?? Presets.system(of: plan.files.map(\.presetID)), pipeline: pipeline, batchSize: batchSize)
+        var partial = leftOut
         do {
             try await store.withServices { _, services in
                 let writer = ImportWriter(store: services.store, options: options, actor: nil, now: services.clock.now())
                 let result = try await writer.write(plan, progress: ProgressBar.draw)
                 say("Read and linked in \(String(format: "%.1f", parsed)) s.")
                 say(result.text)
+                if result.tallies.contains(where: { $0.tally.skipped > 0 }) { partial = true }
             }
         } catch let e as ValidationError { throw e } catch { throw fail(error) }
+        if partial { throw ExitCode(2) }
     }
 }

@@ -72,4 +72,24 @@ struct BrokenRowsTests {
         #expect(file.report.problems.map(\.line) == [1])
         #expect(file.report.problems[0].reason.contains("stage_name"))
     }
+
+    @Test("Cells a stored field could not hold are refused with their column: a title longer than the API takes, a NUL byte; a repeated header is said")
+    func cellsTheFieldsCannotHold() {
+        // setup
+        let long = String(repeating: "Ж", count: 301)
+        let csv = "id,title,stage,amount,created,amount\n"
+            + "1,\(long),Won,100,2024-01-05,\n"
+            + "2,Bin\u{0}ary,Won,100,2024-01-05,\n"
+            + "3,Fine,Won,100,2024-01-05,200\n"
+        // action
+        let file = ImportParser(mapping: mapping, file: "deals.csv").parse(Array(csv.utf8))
+        // check
+        #expect(file.deals.map(\.sourceID) == ["3"])
+        let byLine = Dictionary(grouping: file.report.problems, by: \.line)
+        #expect(byLine[2]?.first?.column == "title" && byLine[2]?.first?.reason == "is 301 characters long, and title holds at most 300")
+        #expect(byLine[2]?.first?.message.text(.ru) == "слишком длинный текст (символов: 301); поле «Название сделки» вмещает не больше 300")
+        #expect(byLine[3]?.first?.column == "title" && byLine[3]?.first?.reason.contains("NUL byte") == true)
+        let header = byLine[1]?.first
+        #expect(header?.column == "amount" && header?.severity == .warning && header?.reason.contains("2 times") == true)
+    }
 }

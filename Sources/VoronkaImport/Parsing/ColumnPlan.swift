@@ -32,6 +32,11 @@ final class ColumnPlan {
     let missingColumns: [String]
     /// Header columns nothing reads.
     let unusedColumns: [String]
+    /// Mapped columns whose name the header has more than once (case and spaces aside), with how many times.
+    let duplicateColumns: [(name: String, count: Int)]
+    /// Every column a field reads, with the field and the longest text its stored field takes (`ImportLimits`),
+    /// then the custom attributes' columns (no length): what `RowReader.checkCells` looks at.
+    let checkedColumns: [(index: Int, field: TargetField?, maxLength: Int?)]
 
     init(mapping: ImportMapping, header: [String]) {
         self.mapping = mapping
@@ -45,6 +50,7 @@ final class ColumnPlan {
         var byName: [String: [Int]] = [:]
         for (i, name) in folded.enumerated() { byName[name, default: []].append(i) }
         var used = Set<Int>()
+        var duplicates: [(String, Int)] = []
 
         var fields = Array(repeating: [Int](), count: TargetField.allCases.count)
         var custom: [(String, Int)] = []
@@ -55,6 +61,7 @@ final class ColumnPlan {
                 continue
             }
             used.formUnion(indexes)
+            if indexes.count > 1, target != .ignore { duplicates.append((column, indexes.count)) }
             switch target {
             case .field(let f): fields[f.ordinal].append(contentsOf: indexes)
             case .custom(let key): custom.append(contentsOf: indexes.map { (key, $0) })
@@ -97,6 +104,14 @@ final class ColumnPlan {
         emptyValueMaxLength = mapping.emptyValues.map(\.utf8.count).max() ?? 0
         missingColumns = Array(Set(missing)).sorted()
         unusedColumns = header.indices.filter { !used.contains($0) && !header[$0].isEmpty }.map { header[$0] }
+        duplicateColumns = duplicates
+        var checked: [(Int, TargetField?, Int?)] = []
+        for field in TargetField.allCases {
+            let max = ImportLimits.maxLength(field, in: mapping.kind)
+            for index in fieldColumns[field.ordinal] { checked.append((index, field, max)) }
+        }
+        for (_, index) in customColumns { checked.append((index, nil, nil)) }
+        checkedColumns = checked
     }
 
     func columns(_ field: TargetField) -> [Int] { fieldColumns[field.ordinal] }

@@ -54,12 +54,16 @@ public struct ImportParser: Sendable {
         let info = try reader.forEachRecord(in: bytes, onHeader: { header in
             plan = ColumnPlan(mapping: mapping, header: header)
             blocked = !plan.missingRequiredFields.isEmpty
+            for (name, count) in plan.duplicateColumns {
+                problems.append(RowProblem(file: file, line: 1, column: name, message: ImportMessage("the header has this column {0} times; the first filled one of them is read in each row (rename the others to map them apart)", .text(String(count))), severity: .warning))
+            }
             for field in plan.missingRequiredFields {
                 problems.append(RowProblem(file: file, line: 1, message: ImportMessage("no column is mapped to {0}, which every {1} row needs; nothing was read from this file", .field(field.rawValue), .kind(mapping.kind.rawValue))))
             }
         }) { record in
             guard !blocked else { skipped += 1; return }
             var row = RowReader(plan: plan, record: record, file: file)
+            row.checkCells()
             let result = self.row(&row)
             if row.problems.isEmpty, let result {
                 imported += 1

@@ -56,6 +56,21 @@ struct RowReader {
 
     func columnName(_ index: Int) -> String { plan.header[index] }
 
+    /// Refuses, before anything is read, the cells a stored field could not hold as written: a NUL byte (binary data
+    /// in a text export, which would cut the text short) and a text longer than the field takes (the API refuses it
+    /// too). Each is a problem with its column; the row is left out.
+    mutating func checkCells() {
+        for (index, field, max) in plan.checkedColumns where index < fields.count {
+            let value = fields[index]
+            if value.utf8.contains(0) {
+                problem(column: index, ImportMessage("contains a NUL byte (binary data?), which would cut the text short"))
+            } else if let field, let max, value.utf8.count > max, value.count > max {
+                problem(column: index, ImportMessage("is {0} characters long, and {1} holds at most {2}", .text(String(value.count)), .field(field.rawValue),
+                                                     .text(String(max))))
+            }
+        }
+    }
+
     mutating func problem(_ field: TargetField, _ message: ImportMessage, value: String? = nil) {
         let column = plan.columns(field).first.map(columnName) ?? field.rawValue
         problems.append(RowProblem(location, column: column, message: message, value: value))
