@@ -50,7 +50,7 @@ struct ImportMappingTests {
         (["kind": "deals", "columns": ["S": "stage_name"], "multipliers": ["amount": 0.5]], "multipliers.amount"),
         (["kind": "deals", "columns": ["S": "stage_name"], "unknown_stages": "ignore"], "unknown_stages"),
         (["kind": "deals", "columns": ["S": "stage_name"], "colums": [:]], "colums"),
-        (["kind": "deals", "columns": ["T": "title"]], "columns"),
+        (["kind": "leads", "columns": ["T": "request_text"]], "columns"),
         (["columns": ["T": "title"]], "kind"),
         (["preset": "excel"], "preset"),
         ("deals", "mapping"),

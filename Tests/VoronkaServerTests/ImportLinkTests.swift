@@ -101,4 +101,32 @@ struct ImportLinkTests {
             #expect(result.problems.contains { $0.english.contains("company A9 is named by the source's id only") }, "\(result.text)")
         }
     }
+
+    @Test("A file of won deals without a stage column: each row's outcome places it, the won date closes it; a stage constant in the mapping works too", arguments: TestDatabase.backends)
+    func outcomeOnlyDeals(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: every row is won (a won date), and one row without a date stays open
+            let won = "Deal;Won on;Revenue\nW1;2024-03-01;120000\nW2;2024-04-02;80000\nW3;;5000\n"
+            var mapping = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Won on": .field(.closedAt), "Revenue": .field(.amount)],
+                                        outcomeRules: [OutcomeRule(.field(.closedAt), .nonEmpty, then: .won)])
+            let constant = "Deal;Revenue\nC1;1000\n"
+            var constantMapping = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Revenue": .field(.amount)])
+            constantMapping.stageName = "Lost"
+            mapping.pipelineName = nil
+            // action
+            let plan = ImportPlan(sources: [ImportSource(name: "won.csv", bytes: Array(won.utf8), mapping: mapping),
+                                            ImportSource(name: "lost.csv", bytes: Array(constant.utf8), mapping: constantMapping)])
+            let result = try await ImportSamples.write(plan, system: "funnel", app)
+            // check
+            let stages = Dictionary(uniqueKeysWithValues: try await app.services.store.all(.stage).map(Stage.init(record:)).map { ($0.id, $0) })
+            let deals = Dictionary(uniqueKeysWithValues: try await app.services.store.all(.deal).map(Deal.init(record:)).map { ($0.amount, $0) })
+            let w1 = try #require(deals[12_000_000]), w3 = try #require(deals[500_000]), c1 = try #require(deals[100_000])
+            #expect(stages[w1.stageID]?.kind == .won && w1.closedAt == ImportSamples.utc("2024-03-01 00:00"), "\(result.text)")
+            #expect(stages[w3.stageID]?.kind == .open && w3.closedAt == nil)
+            #expect(stages[c1.stageID]?.kind == .lost)
+            #expect(plan.problems.contains { $0.file == "won.csv" && $0.line == 1 && $0.severity == .warning && $0.reason.contains("outcome places it") })
+            #expect(!plan.problems.contains { $0.file == "lost.csv" && $0.reason.contains("outcome places it") })
+            #expect(result.tally("deal").created == 4 && result.tally("deal").skipped == 0)
+        }
+    }
 }

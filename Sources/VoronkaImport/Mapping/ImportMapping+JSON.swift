@@ -3,7 +3,7 @@ import VoronkaCore
 
 extension ImportMapping {
     static let jsonKeys = ["preset", "kind", "columns", "value_maps", "empty_values", "date_format", "time_zone", "currency",
-                           "pipeline", "unknown_stages", "outcome", "stage_entered_prefix", "stage_date_columns",
+                           "pipeline", "stage", "unknown_stages", "outcome", "stage_entered_prefix", "stage_date_columns",
                            "closed_at_enters_stage", "stage_order", "stage_map", "title_template", "multipliers", "delimiter", "encoding"]
 
     /// Builds a mapping from JSON (a mapping file or an API request). With "preset", the preset's mapping is the
@@ -65,6 +65,7 @@ extension ImportMapping {
             currency = code
         }
         if let name = try r.string("pipeline") { pipelineName = name.isEmpty ? nil : name }
+        if let name = try r.string("stage") { stageName = name.trimmingCharacters(in: .whitespaces).isEmpty ? nil : name }
         if let policy = r.value("unknown_stages") { unknownStages = try Self.policy(policy) }
         if let rules = try r.array("outcome") {
             var parsed: [OutcomeRule] = []

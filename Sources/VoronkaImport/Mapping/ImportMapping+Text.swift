@@ -16,6 +16,7 @@ extension ImportMapping {
             o["value_maps"] = .object(Dictionary(uniqueKeysWithValues: valueMaps.map { ($0.rawValue, .object($1.mapValues(JSONValue.string))) }))
         }
         if let pipelineName { o["pipeline"] = .string(pipelineName) }
+        if let stageName { o["stage"] = .string(stageName) }
         switch unknownStages {
         case .create: o["unknown_stages"] = "create"
         case .reject: o["unknown_stages"] = "reject"
@@ -47,6 +48,7 @@ extension ImportMapping {
         lines.append("date format: \(dateFormat.rawValue), times without a zone in UTC\(utcOffset == 0 ? "" : Self.offsetText(utcOffset))")
         lines.append("currency: \(currency)")
         if let pipelineName { lines.append("pipeline: \(pipelineName)") }
+        if let stageName { lines.append("stage: \(stageName)") }
         if kind.fields.contains(.stageName) {
             switch unknownStages {
             case .create: lines.append("unknown stages: created in the target pipeline")

@@ -27,6 +27,9 @@ public struct ImportMapping: Hashable, Sendable {
     public var currency: String
     /// The pipeline of rows without a pipeline column; nil leaves the choice to the import.
     public var pipelineName: String?
+    /// The stage of every row when no column names one ("stage": "Won" for a file of won deals); nil: the column's,
+    /// or, without one, the row's outcome (won, lost, or the first open stage).
+    public var stageName: String? = nil
     public var unknownStages: UnknownStagePolicy
     public var outcomeRules: [OutcomeRule]
     /// Columns named `<prefix>"<stage> (<pipeline>)"` hold the time a deal entered that stage (HubSpot's

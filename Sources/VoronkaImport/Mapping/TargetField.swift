@@ -36,7 +36,8 @@ public enum ImportFileKind: String, Sendable, CaseIterable, Hashable {
         case .companies: [.companyName]
         case .contacts: [.contactName]
         case .leads: [.receivedAt]
-        case .deals: [.stageName]
+        // A deals file without a stage column is read by outcome (`ImportMapping.stageName`).
+        case .deals: []
         case .stageHistory: [.dealSourceID, .stageName, .enteredAt]
         case .users: [.ownerName]
         case .products: [.productName]

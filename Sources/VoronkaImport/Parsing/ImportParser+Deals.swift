@@ -6,9 +6,10 @@ extension ImportParser {
     /// mapping says so). Nil, with problems on the reader, when any cell is bad or a rule says to skip the row.
     func deal(_ r: inout RowReader) -> (ImportedDeal, [ImportedStageEvent])? {
         let id = r.sourceID()
-        let stage = r.required(.stageName)
+        let byOutcome = r.plan.columns(.stageName).isEmpty && mapping.stageName == nil
+        let stage = byOutcome ? "" : r.plan.columns(.stageName).isEmpty ? mapping.stageName : r.required(.stageName)
         let pipeline = r.text(.pipelineName) ?? mapping.pipelineName
-        let (then, rule) = r.outcome(stage: stage, pipeline: pipeline, kind: .deal)
+        let (then, rule) = r.outcome(stage: byOutcome ? nil : stage, pipeline: pipeline, kind: .deal)
         if then == .skip {
             r.skipped(byRule: rule)
             return nil
@@ -24,13 +25,13 @@ extension ImportParser {
             expectedClose = expectedClose ?? Day(close)
             closedAt = nil
         }
-        let events = stageEvents(&r, dealID: id?.0, stage: stage, pipeline: pipeline, closedAt: outcome == .open ? nil : closedAt)
+        let events = byOutcome ? [] : stageEvents(&r, dealID: id?.0, stage: stage, pipeline: pipeline, closedAt: outcome == .open ? nil : closedAt)
         let (source, sourceText) = leadSource(r)
         let need = r.text(.needText)
         let budget = r.money(.budgetAmount)
         let deadline = r.day(.deadline)
         guard let (sourceID, derived) = id, let stage, r.problems.isEmpty else { return nil }
-        let deal = ImportedDeal(
+        var deal = ImportedDeal(
             sourceID: sourceID, derivedID: derived, title: title(r, id: sourceID), company: r.company(),
             contactName: r.text(.contactName), contactEmail: r.text(.email), contactPhone: r.text(.phone),
             ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage, outcome: outcome,
@@ -38,6 +39,7 @@ extension ImportParser {
             expectedClose: expectedClose, lostReason: r.text(.lostReason), leadSourceID: r.text(.leadSourceID),
             source: source, sourceText: sourceText, productName: r.text(.productName), needText: need,
             budgetAmount: budget?.minorUnits, deadline: deadline, custom: r.custom(), location: r.location)
+        deal.stageFromOutcome = byOutcome
         return (deal, events)
     }
 

@@ -57,6 +57,9 @@ public struct ImportParser: Sendable {
             for (name, count) in plan.duplicateColumns {
                 problems.append(RowProblem(file: file, line: 1, column: name, message: ImportMessage("the header has this column {0} times; the first filled one of them is read in each row (rename the others to map them apart)", .text(String(count))), severity: .warning))
             }
+            if mapping.kind == .deals, plan.columns(.stageName).isEmpty, mapping.stageName == nil {
+                problems.append(RowProblem(file: file, line: 1, message: ImportMessage("no column is mapped to {0}: each row's outcome places it (won or lost stage, else the pipeline's first open stage)", .field(TargetField.stageName.rawValue)), severity: .warning))
+            }
             for field in plan.missingRequiredFields {
                 problems.append(RowProblem(file: file, line: 1, message: ImportMessage("no column is mapped to {0}, which every {1} row needs; nothing was read from this file", .field(field.rawValue), .kind(mapping.kind.rawValue))))
             }

@@ -76,7 +76,7 @@ extension ImportPlan {
             if outcome == .won { stages[key]?.won += 1 }
             if outcome == .lost { stages[key]?.lost += 1 }
         }
-        for d in deals { count(.deals, d.pipelineName, d.stageName, d.outcome) }
+        for d in deals where !d.stageFromOutcome { count(.deals, d.pipelineName, d.stageName, d.outcome) }
         for l in leads { count(.leads, l.pipelineName, l.stageName, l.outcome) }
         for e in stageEvents { count(.stageHistory, e.pipelineName, e.stageName, .open) }
 

@@ -34,7 +34,18 @@ extension ImportRecords {
             case .none: problems.append(ImportMessage("{0}: deal {1} names stage “{2}”, unknown in pipeline {3}; left out", .text("\(at)"), .text(d.sourceID), .text(name), .text(catalog.pipelineName(pipeline)))); return nil
             }
         }
-        guard var final = resolve(d.stageName, d.location) else { return nil }
+        var named: Int64?
+        if d.stageFromOutcome {
+            let kind: StageKind = d.outcome == .won ? .won : d.outcome == .lost ? .lost : .open
+            guard let stage = catalog.firstStage(pipeline, kind) else {
+                problems.append(ImportMessage("{0}: deal {1} is {2}, and pipeline {3} has no {2} stage; left out", .text("\(d.location)"), .text(d.sourceID), .text(kind.rawValue), .text(catalog.pipelineName(pipeline))))
+                return nil
+            }
+            named = stage
+        } else {
+            named = resolve(d.stageName, d.location)
+        }
+        guard var final = named else { return nil }
         let events = links.events(of: d.sourceID)
         var path: [(stage: Int64, at: Date)] = []
         for e in events {

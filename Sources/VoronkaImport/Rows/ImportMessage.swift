@@ -66,6 +66,7 @@ public struct ImportMessage: Hashable, Sendable {
         "is empty, and every lead needs the time it was received": "пусто, а у каждого лида должно быть время поступления",
         "is empty, and every stage event needs the time": "пусто, а у каждого перехода по этапам должно быть время",
         "is empty, and every {0} row needs {1}": "пусто, а в каждой строке «{0}» должно быть поле «{1}»",
+        "no column is mapped to {0}: each row's outcome places it (won or lost stage, else the pipeline's first open stage)": "ни один столбец не сопоставлен полю «{0}»: этап каждой строки выбирается по её исходу (этап выигрыша или проигрыша, иначе первый открытый этап воронки)",
         "is negative": "отрицательное число",
         "is too large for an amount": "слишком большое для суммы",
         "is not a known currency ({0})": "неизвестная валюта (известны: {0})",

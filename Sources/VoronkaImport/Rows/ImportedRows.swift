@@ -81,6 +81,9 @@ public struct ImportedDeal: Hashable, Sendable {
     public var pipelineName: String?
     public var stageName: String
     public var outcome: ImportedOutcome
+    /// No stage was named (no column, no constant): the outcome places the deal (won or lost stage, else the first
+    /// open stage of its pipeline); `stageName` is empty.
+    public var stageFromOutcome: Bool = false
     /// In minor units of `currency`; 0 when the file has no amount.
     public var amount: Int64
     public var currency: String

@@ -69,7 +69,7 @@ extension ImportCatalog {
         var visited: [String] = []
         for deal in plan.deals {
             let p = pipeline(named: deal.pipelineName)
-            uses.note(p, deal.stageName, deal.closedAt ?? deal.createdAt, deal.location.file)
+            if !deal.stageFromOutcome { uses.note(p, deal.stageName, deal.closedAt ?? deal.createdAt, deal.location.file) }
             let events = eventRanges[deal.sourceID] ?? 0..<0
             for i in events {
                 let event = plan.stageEvents[i]
@@ -78,7 +78,7 @@ extension ImportCatalog {
             guard deal.outcome != .open else { continue }
             // Each stage the deal went through counts once toward that stage's share of wins.
             visited.removeAll(keepingCapacity: true)
-            visited.append(fold(deal.stageName))
+            if !deal.stageFromOutcome { visited.append(fold(deal.stageName)) }
             for i in events {
                 let folded = fold(plan.stageEvents[i].stageName)
                 if !visited.contains(folded) { visited.append(folded) }
