@@ -520,10 +520,16 @@ def scenario_import_exit_codes(work):
         ("an import of a file no preset reads", ["import", stray, "--data", data], 1),
         ("an import with a broken row", ["import", broken, "--data", data], 2),
         ("a clean import", ["import", clean, "--data", os.path.join(work, "s5-clean-data")], 0),
+        ("an import of a good file beside a stray one", ["import", clean, stray, "--data", os.path.join(work, "s5-stray-data")], 2),
+        ("the same with --strict", ["import", "--strict", clean, stray, "--data", os.path.join(work, "s5-strict-data")], 1),
     ]
     for what, args, expected in cases:
         status, out = run([BINARY] + args, timeout=120)
         check(status == expected, f"{what} exits {expected}", f"exit {status}: {out[-400:]}")
+        if "stray" in what:
+            written = re.search(r"deal\s+(\d+)", out)
+            check(written is not None and int(written.group(1)) == 50 and "Left out: data_dictionary.csv" in out,
+                  "the good file is written and the stray one is said to be left out", out[-600:])
 
 
 def find_psql():

@@ -27,6 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "The source system the ids belong to (default: from the presets, e.g. bitrix24, hubspot, maven; else \"import\").") var system: String?
     @ArgumentParser.Option(help: "The deal pipeline for rows that name none (created with Won and Lost stages when missing; default: the first deal pipeline).") var pipeline: String?
     @ArgumentParser.Option(help: "Rows per transaction.") var batchSize = 5000
+    @ArgumentParser.Flag(help: "Refuse the whole import when a file is one no preset or mapping reads (by default such a file is left out, said, and the rest imported).") var strict = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one CSV file") }
@@ -52,16 +53,22 @@ struct ImportCommand: AsyncParsableCommand {
             sources.append(ImportSource(name: (path as NSString).lastPathComponent, bytes: Array(data), mapping: chosen))
         }
         let started = Date()
+        // A file nothing reads (a data dictionary in the export's folder) is left out and said; the rest goes on,
+        // unless --strict or nothing else is left.
+        let unread = sources.filter { $0.mapping == nil && Presets.detect(header: CSVReader().header(of: $0.bytes)) == nil }.map(\.name)
+        if !unread.isEmpty, !strict, unread.count < sources.count { sources = sources.filter { !unread.contains($0.name) } }
         let plan = ImportPlan(sources: sources)
         sources = []  // the files' bytes are not needed once read
         say(plan.summary.text)
-        let unread = plan.files.filter { $0.mapping == nil }.map(\.name)
         if !unread.isEmpty {
-            throw fail(DomainError.invalid("mapping", "no preset or mapping reads \(unread.joined(separator: ", ")); give --preset or --mapping "
-                                           + (dryRun ? "(nothing would be written)" : "(nothing was written)")))
+            if strict || plan.files.allSatisfy({ $0.mapping == nil }) {
+                throw fail(DomainError.invalid("mapping", "no preset or mapping reads \(unread.joined(separator: ", ")); give --preset or --mapping "
+                                               + (dryRun ? "(nothing would be written)" : "(nothing was written)")))
+            }
+            say("Left out: \(unread.joined(separator: ", ")) (no preset matches the header; give --mapping to read it, or --strict to refuse the whole import).")
         }
         // Rows left out, or a file whose mapping lacks a column every row needs (nothing read from it).
-        let leftOut = plan.problems.contains { $0.severity == .error }
+        let leftOut = plan.problems.contains { $0.severity == .error } || !unread.isEmpty
         if dryRun {
             if leftOut { throw ExitCode(2) }
             return

@@ -87,6 +87,36 @@ struct WebImportTests {
         }
     }
 
+    @Test("A stray file beside the export (a data dictionary) is left out on the review, and the rest imports", arguments: [Backend.sqlite])
+    func leaveAFileOut(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let dictionary = "Table;Field;Description\naccounts;account;Company name\n"
+            let admin = try await WebClient.signedIn(app, as: "admin")
+            _ = try await admin.get("/import")
+            let uploaded = try await admin.upload("/import", files: [("deals.csv", Self.sheet), ("data_dictionary.csv", dictionary)])
+            let path = try #require(uploaded.location)
+            let review = try await admin.get(path)
+            // action: the same choices for deals.csv; the dictionary left out
+            var form: [String: String] = ["file-0-preset": "columns", "file-0-kind": "deals", "file-0-date_format": "dd/MM/yyyy",
+                                          "file-1-preset": "columns", "file-1-kind": "leads", "file-1-date_format": "auto", "file-1-skip": "true",
+                                          "system": "sheet", "pipeline": "", "unknown_stages": "create", "action": "check"]
+            for (j, target) in ["title", "company_name", "amount", "stage_name", "created_at", "ignore"].enumerated() { form["file-0-col-\(j)"] = target }
+            let refused = try await admin.post(path, form.merging(["action": "start", "file-1-skip": ""]) { _, new in new }.filter { !$0.value.isEmpty })
+            let checked = try await admin.post(path, form)
+            let again = try await admin.get(path)
+            form["action"] = "start"
+            let started = try await admin.post(path, form)
+            let report = try await admin.waitForImport(path)
+            // check
+            #expect(review.body.contains("name=\"file-1-skip\""))
+            #expect(refused.status == .conflict, "a file nobody reads blocks the start while it is in")
+            #expect(checked.status == .seeOther && again.body.contains("id=\"file-1-skip\" name=\"file-1-skip\" value=\"true\" checked"))
+            #expect(started.status == .seeOther && report.body.contains("import-report"), "\(report.body.prefix(2000))")
+            #expect(try await app.services.store.all(.deal).contains { $0.text("title") == "Pumps" })
+        }
+    }
+
     @Test("The upload without its CSRF token is refused; a rep cannot open the import pages", arguments: [Backend.sqlite])
     func refusals(backend: Backend) async throws {
         try await withTestApp(backend) { app in

@@ -9,6 +9,8 @@ enum ImportChoices {
 
     static func apply(_ form: [String: String], to u: inout ImportUpload) {
         for i in u.files.indices {
+            // The file's section was on the form: its "leave out" box says whether it stays out.
+            if form[Field.preset(i)] != nil { u.files[i].skipped = form[Field.skip(i)] == "true" }
             let format = form[Field.dateFormat(i)].flatMap { $0 == "auto" ? DateFormat.auto : DateFormat(rawValue: $0) }
             if let id = form[Field.preset(i)], id != Field.columnsChoice, let preset = Presets.named(id) {
                 if u.files[i].presetID != preset.id { u.usePreset(i, preset) }

@@ -39,8 +39,10 @@ enum ImportPageModel {
                                   uncertain: f.presetID == nil && [MappingProposal.Reason.partialName, MappingProposal.Reason.none].contains(f.reasons.indices.contains(j) ? f.reasons[j] : .none))
             }
             let rows = (reports[f.name] ?? nil).map { ImportPage.Rows(read: $0.rowsRead, imported: $0.rowsImported, skipped: $0.rowsSkipped) }
-            return ImportPage.File(name: f.name, presetID: f.presetID, kind: f.mapping.kind.rawValue, dateFormat: f.mapping.dateFormat.rawValue,
-                                   columns: columns, missing: f.missing.map(\.rawValue), rows: rows)
+            var file = ImportPage.File(name: f.name, presetID: f.presetID, kind: f.mapping.kind.rawValue, dateFormat: f.mapping.dateFormat.rawValue,
+                                       columns: columns, missing: f.missing.map(\.rawValue), rows: rows)
+            file.skipped = f.skipped
+            return file
         }
         let blocking = u.unreadable.map { item in
             let fields = item.missing.map { language == .ru ? (ImportLabels.fields[$0.rawValue]?.ru ?? $0.rawValue) : $0.rawValue }

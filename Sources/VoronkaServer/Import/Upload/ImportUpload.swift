@@ -19,6 +19,8 @@ public struct ImportUpload: Sendable {
         public var missing: [TargetField]
         /// How each column's target was chosen, in header order.
         public var reasons: [MappingProposal.Reason]
+        /// Left out of the import by the user (a data dictionary beside the export's files).
+        public var skipped = false
     }
 
     /// Where the import stands.
@@ -107,7 +109,7 @@ public struct ImportUpload: Sendable {
 
     /// The sources to plan with: each file with its mapping and the chosen unknown-stage policy.
     public var sources: [ImportSource] {
-        files.map { f in
+        files.filter { !$0.skipped }.map { f in
             var mapping = f.mapping
             mapping.unknownStages = unknownStages
             mapping.stageTargets.merge(stageTargets) { _, chosen in chosen }
@@ -123,7 +125,7 @@ public struct ImportUpload: Sendable {
 
     /// Files that cannot be read yet, with the fields they lack.
     public var unreadable: [(file: String, missing: [TargetField])] {
-        files.filter { !$0.missing.isEmpty }.map { ($0.name, $0.missing) }
+        files.filter { !$0.missing.isEmpty && !$0.skipped }.map { ($0.name, $0.missing) }
     }
 
     /// Runs the dry run of the current choices (on the import lane: it reads every file).

@@ -96,6 +96,9 @@ extension ImportUploads {
     func start(_ id: String, userID: Int64, services: Services) throws {
         guard let upload = get(id, userID: userID) else { throw Abort(.notFound, reason: "No such import.") }
         let unreadable = upload.unreadable
+        if upload.files.allSatisfy(\.skipped) {
+            throw DomainError.invalid("files", "every file is left out; keep at least one to import (nothing was written)")
+        }
         if let first = unreadable.first {
             throw DomainError.invalid("files", "\(first.file) has no column for \(first.missing.map(\.rawValue).joined(separator: ", ")); map one before importing (nothing was written)")
         }

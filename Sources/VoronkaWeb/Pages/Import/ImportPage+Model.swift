@@ -20,6 +20,8 @@ public enum ImportPage {
     public enum Field {
         public static func preset(_ file: Int) -> String { "file-\(file)-preset" }
         public static func kind(_ file: Int) -> String { "file-\(file)-kind" }
+        /// A checkbox: the file is left out of the import.
+        public static func skip(_ file: Int) -> String { "file-\(file)-skip" }
         public static func dateFormat(_ file: Int) -> String { "file-\(file)-date_format" }
         public static func column(_ file: Int, _ column: Int) -> String { "file-\(file)-col-\(column)" }
         public static let system = "system"
@@ -73,6 +75,8 @@ public enum ImportPage {
         public var missing: [String]
         /// From the dry run.
         public var rows: Rows?
+        /// Left out of the import by the user.
+        public var skipped = false
 
         public init(name: String, presetID: String?, kind: String, dateFormat: String, columns: [Column], missing: [String],
                     rows: Rows?) {

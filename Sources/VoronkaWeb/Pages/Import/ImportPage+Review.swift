@@ -54,8 +54,12 @@ extension ImportPage {
         let formats = [Option("auto", t.pick(dateAuto))] + r.dateFormats.map { Option($0, $0) }
         let targets = [Option("ignore", t.pick(ignore))] + (r.fields[f.kind] ?? []).map { Option($0, fieldName($0, t)) }
         let custom: Markup = .section(.class("panel import-file"), .attr("aria-labelledby", "file-\(i)-name"),
-            .h2(.id("file-\(i)-name"), .plain(f.name)),
-            .unwrap(f.rows) { rows in
+            .h2(.id("file-\(i)-name"), .plain(f.name), .if(f.skipped, .span(.class("muted"), .plain(" · " + t.pick(leftOutNote))))),
+            .div(.class("field field-check"),
+                 .input(.attr("type", "checkbox"), .attr("id", Field.skip(i)), .attr("name", Field.skip(i)), .attr("value", "true"),
+                        .flag("checked", f.skipped)),
+                 .label(.attr("for", Field.skip(i)), .plain(t.pick(leaveOut)))),
+            .unwrap(f.skipped ? nil : f.rows) { rows in
                 .p(.class("muted"), .plain(Strings.fill(t.pick(fileRows), ["read": t.format.number(rows.read),
                     "imported": t.format.number(rows.imported), "skipped": t.format.number(rows.skipped)])))
             },
@@ -63,7 +67,7 @@ extension ImportPage {
                  select(Field.preset(i), t.pick(readAs), presetOptions, f.presetID ?? Field.columnsChoice),
                  select(Field.kind(i), t.pick(fileKind), kindOptions, f.kind),
                  select(Field.dateFormat(i), t.pick(dateFormat), formats, f.dateFormat)),
-            .if(!f.missing.isEmpty, .p(.class("field-error"), .plain(Strings.fill(t.pick(missing),
+            .if(!f.missing.isEmpty && !f.skipped, .p(.class("field-error"), .plain(Strings.fill(t.pick(missing),
                 ["fields": f.missing.map { fieldName($0, t) }.joined(separator: ", ")])))),
             .div(.class("table-scroll"), .table(.class("list import-columns"),
                 .thead(.tr(.th(.attr("scope", "col"), .plain(t.pick(column))), .th(.attr("scope", "col"), .plain(t.pick(firstValues))),

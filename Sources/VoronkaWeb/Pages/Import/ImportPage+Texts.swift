@@ -15,6 +15,8 @@ extension ImportPage {
     static let columnsChoice = T(en: "Columns as chosen below", ru: "Столбцы, как выбрано ниже")
     static let fileKind = T(en: "The file holds", ru: "В файле")
     static let dateFormat = T(en: "Date format", ru: "Формат дат")
+    static let leaveOut = T(en: "Leave this file out of the import", ru: "Не импортировать этот файл")
+    static let leftOutNote = T(en: "left out", ru: "не импортируется")
     static let dateAuto = T(en: "Detect", ru: "Определить")
     static let column = T(en: "Column", ru: "Столбец")
     static let firstValues = T(en: "First values", ru: "Первые значения")
