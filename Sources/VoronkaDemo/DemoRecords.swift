@@ -8,7 +8,7 @@ enum DemoRecords {
     static let leadFields = [
         "id", "received_at", "source", "referrer_company_id", "referrer_contact_id", "request_text", "requested_product_ids",
         "contact_name", "contact_email", "contact_phone", "company_name", "company_id", "contact_id", "owner_id",
-        "first_response_at", "pipeline_id", "stage_id", "outcome", "outcome_reason", "fire", "deal_id",
+        "first_response_at", "pipeline_id", "stage_id", "outcome", "outcome_reason", "fire", "deal_id", "custom",
     ]
 
     static func lead(_ l: Lead) -> [FieldValue] {
@@ -18,7 +18,7 @@ enum DemoRecords {
             Record.optional(l.contactName), Record.optional(l.contactEmail?.lowercased()), Record.optional(l.contactPhone),
             Record.optional(l.companyName), Record.optional(l.companyID), Record.optional(l.contactID), Record.optional(l.ownerID),
             Record.optional(l.firstResponseAt), .int(l.pipelineID), .int(l.stageID), Record.optional(l.outcome?.rawValue),
-            Record.optional(l.outcomeReason), .bool(l.fire), Record.optional(l.dealID),
+            Record.optional(l.outcomeReason), .bool(l.fire), Record.optional(l.dealID), .json(.object(l.custom)),
         ]
     }
 

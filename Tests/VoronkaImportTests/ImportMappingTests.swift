@@ -51,6 +51,7 @@ struct ImportMappingTests {
         (["kind": "deals", "columns": ["S": "stage_name"], "unknown_stages": "ignore"], "unknown_stages"),
         (["kind": "deals", "columns": ["S": "stage_name"], "colums": [:]], "colums"),
         (["kind": "leads", "columns": ["T": "request_text"]], "columns"),
+        (["kind": "users", "columns": ["Name": "owner_name", "Office": "custom.office"]], "columns.Office"),
         (["columns": ["T": "title"]], "kind"),
         (["preset": "excel"], "preset"),
         ("deals", "mapping"),

@@ -129,4 +129,30 @@ struct ImportLinkTests {
             #expect(result.tally("deal").created == 4 && result.tally("deal").skipped == 0)
         }
     }
+
+    @Test("Every column a mapping accepts lands somewhere: a lead's custom attribute, UTM tags and landing page; a contact's custom attribute", arguments: TestDatabase.backends)
+    func mappedColumnsAreStored(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let leads = "Lead;First contact;Landing;utm_source;utm_campaign;Segment\nL1;2024-01-10;/boilers;yandex;spring;enterprise\n"
+            let leadMapping = ImportMapping(kind: .leads, columns: ["Lead": .field(.sourceID), "First contact": .field(.receivedAt),
+                                                                   "Landing": .field(.landingPage), "utm_source": .field(.utmSource),
+                                                                   "utm_campaign": .field(.utmCampaign), "Segment": .custom("segment")])
+            let contacts = "Name;Company;Office\nМария Соколова;ООО «Амур»;Хабаровск\n"
+            let contactMapping = ImportMapping(kind: .contacts, columns: ["Name": .field(.contactName), "Company": .field(.companyName),
+                                                                         "Office": .custom("office")])
+            // action
+            _ = try await ImportSamples.write(ImportPlan(sources: [ImportSource(name: "leads.csv", bytes: Array(leads.utf8), mapping: leadMapping),
+                                                                  ImportSource(name: "contacts.csv", bytes: Array(contacts.utf8), mapping: contactMapping)]),
+                                              system: "web", app)
+            let api = try await app.call(.GET, "/api/v1/leads?limit=5")
+            // check
+            let lead = try #require(try await app.services.store.all(.lead).map(Lead.init(record:)).first)
+            #expect(lead.landingPage == "/boilers" && lead.utmSource == "yandex" && lead.utmCampaign == "spring" && lead.utmMedium == nil)
+            #expect(lead.custom["segment"] == .string("enterprise"))
+            let contact = try #require(try await app.services.store.all(.contact).map(Contact.init(record:)).first { $0.name == "Мария Соколова" })
+            #expect(contact.custom["office"] == .string("Хабаровск"))
+            #expect(api.text.contains("\"utm_source\":\"yandex\"") && api.text.contains("\"landing_page\":\"\\/boilers\"") || api.text.contains("\"landing_page\":\"/boilers\""), "\(api.text.prefix(600))")
+        }
+    }
 }

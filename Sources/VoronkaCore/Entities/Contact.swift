@@ -22,6 +22,7 @@ public struct Contact: Entity, Hashable {
         FieldSpec("phone", .text, maxLength: 64),
         FieldSpec("roles", .json, required: true, default: .json(.array([])), shape: .strings(allowed: BuyingRole.allCases.map(\.rawValue))),
         FieldSpec("notes", .text, maxLength: 20_000),
+        FieldSpec("custom", .json, required: true, default: .json(.object([:])), shape: .attributes),
     ]
 
     public var id: Int64
@@ -32,6 +33,8 @@ public struct Contact: Entity, Hashable {
     public var phone: String?
     public var roles: [BuyingRole]
     public var notes: String?
+    /// Custom attributes (typed by the definitions for "contact").
+    public var custom: [String: JSONValue] = [:]
 
     public init(id: Int64 = 0, companyID: Int64, name: String, position: String? = nil, email: String? = nil,
                 phone: String? = nil, roles: [BuyingRole] = [], notes: String? = nil) {
@@ -48,13 +51,14 @@ public struct Contact: Entity, Hashable {
         phone = r.text("phone")
         roles = r.strings("roles").compactMap(BuyingRole.init(rawValue:))
         notes = r.text("notes")
+        if case .object(let o)? = r.json("custom") { custom = o }
     }
 
     public var record: Record {
         Record([
             "id": .int(id), "company_id": .int(companyID), "name": .text(name), "position": Record.optional(position),
             "email": Record.optional(email?.lowercased()), "phone": Record.optional(phone),
-            "roles": Record.list(roles.map(\.rawValue)), "notes": Record.optional(notes),
+            "roles": Record.list(roles.map(\.rawValue)), "notes": Record.optional(notes), "custom": .json(.object(custom)),
         ])
     }
 

@@ -40,6 +40,13 @@ public struct Lead: Entity, Hashable {
         FieldSpec("fire", .bool, required: true, default: .bool(false)),
         FieldSpec("deal_id", .id, references: .deal),
         FieldSpec("triage", .json, writable: false),
+        FieldSpec("custom", .json, required: true, default: .json(.object([:])), shape: .attributes),
+        FieldSpec("utm_source", .text, maxLength: 500),
+        FieldSpec("utm_medium", .text, maxLength: 500),
+        FieldSpec("utm_campaign", .text, maxLength: 500),
+        FieldSpec("utm_term", .text, maxLength: 500),
+        FieldSpec("utm_content", .text, maxLength: 500),
+        FieldSpec("landing_page", .text, maxLength: 2000),
     ]
 
     public var id: Int64
@@ -65,6 +72,11 @@ public struct Lead: Entity, Hashable {
     public var dealID: Int64?
     /// The last triage: who decided, the outcome and the reasons (written by the server).
     public var triage: JSONValue?
+    /// Custom attributes (typed by the definitions for "lead").
+    public var custom: [String: JSONValue] = [:]
+    /// Where the lead came from, as the web analytics tag it, and the page it arrived on.
+    public var utmSource: String?, utmMedium: String?, utmCampaign: String?, utmTerm: String?, utmContent: String?
+    public var landingPage: String?
 
     public init(id: Int64 = 0, receivedAt: Date, source: LeadSource, referrerCompanyID: Int64? = nil, referrerContactID: Int64? = nil,
                 requestText: String? = nil, requestedProductIDs: [Int64] = [], contactName: String? = nil, contactEmail: String? = nil,
@@ -102,6 +114,9 @@ public struct Lead: Entity, Hashable {
         fire = r.bool("fire") ?? false
         dealID = r.int("deal_id")
         triage = r.json("triage")
+        if case .object(let o)? = r.json("custom") { custom = o }
+        utmSource = r.text("utm_source"); utmMedium = r.text("utm_medium"); utmCampaign = r.text("utm_campaign")
+        utmTerm = r.text("utm_term"); utmContent = r.text("utm_content"); landingPage = r.text("landing_page")
     }
 
     public var record: Record {
@@ -115,6 +130,9 @@ public struct Lead: Entity, Hashable {
             "first_response_at": Record.optional(firstResponseAt), "pipeline_id": .int(pipelineID), "stage_id": .int(stageID),
             "outcome": Record.optional(outcome?.rawValue), "outcome_reason": Record.optional(outcomeReason),
             "fire": .bool(fire), "deal_id": Record.optional(dealID), "triage": triage.map(FieldValue.json) ?? .null,
+            "custom": .json(.object(custom)), "utm_source": Record.optional(utmSource), "utm_medium": Record.optional(utmMedium),
+            "utm_campaign": Record.optional(utmCampaign), "utm_term": Record.optional(utmTerm), "utm_content": Record.optional(utmContent),
+            "landing_page": Record.optional(landingPage),
         ])
     }
 

@@ -39,6 +39,10 @@ extension ImportMapping {
                 if case .field(let f) = target, !kind.fields.contains(f) {
                     throw FieldError(path, "\(f.rawValue) is not a field of a \(kind.rawValue) file (fields: \(fieldNames))")
                 }
+                // A mapping is never accepted for a value that would then be stored nowhere.
+                if case .custom = target, !kind.storesCustom {
+                    throw FieldError(path, "a \(kind.rawValue) file keeps no custom attributes (companies, contacts, leads and deals do); map the column to a field or to ignore")
+                }
                 self.columns[column] = target
             }
         }

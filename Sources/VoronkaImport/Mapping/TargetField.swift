@@ -16,7 +16,8 @@ public enum ImportFileKind: String, Sendable, CaseIterable, Hashable {
             [.sourceID, .contactName, .companyName, .companySourceID, .taxID, .email, .phone, .position, .ownerName, .createdAt]
         case .leads:
             [.sourceID, .requestText, .receivedAt, .source, .contactName, .email, .phone, .companyName, .companySourceID,
-             .taxID, .ownerName, .pipelineName, .stageName, .status, .closedAt, .lostReason, .dealSourceID, .productName]
+             .taxID, .ownerName, .pipelineName, .stageName, .status, .closedAt, .lostReason, .dealSourceID, .productName,
+             .utmSource, .utmMedium, .utmCampaign, .utmTerm, .utmContent, .landingPage]
         case .deals:
             [.sourceID, .title, .amount, .currency, .companyName, .companySourceID, .taxID, .contactName, .email, .phone,
              .ownerName, .pipelineName, .stageName, .status, .createdAt, .closedAt, .expectedClose, .lostReason,
@@ -29,6 +30,9 @@ public enum ImportFileKind: String, Sendable, CaseIterable, Hashable {
             [.productName, .category, .price, .currency]
         }
     }
+
+    /// Whether rows of this kind keep custom attributes (`custom.<key>` columns): companies, contacts, leads, deals.
+    public var storesCustom: Bool { [.companies, .contacts, .leads, .deals].contains(self) }
 
     /// The fields without which no row of this kind can be read; a file must map a column to each.
     public var requiredFields: [TargetField] {
@@ -87,6 +91,9 @@ public enum TargetField: String, Sendable, CaseIterable, Hashable, Comparable {
     case budgetAmount = "budget_amount"
     /// The date the client needs the result by: a deal with it counts as urgent.
     case deadline
+    /// A lead's web analytics tags and the page it arrived on.
+    case utmSource = "utm_source", utmMedium = "utm_medium", utmCampaign = "utm_campaign", utmTerm = "utm_term", utmContent = "utm_content"
+    case landingPage = "landing_page"
 
     /// Fields whose columns are joined with a space when several columns fill them (first, middle and last name);
     /// other fields take the first non-empty column.
@@ -131,6 +138,12 @@ public enum TargetField: String, Sendable, CaseIterable, Hashable, Comparable {
         case .needText: 33
         case .budgetAmount: 34
         case .deadline: 35
+        case .utmSource: 36
+        case .utmMedium: 37
+        case .utmCampaign: 38
+        case .utmTerm: 39
+        case .utmContent: 40
+        case .landingPage: 41
         }
     }
 

@@ -58,12 +58,16 @@ extension ImportParser {
         let closedAt = r.date(.closedAt)
         let (source, sourceText) = leadSource(r)
         guard let (sourceID, derived) = id, let receivedAt, r.problems.isEmpty else { return nil }
-        return ImportedLead(
+        var lead = ImportedLead(
             sourceID: sourceID, derivedID: derived, receivedAt: receivedAt, source: source, sourceText: sourceText,
             requestText: r.text(.requestText), contactName: r.text(.contactName), email: r.text(.email), phone: r.text(.phone),
             company: r.company(), companyKey: nil, ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage,
             outcome: ImportedOutcome(rawValue: then.rawValue) ?? .open, closedAt: closedAt, lostReason: r.text(.lostReason),
             dealSourceID: r.text(.dealSourceID), productName: r.text(.productName), custom: r.custom(), location: r.location)
+        for field in [TargetField.utmSource, .utmMedium, .utmCampaign, .utmTerm, .utmContent, .landingPage] {
+            if let value = r.text(field) { lead.attribution[field.rawValue] = value }
+        }
+        return lead
     }
 
     /// One row of a stage history file.

@@ -57,7 +57,8 @@ public struct ImportRecords {
     public func contacts(_ plan: ImportPlan) -> [PendingRecord] {
         var items: [PendingRecord] = []
         var index: [String: Int] = [:]
-        func add(sourceID: String, alias: String?, name: String, company: CompanyKey?, email: String?, phone: String?, position: String?, createdAt: Date?) {
+        func add(sourceID: String, alias: String?, name: String, company: CompanyKey?, email: String?, phone: String?, position: String?, createdAt: Date?,
+                 custom: [String: String] = [:]) {
             if index[sourceID] != nil || alias.flatMap({ index[$0] }) != nil { return }
             var r = RecordValues(.contact)
             r["company_id"] = .int(self.company(company))
@@ -66,6 +67,7 @@ public struct ImportRecords {
             r["email"] = email.map(FieldValue.text) ?? .null
             r["phone"] = phone.map(FieldValue.text) ?? .null
             r["roles"] = .json(.array([]))
+            r["custom"] = .json(.object(custom.mapValues(JSONValue.string)))
             var item = PendingRecord(sourceID: sourceID, initial: r, createdAt: createdAt, now: now)
             if let alias, alias != sourceID { item.aliases = [alias] }
             index[sourceID] = items.count
@@ -75,7 +77,7 @@ public struct ImportRecords {
         for c in plan.contacts {
             let key = Self.contactKey(c.companyKey, c.name)
             add(sourceID: c.sourceID.map { "id:" + $0 } ?? key, alias: key, name: c.name, company: c.companyKey, email: c.email, phone: c.phone,
-                position: c.position, createdAt: c.createdAt)
+                position: c.position, createdAt: c.createdAt, custom: c.custom)
         }
         for l in plan.leads {
             guard let name = l.contactName else { continue }
@@ -124,6 +126,8 @@ public struct ImportRecords {
         }
         r["outcome_reason"] = l.lostReason.map(FieldValue.text) ?? .null
         r["fire"] = .bool(false)
+        r["custom"] = .json(.object(l.custom.mapValues(JSONValue.string)))
+        for (field, value) in l.attribution { r[field] = .text(value) }
         return PendingRecord(sourceID: l.sourceID, initial: r, createdAt: l.receivedAt, now: now)
     }
 }

@@ -106,45 +106,8 @@ public struct ImportMessage: Hashable, Sendable {
 
 /// The names of import fields and kinds of record in both languages.
 public enum ImportLabels {
-    /// A target field's label, by its name.
-    public static let fields: [String: BilingualText] = [
-        "source_id": BilingualText(en: "Id in the source system", ru: "Id в исходной системе"),
-        "title": BilingualText(en: "Deal title", ru: "Название сделки"),
-        "amount": BilingualText(en: "Amount", ru: "Сумма"),
-        "currency": BilingualText(en: "Currency", ru: "Валюта"),
-        "company_name": BilingualText(en: "Company", ru: "Компания"),
-        "company_source_id": BilingualText(en: "Company id in the source", ru: "Id компании в источнике"),
-        "tax_id": BilingualText(en: "Tax id (INN)", ru: "ИНН"),
-        "industry": BilingualText(en: "Industry", ru: "Отрасль"),
-        "annual_revenue": BilingualText(en: "Annual revenue", ru: "Годовая выручка"),
-        "headcount": BilingualText(en: "Employees", ru: "Сотрудников"),
-        "contact_name": BilingualText(en: "Contact name", ru: "Имя контакта"),
-        "email": BilingualText(en: "Email", ru: "Email"),
-        "phone": BilingualText(en: "Phone", ru: "Телефон"),
-        "position": BilingualText(en: "Position", ru: "Должность"),
-        "owner_name": BilingualText(en: "Owner (responsible)", ru: "Ответственный"),
-        "manager_name": BilingualText(en: "Manager", ru: "Руководитель"),
-        "team": BilingualText(en: "Team or office", ru: "Команда или офис"),
-        "pipeline_name": BilingualText(en: "Pipeline", ru: "Воронка"),
-        "stage_name": BilingualText(en: "Stage", ru: "Этап"),
-        "status": BilingualText(en: "Status (won, lost, open)", ru: "Статус (выиграна, проиграна, открыта)"),
-        "source": BilingualText(en: "Lead source", ru: "Источник"),
-        "request_text": BilingualText(en: "Request text", ru: "Текст запроса"),
-        "lead_source_id": BilingualText(en: "Lead id in the source", ru: "Id лида в источнике"),
-        "deal_source_id": BilingualText(en: "Deal id in the source", ru: "Id сделки в источнике"),
-        "received_at": BilingualText(en: "Received at", ru: "Дата обращения"),
-        "created_at": BilingualText(en: "Created at", ru: "Дата создания"),
-        "closed_at": BilingualText(en: "Closed at", ru: "Дата закрытия"),
-        "expected_close": BilingualText(en: "Expected close", ru: "Ожидаемое закрытие"),
-        "entered_at": BilingualText(en: "Entered the stage at", ru: "Дата перехода на этап"),
-        "lost_reason": BilingualText(en: "Lost reason", ru: "Причина проигрыша"),
-        "product_name": BilingualText(en: "Product", ru: "Продукт"),
-        "category": BilingualText(en: "Category", ru: "Категория"),
-        "price": BilingualText(en: "Price", ru: "Цена"),
-        "need_text": BilingualText(en: "Client's need", ru: "Потребность клиента"),
-        "budget_amount": BilingualText(en: "Client's budget", ru: "Бюджет клиента"),
-        "deadline": BilingualText(en: "Deadline", ru: "Крайний срок"),
-    ]
+    /// A target field's label, by its name (`ImportFieldLabels`).
+    public static var fields: [String: BilingualText] { ImportFieldLabels.all }
 
     /// A kind of record or file in Russian, by its name in the singular or the plural.
     public static let kinds: [String: String] = [

@@ -63,6 +63,8 @@ public struct ImportedLead: Hashable, Sendable {
     public var dealSourceID: String?
     public var productName: String?
     public var custom: [String: String]
+    /// UTM tags and the landing page, by the lead's field name ("utm_source", "landing_page").
+    public var attribution: [String: String] = [:]
     public var location: SourceLocation
 }
 

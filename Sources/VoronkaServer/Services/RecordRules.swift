@@ -127,7 +127,7 @@ enum RecordRules {
         default:
             break
         }
-        if ["company", "deal"].contains(kind.rawValue), changed("custom"), case .object(let custom)? = record.json("custom"), !custom.isEmpty {
+        if ["company", "deal", "lead", "contact"].contains(kind.rawValue), changed("custom"), case .object(let custom)? = record.json("custom"), !custom.isEmpty {
             let defs = try await tx.records(.attribute, where: "entity", equals: .text(kind.rawValue)).map(AttributeDefinition.init(record:))
             let problems = AttributeDefinition.check(custom, against: defs)
             if !problems.isEmpty { throw DomainError.invalid(problems) }

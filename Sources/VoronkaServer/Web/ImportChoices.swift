@@ -23,6 +23,8 @@ enum ImportChoices {
             for j in u.files[i].header.indices {
                 guard let text = form[Field.column(i, j)], let target = ColumnTarget(text: text) else { continue }
                 if case .field(let f) = target, !kind.fields.contains(f) { continue }
+                // Only kinds that keep custom attributes are offered them; a posted one for another kind reads nothing.
+                if case .custom = target, !kind.storesCustom { continue }
                 targets[j] = target
             }
             u.useColumns(i, kind: kind, targets: targets, dateFormat: format, currency: nil)

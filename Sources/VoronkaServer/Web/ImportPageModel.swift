@@ -73,6 +73,7 @@ enum ImportPageModel {
             sources: sourceRows(u),
             newOwners: (summary?.owners ?? []).filter { !$0.listed }.prefix(100).map { .init($0.name, String($0.rows)) },
             problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking)
+        review.customKinds = Set(ImportFileKind.allCases.filter(\.storesCustom).map(\.rawValue))
         review.ungradedDeals = summary?.grades.ungraded ?? 0
         review.gradeColumnsMapped = summary?.grades.mapped ?? false
         return .review(review)

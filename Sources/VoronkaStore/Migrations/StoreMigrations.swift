@@ -12,5 +12,6 @@ enum StoreMigrations {
         migrations.add(M0007_DeferredIndexes())    // indexes a bulk load dropped, to build again
         migrations.add(M0008_SearchIndex())        // folded search documents of companies, contacts, deals and leads
         migrations.add(M0009_ActivityDueIndex())   // open activities by due time (My work)
+        migrations.add(M0010_LeadAttribution())    // custom attributes of leads and contacts; a lead's UTM tags and landing page
     }
 }

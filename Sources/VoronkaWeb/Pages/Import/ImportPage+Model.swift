@@ -141,6 +141,8 @@ public enum ImportPage {
         public var unknownStages: String
         /// Rows by kind (companies, deals, …) the import would write.
         /// Rows read per kind of record.
+        /// The kinds of file whose rows keep custom attributes: only they offer "custom field" targets.
+        public var customKinds: Set<String> = ["companies", "contacts", "leads", "deals"]
         public var counts: [KindCount]
         public var stages: [StageRow]
         /// Lead sources without a match, and those the user matched, most rows first.

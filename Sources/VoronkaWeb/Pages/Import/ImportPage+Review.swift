@@ -79,7 +79,7 @@ extension ImportPage {
                         options.append(Option(c.target, Strings.fill(t.pick(customField), ["name": String(c.target.dropFirst(7))])))
                     }
                     let customValue = "custom." + customKey(c.name)
-                    if !options.contains(where: { $0.value == customValue }) {
+                    if r.customKinds.contains(f.kind), !options.contains(where: { $0.value == customValue }) {
                         options.append(Option(customValue, Strings.fill(t.pick(customField), ["name": c.name])))
                     }
                     let disabled = f.presetID != nil
