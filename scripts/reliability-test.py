@@ -532,6 +532,39 @@ def scenario_import_exit_codes(work):
                   "the good file is written and the stray one is said to be left out", out[-600:])
 
 
+def scenario_mapping_per_file(work):
+    """`import --propose` prints a mapping file for every file given; edited, it reads a leads file and a deals file
+    in one run, each with its own mapping, and the deals find their leads."""
+    leads = os.path.join(work, "s6-leads.csv")
+    deals = os.path.join(work, "s6-deals.csv")
+    with open(leads, "w", encoding="utf-8") as f:
+        f.write("lead_id,first_contact,channel\nL1,2024-01-10,organic\nL2,2024-01-11,paid\nL3,2024-01-12,organic\n")
+    with open(deals, "w", encoding="utf-8") as f:
+        f.write("deal_id,lead,won_date,revenue\nD1,L1,2024-03-01,1200\nD2,L3,2024-03-05,800\n")
+    status, out = run([BINARY, "import", "--propose", leads, deals], timeout=60)
+    try:
+        proposal = json.loads(out)
+    except ValueError:
+        proposal = {}
+    files = proposal.get("files", {})
+    if not check(status == 0 and set(files) == {"s6-leads.csv", "s6-deals.csv"}, "--propose prints a mapping for each file", out[-600:]):
+        return
+    # What a user does with the proposal: say what each column is, and that every deal here is won.
+    files["s6-leads.csv"] = {"kind": "leads", "columns": {"lead_id": "source_id", "first_contact": "received_at", "channel": "source"}}
+    files["s6-deals.csv"] = {"kind": "deals", "stage": "Won",
+                             "columns": {"deal_id": "source_id", "lead": "lead_source_id", "won_date": "closed_at", "revenue": "amount"}}
+    mapping = os.path.join(work, "s6-mapping.json")
+    with open(mapping, "w", encoding="utf-8") as f:
+        json.dump({"files": files}, f)
+    status, out = run([BINARY, "import", "--mapping", mapping, leads, deals, "--data", os.path.join(work, "s6-data")], timeout=120)
+    check(status == 0, "the two files import with a mapping each", out[-600:])
+    created = re.search(r"deal\s+(\d+)", out)
+    check(created is not None and int(created.group(1)) == 2 and re.search(r"lead\s+3", out) is not None,
+          "3 leads and 2 deals are written", out[-600:])
+    status, out = run([BINARY, "import", "--mapping", mapping, leads, "--data", os.path.join(work, "s6-other")], timeout=60)
+    check(status == 1 and "s6-deals.csv" in out, "a mapping naming a file that is not given is refused", out[-400:])
+
+
 def find_psql():
     found = shutil.which("psql")
     if found:
@@ -677,7 +710,8 @@ def main():
         scenarios = [("slow and silent clients are dropped", lambda: scenario_slow_clients(work)),
                      ("kill -9 during API writes (SQLite)", lambda: scenario_kill_during_api_writes(work)),
                      ("kill -9 during an import (SQLite)", lambda: scenario_kill_during_import(work)),
-                     ("the import's exit status", lambda: scenario_import_exit_codes(work))]
+                     ("the import's exit status", lambda: scenario_import_exit_codes(work)),
+                     ("an import with a mapping per file", lambda: scenario_mapping_per_file(work))]
         if admin_url:
             scenarios.append(("two servers on one PostgreSQL database",
                               lambda: scenario_two_servers_on_postgres(work, admin_url, databases)))

@@ -22,7 +22,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     @ArgumentParser.Argument(help: "CSV files (leads, companies, contacts, deals, stage history) of one export.") var files: [String]
     @ArgumentParser.Option(help: "A preset to read every file with (default: detected from each header): \(Presets.all.map(\.id).joined(separator: ", ")).") var preset: String?
-    @ArgumentParser.Option(help: "A mapping file (JSON) to read every file with.") var mapping: String?
+    @ArgumentParser.Option(help: "A mapping file (JSON): one mapping for every file, or one per file name ({\"files\": {\"leads.csv\": {…}, \"deals.csv\": {…}}}); see docs/import.md.") var mapping: String?
+    @ArgumentParser.Flag(help: "Print the mapping proposed for every file (a preset's name, or columns matched to fields) as a mapping file to edit and pass to --mapping; write nothing.") var propose = false
     @ArgumentParser.Flag(help: "Report what the import would do, without writing.") var dryRun = false
     @ArgumentParser.Option(help: "The source system the ids belong to (default: from the presets, e.g. bitrix24, hubspot, maven; else \"import\").") var system: String?
     @ArgumentParser.Option(help: "The deal pipeline for rows that name none (created with Won and Lost stages when missing; default: the first deal pipeline).") var pipeline: String?
@@ -37,20 +38,31 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var chosen: ImportMapping?
-        if let preset { chosen = Presets.named(preset)?.mapping }
+        var chosen = ImportMappingSet()
+        if let preset { chosen.shared = Presets.named(preset)?.mapping }
         if let mapping {
             guard let data = FileManager.default.contents(atPath: mapping), let json = JSONValue.parse(String(decoding: data, as: UTF8.self)) else {
                 throw fail(DomainError.invalid("mapping", "\(mapping) is not a readable JSON file"))
             }
-            do throws(FieldError) { chosen = try ImportMapping(json: json) } catch {
+            do throws(FieldError) { chosen = try ImportMappingSet(json: json) } catch {
                 throw fail(DomainError.invalid("mapping.\(error.field)", error.reason))
+            }
+            let unmatched = chosen.unmatched(files)
+            if !unmatched.isEmpty {
+                throw fail(DomainError.invalid("mapping.files", "names \(unmatched.joined(separator: ", ")), which is not among the files given (nothing was written)"))
             }
         }
         var sources: [ImportSource] = []
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else { throw fail(DomainError.invalid("file", "cannot read \(path)")) }
-            sources.append(ImportSource(name: (path as NSString).lastPathComponent, bytes: Array(data), mapping: chosen))
+            let name = (path as NSString).lastPathComponent
+            sources.append(ImportSource(name: name, bytes: Array(data), mapping: chosen.mapping(for: name)))
+        }
+        if propose {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            say(String(decoding: (try? encoder.encode(Self.proposal(sources))) ?? Data(), as: UTF8.self))
+            return
         }
         let started = Date()
         // A file nothing reads (a data dictionary in the export's folder) is left out and said; the rest goes on,
@@ -86,5 +98,21 @@ struct ImportCommand: AsyncParsableCommand {
             }
         } catch let e as ValidationError { throw e } catch { throw fail(error) }
         if partial { throw ExitCode(2) }
+    }
+
+    /// Every file's proposed mapping as a mapping file: a detected preset by name, else the columns matched to fields
+    /// (with the kind guessed from the file's name and header).
+    static func proposal(_ sources: [ImportSource]) -> JSONValue {
+        var files: [String: JSONValue] = [:]
+        for source in sources {
+            if let given = source.mapping { files[source.name] = given.json; continue }
+            let sample = CSVReader().sample(of: source.bytes, rows: 5)
+            if let preset = Presets.detect(header: sample.header) {
+                files[source.name] = .object(["preset": .string(preset.id)])
+            } else {
+                files[source.name] = MappingProposal.propose(fileName: source.name, header: sample.header, rows: sample.rows).mapping.json
+            }
+        }
+        return .object(["files": .object(files)])
     }
 }

@@ -133,6 +133,30 @@ struct ImportUploadAPITests {
         }
     }
 
+    @Test("Two files with a mapping each in one upload: leads and the deals naming them, linked; a mapping for a file not sent is refused", arguments: TestDatabase.backends)
+    func mappingPerFile(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let leads = "Lead;First contact\nL1;2024-01-10\nL2;2024-01-11\n"
+            let deals = "Deal;Lead;Won\nD1;L1;2024-03-01\n"
+            let mappings = #"{"files":{"leads.csv":{"kind":"leads","columns":{"Lead":"source_id","First contact":"received_at"}},"deals.csv":{"kind":"deals","columns":{"Deal":"source_id","Lead":"lead_source_id","Won":"closed_at"},"stage":"Won"}}}"#
+            let stray = #"{"files":{"other.csv":{"kind":"leads","columns":{"Lead":"source_id","First contact":"received_at"}}}}"#
+            let bad = #"{"files":{"deals.csv":{"kind":"deals","columns":{"Deal":"nonsense"}}}}"#
+            // action
+            let written = try await upload(app, MultipartBody(fields: [("mapping", mappings), ("system", "funnel")], files: [("leads.csv", leads), ("deals.csv", deals)]))
+            let done = try await finished(app, try #require(written.string("id"), "\(written.text)"))
+            let refused = try await upload(app, MultipartBody(fields: [("mapping", stray)], files: [("leads.csv", leads)]))
+            let wrong = try await upload(app, MultipartBody(fields: [("mapping", bad)], files: [("deals.csv", deals)]))
+            // check
+            #expect(done.string("state") == "finished", "\(done.text)")
+            let deal = try #require(try await app.services.store.all(.deal).map(Deal.init(record:)).first)
+            let lead = try #require(try await app.services.store.all(.lead).map(Lead.init(record:)).first { $0.id == deal.leadID })
+            #expect(lead.receivedAt == ImportSamples.utc("2024-01-10 00:00") && lead.dealID == deal.id)
+            #expect(refused.status == .unprocessableEntity && refused.errorFields == ["mapping.files"], "\(refused.text)")
+            #expect(wrong.status == .unprocessableEntity && wrong.errorFields == ["mapping.files.deals.csv.columns.Deal"], "\(wrong.text)")
+        }
+    }
+
     @Test("Only admins import; bad fields are named", arguments: [Backend.sqlite])
     func refusals(backend: Backend) async throws {
         try await withTestApp(backend) { app in

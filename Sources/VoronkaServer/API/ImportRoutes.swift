@@ -22,8 +22,9 @@ enum ImportRoutes {
                     try await upload.plan()
                     return JSONResponse.make(ImportJSON.upload(upload), status: .ok)
                 }
-                if let missing = upload.files.first(where: { $0.presetID == nil && form.fields["mapping"] == nil }) {
-                    throw DomainError.invalid("mapping", "no preset matches \(missing.name); send mapping (a dry run shows the proposed one) — nothing was written")
+                let mapped = form.fields["mapping"].flatMap(JSONValue.parse).flatMap { try? ImportMappingSet(json: $0) }
+                if let missing = upload.files.first(where: { $0.presetID == nil && mapped?.mapping(for: $0.name) == nil }) {
+                    throw DomainError.invalid("mapping", "no preset matches \(missing.name); send mapping (one for every file, or {\"files\": {name: mapping}}; a dry run shows the proposed one) — nothing was written")
                 }
                 s.imports.add(upload, now: s.clock.now())
                 try s.imports.start(upload.id, userID: caller.user.id, services: s)
@@ -55,12 +56,17 @@ enum ImportRoutes {
         }
         if let text = form.fields["mapping"] {
             guard let json = JSONValue.parse(text) else { throw DomainError.invalid("mapping", "is not valid JSON") }
-            let mapping: ImportMapping
-            do throws(FieldError) { mapping = try ImportMapping(json: json) } catch { throw DomainError.invalid("mapping.\(error.field)", error.reason) }
+            let set: ImportMappingSet
+            do throws(FieldError) { set = try ImportMappingSet(json: json) } catch { throw DomainError.invalid("mapping.\(error.field)", error.reason) }
+            let unmatched = set.unmatched(upload.files.map(\.name))
+            if !unmatched.isEmpty {
+                throw DomainError.invalid("mapping.files", "names \(unmatched.joined(separator: ", ")), which is not among the files sent")
+            }
             for i in upload.files.indices {
+                guard let mapping = set.mapping(for: upload.files[i].name) else { continue }
                 upload.files[i].mapping = mapping
                 upload.files[i].presetID = nil
-                upload.files[i].missing = []
+                upload.files[i].missing = mapping.kind.requiredFields.filter { f in !mapping.columns.values.contains(.field(f)) }
             }
         }
         upload.system = form.fields["system"].flatMap { $0.isEmpty ? nil : $0 }
