@@ -49,6 +49,7 @@ public struct Dashboard: Sendable, Codable, Equatable {
     public var referrals: ReferralReport
     public var completeness: CompletenessReport
     public var yearlyBuyers: YearlyBuyersReport
+    public var dataQuality: DataQualityReport
 }
 
 extension Metrics {
@@ -70,7 +71,7 @@ extension Metrics {
             conversion: l.conversion, curve: l.curve, anomalies: l.anomalies, stageConversion: d.stageConversion,
             timeInStage: d.timeInStage, stalled: d.stalled, velocity: d.velocity, responseTimes: l.responseTimes,
             forecast: d.forecast, calibration: d.calibration, rescuedLeads: l.rescuedLeads, referrals: l.referrals,
-            completeness: d.completeness, yearlyBuyers: d.yearlyBuyers)
+            completeness: d.completeness, yearlyBuyers: d.yearlyBuyers, dataQuality: d.dataQuality)
     }
 
     private static func leadMetrics(_ scope: Scope, _ o: DashboardOptions) -> LeadMetrics {
@@ -94,7 +95,8 @@ extension Metrics {
             // Without a period, the calibration's history is the forecast's.
             calibration: scope.from == -.infinity && scope.to == .infinity ? calibration(scope, rates: learned) : calibration(scope),
             completeness: completeness(scope, untouchedDays: o.untouchedDays, limit: o.listLimit),
-            yearlyBuyers: yearlyBuyers(scope, limit: o.listLimit))
+            yearlyBuyers: yearlyBuyers(scope, limit: o.listLimit),
+            dataQuality: dataQuality(scope, limit: o.listLimit))
     }
 }
 
@@ -106,7 +108,7 @@ private struct LeadMetrics {
 private struct DealMetrics {
     var stageConversion: StageConversionReport, timeInStage: TimeInStageReport, stalled: StalledReport
     var velocity: VelocityReport, forecast: ForecastReport, calibration: CalibrationReport
-    var completeness: CompletenessReport, yearlyBuyers: YearlyBuyersReport
+    var completeness: CompletenessReport, yearlyBuyers: YearlyBuyersReport, dataQuality: DataQualityReport
 }
 
 /// The two halves' results: each written by one thread, read after both have finished.

@@ -11,6 +11,7 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case rescuedLeads = "rescued_leads"
     case referrals, completeness
     case yearlyBuyers = "yearly_buyers"
+    case dataQuality = "data_quality"
 }
 
 /// One metric's value with what it was computed for.
@@ -28,6 +29,7 @@ public enum MetricValue: Sendable, Encodable, Equatable {
     case stageConversion(StageConversionReport), timeInStage(TimeInStageReport), stalled(StalledReport)
     case velocity(VelocityReport), responseTimes(ResponseReport), forecast(ForecastReport), calibration(CalibrationReport)
     case rescuedLeads(RescueReport), referrals(ReferralReport), completeness(CompletenessReport), yearlyBuyers(YearlyBuyersReport)
+    case dataQuality(DataQualityReport)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -45,6 +47,7 @@ public enum MetricValue: Sendable, Encodable, Equatable {
         case .referrals(let v): try v.encode(to: encoder)
         case .completeness(let v): try v.encode(to: encoder)
         case .yearlyBuyers(let v): try v.encode(to: encoder)
+        case .dataQuality(let v): try v.encode(to: encoder)
         }
     }
 }
@@ -72,6 +75,7 @@ extension Metrics {
         case .referrals: .referrals(referrals(scope, rates: o.rates))
         case .completeness: .completeness(completeness(scope, untouchedDays: o.untouchedDays, limit: o.listLimit))
         case .yearlyBuyers: .yearlyBuyers(yearlyBuyers(scope, limit: o.listLimit))
+        case .dataQuality: .dataQuality(dataQuality(scope, limit: o.listLimit))
         }
         return MetricAnswer(metric: metric, asOf: Months.dayLabel(Int((scope.asOf / 86_400).rounded(.down))), lastSeq: snapshot.lastSeq,
                             definitions: definitions, value: value)

@@ -7,7 +7,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Print one analytics metric (or the dashboard) as a table, JSON or CSV.")
 
     @OptionGroup var store: StoreOptions
-    @ArgumentParser.Argument(help: "conversion, curve, anomalies, stage_conversion, time_in_stage, stalled, velocity, response_times, forecast, calibration, rescued_leads, referrals, completeness, yearly_buyers or dashboard.") var metric: String
+    @ArgumentParser.Argument(help: "conversion, curve, anomalies, stage_conversion, time_in_stage, stalled, velocity, response_times, forecast, calibration, rescued_leads, referrals, completeness, yearly_buyers, data_quality or dashboard.") var metric: String
     @ArgumentParser.Flag(help: "Print the metric's JSON.") var json = false
     @ArgumentParser.Flag(help: "Print its rows as CSV.") var csv = false
     @ArgumentParser.Option(parsing: .upToNextOption, help: "Filters as key=value: pipeline_id, owner_id, source, segment, from, to, as_of, cohort, maturity_days.") var filter: [String] = []

@@ -134,3 +134,28 @@ struct StageTests {
         #expect(Metrics.stalledDeals(snapshot, asOf: Fixture.at(20), limit: 2, order: .stage).count == 7)
     }
 }
+
+@Suite("Data quality")
+struct DataQualityTests {
+    @Test("Times that contradict each other are counted and listed, the furthest off first; consistent records are not")
+    func contradictions() {
+        // setup: lead 40's deal was won 2 days before the lead arrived (and closed a day before it was created);
+        // deal 50 closed 2 days before it was created; lead 60 was answered half a day before it arrived; lead 70 is fine.
+        var f = Fixture()
+        f.wonLead(40, at: Fixture.at(10), afterDays: -2)
+        f.deal(50, created: Fixture.at(5), path: [(11, Fixture.at(3))])
+        _ = f.lead(60, at: Fixture.at(10), responded: Fixture.at(9.5))
+        f.wonLead(70, at: Fixture.at(10), afterDays: 30)
+        // action
+        let report = Metrics.dataQuality(f.snapshot(), asOf: Fixture.at(60))
+        let early = Metrics.dataQuality(f.snapshot(), asOf: Fixture.at(9))
+        // check
+        #expect(report.wonBeforeReceived == 1 && report.closedBeforeCreated == 2 && report.answeredBeforeReceived == 1 && report.total == 4)
+        #expect(report.issues.map(\.kind) == ["won_before_received", "closed_before_created", "closed_before_created", "answered_before_received"])
+        #expect(report.issues.map(\.daysEarly) == [2, 2, 1, 0.5])
+        #expect(report.issues[0].leadID == 40 && report.issues[0].dealID == 40 && report.issues[1].dealID == 50)
+        // As of day 9 the leads (day 10) have not arrived; deals 40 (created day 9) and 50 exist.
+        #expect(early.closedBeforeCreated == 2 && early.wonBeforeReceived == 0 && early.answeredBeforeReceived == 0, "\(early)")
+        #expect(Metrics.dataQuality(Snapshot(), asOf: Fixture.at(60)).total == 0)
+    }
+}

@@ -155,4 +155,32 @@ struct ImportLinkTests {
             #expect(api.text.contains("\"utm_source\":\"yandex\"") && api.text.contains("\"landing_page\":\"\\/boilers\"") || api.text.contains("\"landing_page\":\"/boilers\""), "\(api.text.prefix(600))")
         }
     }
+
+    @Test("A deal won before its lead arrived is kept as the data says and listed by the data-quality report, in the API and on the dashboard", arguments: TestDatabase.backends)
+    func wonBeforeTheLead(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: L1 arrived on 10 March; its deal says it was won on 8 March
+            let leads = "Lead;First contact\nL1;2024-03-10\nL2;2024-03-10\n"
+            let deals = "Deal;Lead;Won\nD1;L1;2024-03-08\nD2;L2;2024-04-08\n"
+            let plan = ImportPlan(sources: [
+                ImportSource(name: "leads.csv", bytes: Array(leads.utf8), mapping: ImportMapping(kind: .leads, columns: ["Lead": .field(.sourceID), "First contact": .field(.receivedAt)])),
+                ImportSource(name: "deals.csv", bytes: Array(deals.utf8), mapping: {
+                    var m = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Lead": .field(.leadSourceID), "Won": .field(.closedAt)])
+                    m.stageName = "Won"
+                    return m
+                }()),
+            ])
+            _ = try await ImportSamples.write(plan, system: "funnel", app)
+            let head = try await WebClient.signedIn(app, as: "admin")
+            // action
+            let report = try await app.call(.GET, "/api/v1/analytics/data_quality")
+            let page = try await head.get("/dashboards?section=quality")
+            // check
+            let d1 = try #require(try await app.services.store.all(.deal).map(Deal.init(record:)).first { $0.closedAt == ImportSamples.utc("2024-03-08 00:00") })
+            #expect(d1.leadID != nil, "the deal keeps its lead and its date")
+            guard case .object(let value)? = report["value"] else { Issue.record("\(report.text)"); return }
+            #expect(value["won_before_received"] == 1, "\(report.text)")
+            #expect(page.body.contains("id=\"quality-data\"") && page.body.contains("/deals/\(d1.id)"), "the dashboard names the deal")
+        }
+    }
 }

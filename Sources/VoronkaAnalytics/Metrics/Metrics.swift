@@ -10,7 +10,7 @@ public enum Metrics {
         "stage_conversion": "stage-conversion v1", "time_in_stage": "time-in-stage v1", "stalled": "stalled v1",
         "velocity": "velocity v1", "response_times": "response-times v1", "forecast": "forecast v1",
         "calibration": "calibration v1", "rescued_leads": "rescued-leads v1", "referrals": "referrals v1",
-        "completeness": "completeness v1", "yearly_buyers": "yearly-buyers v1",
+        "completeness": "completeness v1", "yearly_buyers": "yearly-buyers v1", "data_quality": "data-quality v1",
     ]
 
     /// The definition version of a metric, or "<name> v1" for a name missing from `definitions`.

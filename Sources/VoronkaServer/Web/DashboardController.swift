@@ -59,7 +59,8 @@ enum DashboardController {
         let health = try await qualification(caller, services)
         // The deals the page names, their titles in one query.
         let shownStalled = Array(dashboard.stalled.deals.dropFirst((stalledPage - 1) * stalledPageSize).prefix(stalledPageSize))
-        let named = Set(shownStalled.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids)
+        let named = Set(shownStalled.map(\.dealID) + dashboard.completeness.worst.map(\.dealID) + health.ids
+                        + dashboard.dataQuality.issues.compactMap(\.dealID))
         let titles = Dictionary(try await services.store.records(.deal, ids: named).map(Deal.init(record:)).map { ($0.id, $0.title) },
                                 uniquingKeysWith: { a, _ in a })
         let names = DashboardPage.Names(users: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),

@@ -66,6 +66,17 @@ extension DashboardPage.Model {
                         .init(deal: names.deal(w.dealID, owner: w.ownerID), share: w.share, missing: w.missing, daysSinceUpdate: w.daysSinceUpdate)
                     }),
                   qualification: qualification)
+        dataQuality.wonBeforeReceived = d.dataQuality.wonBeforeReceived
+        dataQuality.closedBeforeCreated = d.dataQuality.closedBeforeCreated
+        dataQuality.answeredBeforeReceived = d.dataQuality.answeredBeforeReceived
+        dataQuality.rows = d.dataQuality.issues.map { i in
+            if let deal = i.dealID {
+                let ref = names.deal(deal, owner: nil)
+                return .init(kind: i.kind, record: ref.title, url: ref.url, daysEarly: i.daysEarly)
+            }
+            let lead = i.leadID ?? 0
+            return .init(kind: i.kind, record: t(.leadNumber, ["id": String(lead)]), url: nil, daysEarly: i.daysEarly)
+        }
     }
 }
 

@@ -113,3 +113,25 @@ extension DashboardPage {
         }
     }
 }
+
+extension DashboardPage {
+    /// Times that contradict each other: the counts, and the records furthest off.
+    public struct DataQuality: Sendable, Hashable {
+        public struct Row: Sendable, Hashable {
+            /// "won_before_received", "closed_before_created" or "answered_before_received".
+            public var kind: String
+            public var record: String
+            public var url: String?
+            public var daysEarly: Double
+            public init(kind: String, record: String, url: String?, daysEarly: Double) {
+                self.kind = kind; self.record = record; self.url = url; self.daysEarly = daysEarly
+            }
+        }
+        public var wonBeforeReceived = 0
+        public var closedBeforeCreated = 0
+        public var answeredBeforeReceived = 0
+        public var rows: [Row] = []
+        public init() {}
+    }
+}
+

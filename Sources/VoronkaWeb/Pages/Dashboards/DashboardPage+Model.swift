@@ -78,6 +78,8 @@ public enum DashboardPage {
         public var growth: Growth
         public var completeness: Completeness
         public var qualification: QualificationHealth
+        /// Records whose times contradict each other ("data-quality v1").
+        public var dataQuality = DataQuality()
 
         public init(shell: Shell, path: String, section: Section, filter: Filter, asOf: Day, currency: String,
                     funnel: Funnel = .init(), forecast: Forecast = .init(), stages: StageTimes = .init(), velocity: Velocity = .init(),

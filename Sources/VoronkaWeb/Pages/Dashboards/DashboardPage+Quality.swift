@@ -36,7 +36,36 @@ extension DashboardPage {
     /// CRM completeness and qualification health.
     static func quality(_ model: Model, _ t: Localizer) -> Markup {
         .group(part(t, "quality-completeness", t[.dashCompleteness], completeness(model, t)),
-               part(t, "quality-qualification", t[.dashQualification], qualification(model, t)))
+               part(t, "quality-qualification", t[.dashQualification], qualification(model, t)),
+               part(t, "quality-data", t.pick(contradictions), dataQuality(model, t)))
+    }
+
+    static let contradictions = BilingualText(en: "Dates that contradict each other", ru: "Противоречащие даты")
+    static let contradictionKinds: [String: BilingualText] = [
+        "won_before_received": BilingualText(en: "Won before the lead arrived", ru: "Выиграна раньше, чем поступил лид"),
+        "closed_before_created": BilingualText(en: "Closed before it was created", ru: "Закрыта раньше, чем создана"),
+        "answered_before_received": BilingualText(en: "Answered before it arrived", ru: "Ответ раньше поступления"),
+    ]
+    static let recordColumn = BilingualText(en: "Record", ru: "Запись")
+    static let problemColumn = BilingualText(en: "What contradicts", ru: "Что не сходится")
+    static let daysEarlyColumn = BilingualText(en: "Days early", ru: "На сколько дней раньше")
+    static let noContradictions = BilingualText(en: "No dates contradict each other.", ru: "Противоречащих дат нет.")
+
+    /// The records whose dates contradict each other: kept as the data says, counted as taking no time by the metrics.
+    static func dataQuality(_ model: Model, _ t: Localizer) -> Markup {
+        let q = model.dataQuality
+        let f = t.format
+        let kinds = ["won_before_received", "closed_before_created", "answered_before_received"]
+        let counts = [q.wonBeforeReceived, q.closedBeforeCreated, q.answeredBeforeReceived]
+        guard counts.contains(where: { $0 > 0 }) else { return .p(.class("empty"), .plain(t.pick(noContradictions))) }
+        return .group(
+            figures(zip(kinds, counts).map { (t.pick(contradictionKinds[$0.0] ?? BilingualText(en: $0.0, ru: $0.0)), f.number($0.1)) },
+                    metric: "data-quality", t),
+            table(t.pick(contradictions), [(t.pick(recordColumn), false), (t.pick(problemColumn), false), (t.pick(daysEarlyColumn), true)],
+                  q.rows.map { r in
+                      [.unwrap(r.url, { .a(.attr("href", $0), .plain(r.record)) }, else: .plain(r.record)),
+                       .plain(t.pick(contradictionKinds[r.kind] ?? BilingualText(en: r.kind, ru: r.kind))), .plain(days(r.daysEarly, t))]
+                  }, metric: "data-quality", t))
     }
 
     /// The name of a required deal field.

@@ -142,7 +142,7 @@ extension DashboardPage {
         "stages-time": "time-in-stage", "stages-stalled": "stalled", "velocity-owners": "velocity", "velocity-trend-part": "velocity",
         "response-owners": "response-times", "forecast-months": "forecast", "forecast-stages": "forecast",
         "forecast-calibration": "calibration", "growth-rescued": "rescued-leads", "growth-referrals": "referrals",
-        "quality-completeness": "completeness", "quality-qualification": "qualification",
+        "quality-completeness": "completeness", "quality-qualification": "qualification", "quality-data": "data-quality",
     ]
     static let definitionText = BilingualText(en: "Definition", ru: "Определение")
 

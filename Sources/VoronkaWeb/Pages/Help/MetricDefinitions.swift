@@ -314,6 +314,23 @@ public enum MetricDefinitions {
             ]
         ),
         Definition(
+            id: "data-quality",
+            title: BilingualText(
+                en: "Times that contradict each other (data-quality v1)",
+                ru: "Противоречащие друг другу даты (data-quality v1)"
+            ),
+            paragraphs: [
+                BilingualText(
+                    en: "Live leads and deals passing the filter (any period), by the as-of date. Three contradictions are counted: a lead whose deal was won before the lead was received; a deal closed (won or lost) before it was created; a lead whose first response is before it was received.",
+                    ru: "Учитываются действующие лиды и сделки, прошедшие фильтр (за любой период), к дате отчёта. Считаются три противоречия: сделка лида выиграна раньше, чем лид поступил; сделка закрыта (выиграна или проиграна) раньше, чем создана; первый ответ на лид дан раньше, чем лид поступил."
+                ),
+                BilingualText(
+                    en: "Nothing is changed: the metrics that measure these durations (conversion, the conversion curve, velocity, response times) count such a record as taking no time, and this list names every one with how many days early the later time lies, the furthest off first; the counts are totals.",
+                    ru: "Данные не исправляются: метрики, которые измеряют эти сроки (конверсия, кривая конверсии, скорость продаж, скорость ответа), считают такую запись занявшей нулевое время, а этот список называет каждую с тем, на сколько дней более поздняя дата оказалась раньше, начиная с самых больших расхождений; итоги — полные."
+                ),
+            ]
+        ),
+        Definition(
             id: "qualification",
             title: BilingualText(
                 en: "Qualification and control of open deals (qualification v1)",
