@@ -93,4 +93,38 @@ struct BrokenRowsTests {
         let header = byLine[1]?.first
         #expect(header?.column == "amount" && header?.severity == .warning && header?.reason.contains("2 times") == true)
     }
+
+    @Test("A quote left open that a later quote closes by chance does not swallow rows in silence: the record is refused, naming the lines")
+    func swallowedRows() {
+        // setup: the quote opened on line 2 closes on line 4, so the record still has five fields
+        let csv = "id,title,stage,amount,created\n"
+            + "1,\"Broken title,Won,100,2024-01-05\n"
+            + "2,Second,Won,100,2024-01-05\n"
+            + "3,Third\",Won,100,2024-01-05\n"
+            + "4,Fine,Won,100,2024-01-05\n"
+            + "5,\"A title\non two lines\",Won,100,2024-01-05\n"
+        // action
+        let file = ImportParser(mapping: mapping, file: "deals.csv").parse(Array(csv.utf8))
+        // check
+        #expect(file.deals.map(\.sourceID) == ["4", "5"], "a multi-line cell without row-shaped lines is fine")
+        #expect(file.report.problems.count == 1 && file.report.problems.first?.line == 2)
+        #expect(file.report.problems.first?.reason.hasPrefix("a quoted field here runs over 3 lines, 1 of them shaped like rows") == true,
+                "\(file.report.problems.map(\.reason))")
+        #expect(file.report.rowsSkipped == 1)
+    }
+
+    @Test("Numbers outside what the stored field takes are refused as the API refuses them: an amount over 9e13, a headcount of 20 million")
+    func numbersOutOfRange() throws {
+        // setup
+        let deals = "id,title,stage,amount,created\n1,Huge,Won,95000000000000,2024-01-05\n2,Fine,Won,90000000000000,2024-01-05\n"
+        let companies = try ImportMapping(json: ["kind": "companies", "columns": ["name": "company_name", "staff": "headcount"]])
+        let people = "name,staff\nBig,20000000\nSmall,12\n"
+        // action
+        let d = ImportParser(mapping: mapping, file: "deals.csv").parse(Array(deals.utf8))
+        let c = ImportParser(mapping: companies, file: "companies.csv").parse(Array(people.utf8))
+        // check
+        #expect(d.deals.map(\.sourceID) == ["2"] && d.report.problems.first?.column == "amount", "\(d.report.problems.map(\.reason))")
+        #expect(c.companies.map(\.name) == ["Small"] && c.report.problems.first?.column == "staff")
+        #expect(c.report.problems.first?.message.text(.ru) == "вне допустимого для поля «Сотрудников»: от 0 до 10000000")
+    }
 }

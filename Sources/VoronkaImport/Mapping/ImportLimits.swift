@@ -9,6 +9,13 @@ public enum ImportLimits {
         return entity.fields.first { $0.name == name }.flatMap { $0.type == .text ? $0.maxLength : nil }
     }
 
+    /// The values a number field's stored field takes (money in major units), as the API enforces them; nil when
+    /// it has no range.
+    public static func range(_ field: TargetField, in kind: ImportFileKind) -> ClosedRange<Double>? {
+        guard let (entity, name) = target(field, in: kind) else { return nil }
+        return entity.fields.first { $0.name == name }?.range
+    }
+
     /// The entity and field a target field lands in.
     static func target(_ field: TargetField, in kind: ImportFileKind) -> (EntityKind, String)? {
         switch field {

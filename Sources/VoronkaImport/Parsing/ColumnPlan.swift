@@ -37,6 +37,8 @@ final class ColumnPlan {
     /// Every column a field reads, with the field and the longest text its stored field takes (`ImportLimits`),
     /// then the custom attributes' columns (no length): what `RowReader.checkCells` looks at.
     let checkedColumns: [(index: Int, field: TargetField?, maxLength: Int?)]
+    /// By `TargetField.ordinal`: the range a number field's stored field takes (money in major units).
+    let ranges: [ClosedRange<Double>?]
 
     init(mapping: ImportMapping, header: [String]) {
         self.mapping = mapping
@@ -112,6 +114,7 @@ final class ColumnPlan {
         }
         for (_, index) in customColumns { checked.append((index, nil, nil)) }
         checkedColumns = checked
+        ranges = TargetField.allCases.map { ImportLimits.range($0, in: mapping.kind) }
     }
 
     func columns(_ field: TargetField) -> [Int] { fieldColumns[field.ordinal] }

@@ -56,6 +56,9 @@ struct RowReader {
 
     func columnName(_ index: Int) -> String { plan.header[index] }
 
+    /// A bound as people write it: 10000000, not 1e+07.
+    static func plain(_ n: Double) -> String { n.rounded() == n && abs(n) < 1e18 ? String(Int64(n)) : String(n) }
+
     /// Refuses, before anything is read, the cells a stored field could not hold as written: a NUL byte (binary data
     /// in a text export, which would cut the text short) and a text longer than the field takes (the API refuses it
     /// too). Each is a problem with its column; the row is left out.
@@ -112,6 +115,11 @@ struct RowReader {
             let factor = plan.multipliers[field.ordinal]
             let (product, overflow) = parsed.minorUnits.multipliedReportingOverflow(by: factor)
             guard !overflow, product <= 9_000_000_000_000_000 else { problem(column: column, ImportMessage("is too large for an amount"), value: value); return nil }
+            if let range = plan.ranges[field.ordinal], !range.contains(Double(product) / 100) {
+                problem(column: column, ImportMessage("is outside what {0} takes: {1} to {2}", .field(field.rawValue), .text(Self.plain(range.lowerBound)),
+                                                      .text(Self.plain(range.upperBound))), value: value)
+                return nil
+            }
             return ParsedMoney(minorUnits: product, currency: parsed.currency)
         } catch {
             problem(column: column, error.message, value: value)
@@ -121,8 +129,15 @@ struct RowReader {
 
     mutating func integer(_ field: TargetField) -> Int64? {
         guard let (value, column) = raw(field) else { return nil }
-        do { return try ValueParsers.integer(value) }
+        let number: Int64?
+        do { number = try ValueParsers.integer(value) }
         catch { problem(column: column, error.message, value: value); return nil }
+        if let number, let range = plan.ranges[field.ordinal], !range.contains(Double(number)) {
+            problem(column: column, ImportMessage("is outside what {0} takes: {1} to {2}", .field(field.rawValue), .text(Self.plain(range.lowerBound)),
+                                                  .text(Self.plain(range.upperBound))), value: value)
+            return nil
+        }
+        return number
     }
 
     /// The currency: a mark in the amount wins, then the currency column (after its value map), then the default.

@@ -86,6 +86,12 @@ public struct CSVReader: Sendable {
                 info.problems.append(CSVProblem(.wrongWidth, line: line, message: ImportMessage("has {0} fields where the header has {1}", .text("\(fields.count)"), .text("\(width)"))))
                 continue
             }
+            // A quote left open swallows the rows after it into one cell until a quote closes it by chance: a record
+            // spanning lines whose cells hold lines that look like whole rows is refused, naming them.
+            if parser.lineNow - line > 1, width >= 3, case let rows = Self.rowLikeLines(fields, sep: sep, width: width), rows > 0 {
+                info.problems.append(CSVProblem(.swallowedRows, line: line, message: ImportMessage("a quoted field here runs over {0} lines, {1} of them shaped like rows of their own: a quote is probably not closed (the record is left out; close the quote and import again)", .text(String(parser.lineNow - line)), .text(String(rows)))))
+                continue
+            }
             info.records += 1
             try body(CSVRecord(fields: fields, line: line))
         }
@@ -93,6 +99,18 @@ public struct CSVReader: Sendable {
             info.problems.append(CSVProblem(.unclosedQuote, line: line, message: ImportMessage("a quoted field opened on this line is not closed before the end of the file; the rest of the file was not read")))
         }
         return info
+    }
+
+    /// How many lines inside the record's cells (after a line break) hold at least as many delimiters as a row has.
+    static func rowLikeLines(_ fields: [String], sep: UInt8, width: Int) -> Int {
+        var count = 0
+        for field in fields where field.utf8.contains(0x0A) {
+            for line in field.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).dropFirst()
+            where line.reduce(0, { $0 + ($1 == sep ? 1 : 0) }) >= width - 1 {
+                count += 1
+            }
+        }
+        return count
     }
 
     private static let headerTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}"))
@@ -122,6 +140,8 @@ struct RecordParser {
     private var width = 8
     /// The line of a record whose quoted field never closed; parsing stops there.
     private(set) var unclosedQuoteLine: Int?
+    /// The line the next record starts on.
+    var lineNow: Int { line }
 
     private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 

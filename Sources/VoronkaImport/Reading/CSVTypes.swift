@@ -40,6 +40,8 @@ public struct CSVProblem: Sendable, Hashable {
         case wrongWidth
         /// A quoted field still open at the end of the file; the record and the rest of the file are left out.
         case unclosedQuote
+        /// A quoted field that swallowed lines shaped like rows (a quote left open, closed by chance later); left out.
+        case swallowedRows
     }
 
     public let kind: Kind
