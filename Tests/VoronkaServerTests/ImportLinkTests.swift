@@ -98,7 +98,7 @@ struct ImportLinkTests {
             #expect(amur.industry == "food", "the earlier run's company keeps what it had")
             #expect(stored.filter { $0.name == "ООО «Амур»" }.count == 1 && !stored.contains { $0.name == "A1" || $0.name == "A2" })
             #expect(result.linksMade["company"] == 2 && result.linksUnknown["company"] == 1)
-            #expect(result.problems.contains { $0.english.contains("company A9 is named by the source's id only") }, "\(result.text)")
+            #expect(result.problems.contains { $0.english.contains("companies named by the source's id only: 1 (A9…)") }, "\(result.text)")
         }
     }
 

@@ -183,6 +183,7 @@ public struct ImportWriter: Sendable {
             try await tx.importKeys(system: system, kind: "company", sourceIDs: wanted)
         }
         var linked = Set<Int>()
+        var unknownByFile: [String: (first: SourceLocation, ids: [String], count: Int)] = [:]
         for i in implied {
             let company = plan.companies[i]
             if let key = keys[items[i].sourceID] {
@@ -191,9 +192,16 @@ public struct ImportWriter: Sendable {
                 result.linksMade["company", default: 0] += 1
             } else if company.key.rawValue.hasPrefix("id:") {
                 result.linksUnknown["company", default: 0] += 1
-                result.problems.append(ImportMessage("{0}: company {1} is named by the source's id only, and neither this import nor an earlier one of this system has it; a company called “{1}” is made for it",
-                                                     .text("\(company.location)"), .text(company.sourceID ?? company.name)))
+                var entry = unknownByFile[company.location.file] ?? (company.location, [], 0)
+                entry.count += 1
+                if entry.ids.count < 3 { entry.ids.append(company.sourceID ?? company.name) }
+                unknownByFile[company.location.file] = entry
             }
+        }
+        // Said once per file (an export naming accounts by id alone names thousands), with the first few ids.
+        for (_, entry) in unknownByFile.sorted(by: { $0.key < $1.key }) {
+            result.problems.append(ImportMessage("{0}: companies named by the source's id only: {1} ({2}…); neither this import nor an earlier one of this system has them, so a company called by its id is made for each (import the companies file to name them)",
+                                                 .text("\(entry.first)"), .text(String(entry.count)), .text(entry.ids.joined(separator: ", "))))
         }
         return items.indices.filter { !linked.contains($0) }.map { items[$0] }
     }
