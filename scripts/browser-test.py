@@ -413,6 +413,12 @@ class Phone:
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
 
+    def follow(self, link, url_part):
+        """Taps a link, waits for an address holding `url_part` and checks the page's width."""
+        self.tap(link)
+        WebDriverWait(self.driver, 60).until(lambda d: url_part in d.current_url)
+        self.fits()
+
     def submit(self, button):
         """Clicks a submit button, waits for the next page and checks its width."""
         self.tap(button)
@@ -740,9 +746,7 @@ def check_admin_pages(phone, admin, password):
     heading = driver.find_elements(By.CSS_SELECTOR, "#stalled-list thead a[href*='stalled_order=owner']")
     check(bool(heading), "the stalled list's owner heading is a sort link")
     if heading:
-        phone.tap(heading[0])
-        WebDriverWait(driver, 60).until(lambda d: "stalled_order=owner" in d.current_url)
-        phone.fits()
+        phone.follow(heading[0], "stalled_order=owner")
         sorted_th = driver.find_elements(By.CSS_SELECTOR, "#stalled-list th[aria-sort='descending']")
         check(bool(sorted_th), "after the tap the owner column is marked as the sort")
 
@@ -758,9 +762,7 @@ def check_stalled_by_owner(phone, admin, head, password):
     tab = driver.find_elements(By.CSS_SELECTOR, "nav.dashboard-tabs a[href*='section=stages']")
     check(bool(tab), "the dashboards link to the stages section (time in stage, stalled deals)")
     if tab:
-        phone.tap(tab[0])
-        WebDriverWait(driver, 60).until(lambda d: "section=stages" in d.current_url)
-        phone.fits()
+        phone.follow(tab[0], "section=stages")
     else:
         phone.get("/dashboards?section=stages")
     check(bool(driver.find_elements(By.ID, "stages-stalled")), "the stages dashboard has a stalled-deals part")

@@ -91,15 +91,22 @@ struct StageTests {
         #expect(Metrics.stalledDeals(Snapshot(), asOf: Fixture.at(20)).count == 0)
     }
 
-    @Test("Stalled by owner counts every stalled deal, however short the list, the most first")
-    func stalledByOwner() {
-        // setup: the timing fixture's stalled deals 6 and 16 are owner 6's; owner 7 gets three (two in stage 6 past its
-        // 14 days, one in stage 8 past its 80th percentile of 8 days), and one that is not stalled (1 day in stage 8)
-        var f = Self.timing()
+    /// The timing fixture (owner 6) and owner 7's deals 30, 31 (stage 6 since day 0), 32 (stage 8 since day 5) and 33
+    /// (stage 8 since day 19).
+    static func twoOwners() -> Fixture {
+        var f = timing()
         f.deal(30, created: Fixture.at(0), owner: 7)
         f.deal(31, created: Fixture.at(0), owner: 7)
         f.deal(32, created: Fixture.at(0), path: [(8, Fixture.at(5))], owner: 7)
         f.deal(33, created: Fixture.at(0), path: [(8, Fixture.at(19))], owner: 7)
+        return f
+    }
+
+    @Test("Stalled by owner counts every stalled deal, however short the list, the most first")
+    func stalledByOwner() {
+        // setup: the timing fixture's stalled deals 6 and 16 are owner 6's; owner 7 gets three (two in stage 6 past its
+        // 14 days, one in stage 8 past its 80th percentile of 8 days), and one that is not stalled (1 day in stage 8)
+        let f = Self.twoOwners()
         // action
         let report = Metrics.stalledDeals(f.snapshot(), asOf: Fixture.at(20), limit: 1)
         // check
@@ -112,11 +119,7 @@ struct StageTests {
         // setup: as above, plus deal 34 (owner 7) in stage 8 since day 2 and deal 35 (owner 6) in stage 6 since day 5.
         // At day 20, days and over the limit: 6, 30, 31: 20 d, 20/14 = 1.43; 34: 18 d, 18/8 = 2.25; 32: 15 d, 15/8 = 1.875;
         // 35: 15 d, 15/14 = 1.07; 16: 9 d, 9/8 = 1.125. Owner 7 has four (30, 31, 32, 34), owner 6 three (6, 16, 35).
-        var f = Self.timing()
-        f.deal(30, created: Fixture.at(0), owner: 7)
-        f.deal(31, created: Fixture.at(0), owner: 7)
-        f.deal(32, created: Fixture.at(0), path: [(8, Fixture.at(5))], owner: 7)
-        f.deal(33, created: Fixture.at(0), path: [(8, Fixture.at(19))], owner: 7)
+        var f = Self.twoOwners()
         f.deal(34, created: Fixture.at(0), path: [(8, Fixture.at(2))], owner: 7)
         f.deal(35, created: Fixture.at(5))
         let snapshot = f.snapshot()

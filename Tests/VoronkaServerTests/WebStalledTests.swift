@@ -16,23 +16,28 @@ struct WebStalledTests {
         func set(_ date: Date) { lock.withLock { value = date } }
     }
 
+    /// 3 deals of rep1, then 30 of rep2, created 40 days before today in a stage that expects 10 days; then today.
+    static func seed(_ app: TestApp, _ time: MovingTime) async throws {
+        let stage = try #require(try await app.services.store.all(.stage).map(Stage.init(record:))
+            .first { $0.pipelineID == 2 && $0.kind == .open && !$0.requiresQualification })
+        _ = try await app.call(.PATCH, "/api/v1/stages/\(stage.id)", json: ["expected_days": 10])
+        for (user, count) in [("rep1", 3), ("rep2", 30)] {
+            let company = try await app.call(.POST, "/api/v1/companies", as: user, json: ["name": .string("Co \(user)")]).requireID()
+            for i in 0..<count {
+                _ = try await app.call(.POST, "/api/v1/deals", as: user, json: ["company_id": .id(company), "title": .string("\(user) deal \(i)"),
+                                                                                "pipeline_id": 2, "stage_id": .id(stage.id)])
+            }
+        }
+        time.set(TestApp.today)
+    }
+
     @Test("Stalled deals are counted per owner, the most first, each linking to that owner's list; the list pages through every stalled deal", arguments: TestDatabase.backends)
     func byOwner(backend: Backend) async throws {
         let time = MovingTime(TestApp.today.addingTimeInterval(-40 * 86_400))
         let app = try await TestApp.make(backend, clock: Clock { time.now })
         do {
             // setup: 3 deals of rep1, then 30 of rep2, created 40 days ago in a stage that expects 10 days
-            let stage = try #require(try await app.services.store.all(.stage).map(Stage.init(record:))
-                .first { $0.pipelineID == 2 && $0.kind == .open && !$0.requiresQualification })
-            _ = try await app.call(.PATCH, "/api/v1/stages/\(stage.id)", json: ["expected_days": 10])
-            for (user, count) in [("rep1", 3), ("rep2", 30)] {
-                let company = try await app.call(.POST, "/api/v1/companies", as: user, json: ["name": .string("Co \(user)")]).requireID()
-                for i in 0..<count {
-                    _ = try await app.call(.POST, "/api/v1/deals", as: user, json: ["company_id": .id(company), "title": .string("\(user) deal \(i)"),
-                                                                                    "pipeline_id": 2, "stage_id": .id(stage.id)])
-                }
-            }
-            time.set(TestApp.today)
+            try await Self.seed(app, time)
             let head = try await WebClient.signedIn(app, as: "head")
             // action
             let page = try await head.get("/dashboards?section=stages")
@@ -58,17 +63,7 @@ struct WebStalledTests {
         let app = try await TestApp.make(backend, clock: Clock { time.now })
         do {
             // setup: 3 deals of rep1, then 30 of rep2, all equally overdue (so the default order is by deal id: rep1's first)
-            let stage = try #require(try await app.services.store.all(.stage).map(Stage.init(record:))
-                .first { $0.pipelineID == 2 && $0.kind == .open && !$0.requiresQualification })
-            _ = try await app.call(.PATCH, "/api/v1/stages/\(stage.id)", json: ["expected_days": 10])
-            for (user, count) in [("rep1", 3), ("rep2", 30)] {
-                let company = try await app.call(.POST, "/api/v1/companies", as: user, json: ["name": .string("Co \(user)")]).requireID()
-                for i in 0..<count {
-                    _ = try await app.call(.POST, "/api/v1/deals", as: user, json: ["company_id": .id(company), "title": .string("\(user) deal \(i)"),
-                                                                                    "pipeline_id": 2, "stage_id": .id(stage.id)])
-                }
-            }
-            time.set(TestApp.today)
+            try await Self.seed(app, time)
             let head = try await WebClient.signedIn(app, as: "head")
             // action
             let plain = try await head.get("/dashboards?section=stages")
