@@ -146,10 +146,12 @@ struct ImportLinkTests {
                                                                   ImportSource(name: "contacts.csv", bytes: Array(contacts.utf8), mapping: contactMapping)]),
                                               system: "web", app)
             let api = try await app.call(.GET, "/api/v1/leads?limit=5")
+            let inbox = try await WebClient.signedIn(app, as: "admin").get("/leads")
             // check
             let lead = try #require(try await app.services.store.all(.lead).map(Lead.init(record:)).first)
             #expect(lead.landingPage == "/boilers" && lead.utmSource == "yandex" && lead.utmCampaign == "spring" && lead.utmMedium == nil)
             #expect(lead.custom["segment"] == .string("enterprise"))
+            #expect(inbox.body.contains("UTM: yandex / spring") && inbox.body.contains("/boilers"), "the inbox shows where the lead came from")
             let contact = try #require(try await app.services.store.all(.contact).map(Contact.init(record:)).first { $0.name == "Мария Соколова" })
             #expect(contact.custom["office"] == .string("Хабаровск"))
             #expect(api.text.contains("\"utm_source\":\"yandex\"") && api.text.contains("\"landing_page\":\"\\/boilers\"") || api.text.contains("\"landing_page\":\"/boilers\""), "\(api.text.prefix(600))")

@@ -24,6 +24,19 @@ struct LeadInboxPageTests {
         #expect(en.has("No request text") && en.has("Company not named"))
     }
 
+    @Test("A lead's UTM tags and landing page show under it; a lead without them shows no line")
+    func attribution() {
+        // setup
+        var model = LeadInboxPage.Model.mock(.ru)
+        model.rows[0].campaign = "yandex / cpc / весна"
+        model.rows[0].landingPage = "/boilers?utm=1&x=<b>"
+        // action
+        let page = Inspect(LeadInboxPage.view(model))
+        // check
+        #expect(page.has("UTM: yandex / cpc / весна · Посадочная страница: /boilers?utm=1&amp;x=&lt;b&gt;"))
+        #expect(page.count("lead-attribution") == 1)
+    }
+
     @Test("Triage shows the suggested outcome and the rules that decided it, with verdicts")
     func triage() {
         // action

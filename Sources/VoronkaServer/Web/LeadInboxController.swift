@@ -42,6 +42,9 @@ enum LeadInboxController {
                                      contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
                                      ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)
             row.dealTitle = LeadTriage.suggestedTitle(for: lead)
+            let tags = [lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm, lead.utmContent].compactMap { $0 }
+            row.campaign = tags.isEmpty ? nil : tags.joined(separator: " / ")
+            row.landingPage = lead.landingPage
             if decided {
                 row.outcome = lead.outcome
                 row.outcomeReason = lead.outcomeReason

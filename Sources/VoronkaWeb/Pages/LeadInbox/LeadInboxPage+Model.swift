@@ -52,6 +52,9 @@ public enum LeadInboxPage {
         public var contactName: String?
         public var requestText: String?
         public var source: LeadSource
+        /// Where the lead came from as web analytics tag it ("yandex / cpc / spring") and its landing page.
+        public var campaign: String?
+        public var landingPage: String?
         public var ownerName: String?
         /// A hot lead: the target audience asking for what we sell.
         public var fire: Bool

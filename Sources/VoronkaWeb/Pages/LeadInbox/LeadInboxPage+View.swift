@@ -43,6 +43,9 @@ extension LeadInboxPage {
                    .plain(" (" + t(.ago, ["time": f.duration(row.age)]) + ") · " + t.name(row.source) + " · " + owner)),
                 timer(row.timer, t)),
             .unwrap(row.contactName) { .p(.class("lead-contact"), .plain(t[.contact] + ": " + $0)) },
+            .if(row.campaign != nil || row.landingPage != nil, .p(.class("lead-attribution muted"),
+                .plain([row.campaign.map { "UTM: " + $0 }, row.landingPage.map { t.pick(landingLabel) + ": " + $0 }]
+                    .compactMap { $0 }.joined(separator: " · ")))),
             .unwrap(row.requestText, { .blockquote(.class("lead-request"), .plain($0)) },
                     else: .p(.class("lead-request muted"), .plain(t[.noRequest]))),
             triage(row, t),
@@ -57,6 +60,7 @@ extension LeadInboxPage {
     }
 
     static let listsLabel = BilingualText(en: "Lead lists", ru: "Списки лидов")
+    static let landingLabel = BilingualText(en: "Landing page", ru: "Посадочная страница")
     static let newTab = BilingualText(en: "New", ru: "Новые")
     static let decidedTab = BilingualText(en: "Decided", ru: "Решённые")
     static let decidedCount = BilingualText(en: "Leads decided: {count}", ru: "Решённых лидов: {count}")
