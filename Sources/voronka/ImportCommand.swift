@@ -67,7 +67,7 @@ struct ImportCommand: AsyncParsableCommand {
         let started = Date()
         // A file nothing reads (a data dictionary in the export's folder) is left out and said; the rest goes on,
         // unless --strict or nothing else is left.
-        let unread = sources.filter { $0.mapping == nil && Presets.detect(header: CSVReader().header(of: $0.bytes)) == nil }.map(\.name)
+        let unread = sources.filter { $0.mapping == nil && ImportPlan.detectedPreset($0) == nil }.map(\.name)
         if !unread.isEmpty, !strict, unread.count < sources.count { sources = sources.filter { !unread.contains($0.name) } }
         let plan = ImportPlan(sources: sources)
         sources = []  // the files' bytes are not needed once read

@@ -47,13 +47,18 @@ public struct ImportPlan: Sendable {
         return out
     }
 
+    /// The preset whose header the source has (nil: a mapping must be given to read it).
+    public static func detectedPreset(_ source: ImportSource) -> Preset? {
+        Presets.detect(header: CSVReader().header(of: source.bytes))
+    }
+
     /// Reads every source (the files at once, on the machine's cores) and links the rows.
     public init(sources: [ImportSource]) {
         var planned = sources.map { source in
             var file = PlannedFile(name: source.name)
             if let mapping = source.mapping {
                 file.mapping = mapping
-            } else if let preset = Presets.detect(header: CSVReader().header(of: source.bytes)) {
+            } else if let preset = Self.detectedPreset(source) {
                 file.presetID = preset.id
                 file.mapping = preset.mapping
             }

@@ -66,7 +66,7 @@ enum ImportRoutes {
                 guard let mapping = set.mapping(for: upload.files[i].name) else { continue }
                 upload.files[i].mapping = mapping
                 upload.files[i].presetID = nil
-                upload.files[i].missing = mapping.kind.requiredFields.filter { f in !mapping.columns.values.contains(.field(f)) }
+                upload.files[i].missing = []  // `ImportMapping(json:)` has refused a mapping without a required field
             }
         }
         upload.system = form.fields["system"].flatMap { $0.isEmpty ? nil : $0 }

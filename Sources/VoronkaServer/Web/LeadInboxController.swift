@@ -47,7 +47,9 @@ enum LeadInboxController {
             row.landingPage = lead.landingPage
             if decided {
                 row.outcome = lead.outcome
-                row.outcomeReason = lead.outcomeReason
+                // The person's own words, when they gave any: `outcome_reason` otherwise holds triage's English summary,
+                // which the triage section already shows in the user's language.
+                if case .object(let o)? = lead.triage, case .string(let words)? = o["override_reason"] { row.outcomeReason = words }
                 row.dealURL = lead.dealID.map { SiteURL.deal($0).path }
                 row.undoURL = SiteURL.leadUndo(lead.id).path + "?view=decided"
                 row.timer = lead.firstResponseAt.map { .answered(after: $0.timeIntervalSince(lead.receivedAt),
