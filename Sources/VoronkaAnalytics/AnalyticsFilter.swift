@@ -5,7 +5,9 @@ import VoronkaCore
 ///
 /// A lead matches a pipeline when its own funnel or its (live) deal's pipeline is listed; a deal's source is its
 /// (live) lead's source (a deal without one has none, so a source filter drops it); a segment is that of the record's
-/// company.
+/// company. A channel is that of the lead (of the deal's lead for a deal), counted under the channel it was merged into:
+/// choosing a channel keeps the leads of every channel merged into it, and choosing a merged channel keeps those of the
+/// channel it was merged into. A channel group is that of the channel a lead counts under.
 /// `team` and `ownerID` both restrict the owner: when both are set, the owner must be in the team and be `ownerID`.
 /// The period `[from, to)` applies to the time named in each metric's definition (usually arrival or creation).
 public struct AnalyticsFilter: Sendable, Hashable {
@@ -14,6 +16,9 @@ public struct AnalyticsFilter: Sendable, Hashable {
     public var team: Set<Int64>?
     public var ownerID: Int64?
     public var sources: Set<LeadSource>?
+    /// Channel ids.
+    public var channelIDs: Set<Int64>?
+    public var channelGroups: Set<ChannelGroup>?
     public var segments: Set<String>?
     /// Inclusive start of the period.
     public var from: Date?
@@ -21,9 +26,10 @@ public struct AnalyticsFilter: Sendable, Hashable {
     public var to: Date?
 
     public init(pipelineIDs: Set<Int64>? = nil, team: Set<Int64>? = nil, ownerID: Int64? = nil, sources: Set<LeadSource>? = nil,
-                segments: Set<String>? = nil, from: Date? = nil, to: Date? = nil) {
+                segments: Set<String>? = nil, from: Date? = nil, to: Date? = nil, channelIDs: Set<Int64>? = nil,
+                channelGroups: Set<ChannelGroup>? = nil) {
         self.pipelineIDs = pipelineIDs; self.team = team; self.ownerID = ownerID; self.sources = sources
-        self.segments = segments; self.from = from; self.to = to
+        self.segments = segments; self.from = from; self.to = to; self.channelIDs = channelIDs; self.channelGroups = channelGroups
     }
 
     /// No restriction.
@@ -42,6 +48,10 @@ struct Scope {
     let pipelineOK: [Bool]?
     let segmentOK: [Bool]?
     let sourceOK: [Bool]?
+    /// By channel slot, as stored (merges already followed); nil when channels are not restricted.
+    let channelOK: [Bool]?
+    /// By channel slot: the slot of the channel it counts under.
+    let channelRoot: [Int32]
     /// Leads passing every filter but the period, not deleted and received by the as-of date.
     private(set) var leadOK: [Bool] = []
     /// Deals passing every filter but the period, not deleted and created by the as-of date.
@@ -62,9 +72,20 @@ struct Scope {
         pipelineOK = filter.pipelineIDs.map { set in s.pipelines.ids.map { set.contains($0) } }
         segmentOK = filter.segments.map { set in s.segments.names.map { set.contains($0) } }
         sourceOK = filter.sources.map { set in Source.all.map { set.contains($0) } }
+        let roots = s.channels.roots
+        channelRoot = roots
+        if filter.channelIDs != nil || filter.channelGroups != nil {
+            let chosenRoots = filter.channelIDs.map { ids in Set(ids.compactMap { s.channels.index[$0] }.map { roots[Int($0)] }) }
+            let groups = filter.channelGroups.map { set in Set(set.map(ChannelGroupCode.code)) }
+            channelOK = roots.map { root in
+                (chosenRoots?.contains(root) ?? true) && (groups?.contains(s.channels.group[Int(root)]) ?? true)
+            }
+        } else {
+            channelOK = nil
+        }
         let t = self.asOf
 
-        let plain = ownerOK == nil && pipelineOK == nil && segmentOK == nil && sourceOK == nil
+        let plain = ownerOK == nil && pipelineOK == nil && segmentOK == nil && sourceOK == nil && channelOK == nil
         let dealCount = s.deals.createdAt.count
         let closedAt = s.deals.closedAt, stage = s.deals.stage, kinds = s.stages.kind, flags = s.deals.flags
         let created = s.deals.createdAt
@@ -108,7 +129,19 @@ struct Scope {
 
     /// No filter and no period: every live fact counts.
     var isUnrestricted: Bool {
-        ownerOK == nil && pipelineOK == nil && segmentOK == nil && sourceOK == nil && from == -.infinity && to == .infinity
+        ownerOK == nil && pipelineOK == nil && segmentOK == nil && sourceOK == nil && channelOK == nil && from == -.infinity && to == .infinity
+    }
+
+    /// Whether a lead's channel (a slot, -1 for none) passes the channel filter.
+    func channel(_ c: Int32) -> Bool {
+        guard let channelOK else { return true }
+        return c >= 0 && channelOK[Int(c)]
+    }
+
+    /// The channel slot a lead counts under (-1: none).
+    func channelOf(lead l: Int) -> Int32 {
+        let c = snapshot.leads.channel[l]
+        return c >= 0 ? channelRoot[Int(c)] : -1
     }
 
     func owner(_ u: Int32) -> Bool {
@@ -133,6 +166,7 @@ struct Scope {
         guard !snapshot.leads.deleted[l], snapshot.leads.receivedAt[l] <= asOf else { return false }
         if checkOwner, !owner(snapshot.leads.owner[l]) { return false }
         if let sourceOK, !sourceOK[Int(snapshot.leads.source[l])] { return false }
+        if !channel(snapshot.leads.channel[l]) { return false }
         if !segment(ofCompany: snapshot.leads.company[l]) { return false }
         if pipelineOK != nil {
             let d = snapshot.leads.deal[l]
@@ -149,6 +183,10 @@ struct Scope {
         if let sourceOK {
             let l = snapshot.deals.lead[d]
             if l < 0 || snapshot.leads.deleted[Int(l)] || !sourceOK[Int(snapshot.leads.source[Int(l)])] { return false }
+        }
+        if channelOK != nil {
+            let l = snapshot.deals.lead[d]
+            if l < 0 || snapshot.leads.deleted[Int(l)] || !channel(snapshot.leads.channel[Int(l)]) { return false }
         }
         if !segment(ofCompany: snapshot.deals.company[d]) { return false }
         if pipelineOK != nil, !pipeline(snapshot.deals.pipeline[d]) { return false }

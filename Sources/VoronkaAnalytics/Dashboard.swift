@@ -50,6 +50,7 @@ public struct Dashboard: Sendable, Codable, Equatable {
     public var completeness: CompletenessReport
     public var yearlyBuyers: YearlyBuyersReport
     public var dataQuality: DataQualityReport
+    public var channels: ChannelReport
 }
 
 extension Metrics {
@@ -71,7 +72,7 @@ extension Metrics {
             conversion: l.conversion, curve: l.curve, anomalies: l.anomalies, stageConversion: d.stageConversion,
             timeInStage: d.timeInStage, stalled: d.stalled, velocity: d.velocity, responseTimes: l.responseTimes,
             forecast: d.forecast, calibration: d.calibration, rescuedLeads: l.rescuedLeads, referrals: l.referrals,
-            completeness: d.completeness, yearlyBuyers: d.yearlyBuyers, dataQuality: d.dataQuality)
+            completeness: d.completeness, yearlyBuyers: d.yearlyBuyers, dataQuality: d.dataQuality, channels: l.channels)
     }
 
     private static func leadMetrics(_ scope: Scope, _ o: DashboardOptions) -> LeadMetrics {
@@ -80,7 +81,8 @@ extension Metrics {
             conversion: conversion, curve: kaplanMeier(scope, unwon: o.unwonLeads),
             anomalies: cohortAnomalies(conversion, keys: keys, rule: o.anomalyRule),
             responseTimes: responseTimes(scope, targetHours: o.responseTargetHours),
-            rescuedLeads: rescuedLeads(scope, rates: o.rates), referrals: referrals(scope, rates: o.rates))
+            rescuedLeads: rescuedLeads(scope, rates: o.rates), referrals: referrals(scope, rates: o.rates),
+            channels: channels(scope, maturityDays: o.maturityDays))
     }
 
     private static func dealMetrics(_ scope: Scope, _ o: DashboardOptions) -> DealMetrics {
@@ -102,7 +104,7 @@ extension Metrics {
 
 private struct LeadMetrics {
     var conversion: ConversionReport, curve: [CurvePoint], anomalies: AnomalyReport, responseTimes: ResponseReport
-    var rescuedLeads: RescueReport, referrals: ReferralReport
+    var rescuedLeads: RescueReport, referrals: ReferralReport, channels: ChannelReport
 }
 
 private struct DealMetrics {

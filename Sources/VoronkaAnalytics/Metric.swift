@@ -12,6 +12,7 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case referrals, completeness
     case yearlyBuyers = "yearly_buyers"
     case dataQuality = "data_quality"
+    case channels
 }
 
 /// One metric's value with what it was computed for.
@@ -30,6 +31,7 @@ public enum MetricValue: Sendable, Encodable, Equatable {
     case velocity(VelocityReport), responseTimes(ResponseReport), forecast(ForecastReport), calibration(CalibrationReport)
     case rescuedLeads(RescueReport), referrals(ReferralReport), completeness(CompletenessReport), yearlyBuyers(YearlyBuyersReport)
     case dataQuality(DataQualityReport)
+    case channels(ChannelReport)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -48,6 +50,7 @@ public enum MetricValue: Sendable, Encodable, Equatable {
         case .completeness(let v): try v.encode(to: encoder)
         case .yearlyBuyers(let v): try v.encode(to: encoder)
         case .dataQuality(let v): try v.encode(to: encoder)
+        case .channels(let v): try v.encode(to: encoder)
         }
     }
 }
@@ -76,6 +79,7 @@ extension Metrics {
         case .completeness: .completeness(completeness(scope, untouchedDays: o.untouchedDays, limit: o.listLimit))
         case .yearlyBuyers: .yearlyBuyers(yearlyBuyers(scope, limit: o.listLimit))
         case .dataQuality: .dataQuality(dataQuality(scope, limit: o.listLimit))
+        case .channels: .channels(channels(scope, maturityDays: o.maturityDays))
         }
         return MetricAnswer(metric: metric, asOf: Months.dayLabel(Int((scope.asOf / 86_400).rounded(.down))), lastSeq: snapshot.lastSeq,
                             definitions: definitions, value: value)

@@ -65,6 +65,10 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case taxIDTaken(String)
     case duplicateEntry(String)
     case stageNameTaken(String)
+    case channelNameTaken(String)
+    case channelMergedIntoItself
+    case channelMergeLoop(id: Int64)
+    case channelHasLeads(Int64)
     case activityNeedsContent
     case leadAlreadyDecided(String)
     case leadNotDecided
@@ -161,6 +165,10 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .taxIDTaken(let taxID): "another company already has tax id \(taxID)"
         case .duplicateEntry(let entry): "lists \(entry) twice"
         case .stageNameTaken(let name): "another stage of this pipeline is already called \(name)"
+        case .channelNameTaken(let name): "another channel is already called \(name); merge the two instead"
+        case .channelMergedIntoItself: "a channel cannot be merged into itself"
+        case .channelMergeLoop(let id): "channel \(id) is merged into this one; merging back would make a loop"
+        case .channelHasLeads(let n): "\(n) leads came through this channel; merge it into another instead"
         case .activityNeedsContent: "an activity needs a subject or a text"
         case .leadNotDecided: "the lead has no decision to undo"
         case .leadDealMoved(let id): "deal \(id) made from the lead has moved on or has activities; close it on its own page instead"

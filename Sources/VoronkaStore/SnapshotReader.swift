@@ -42,13 +42,17 @@ public enum SnapshotReader {
                                   kind: r.text(3).flatMap(StageKind.init(rawValue:)) ?? .open, probability: r.int(4) ?? 0,
                                   expectedDays: r.int(5))
             },
+            ScanStep("SELECT id, channel_group, merged_into_id FROM channels ORDER BY id") { r in
+                load.loader.channel(id: r.int(0) ?? 0, group: r.text(1).flatMap(ChannelGroup.init(rawValue:)) ?? .other,
+                                    mergedIntoID: r.int(2))
+            },
             ScanStep("""
                 SELECT id, received_at, source, owner_id, company_id, referrer_company_id, pipeline_id, stage_id, outcome,
-                       first_response_at, deal_id FROM leads WHERE deleted_at IS NULL ORDER BY id
+                       first_response_at, deal_id, channel_id FROM leads WHERE deleted_at IS NULL ORDER BY id
                 """) { r in
                 load.loader.lead(.init(
                     id: r.int(0) ?? 0, receivedAt: r.time(1) ?? 0, source: r.text(2).flatMap(LeadSource.init(rawValue:)) ?? .webForm,
-                    ownerID: r.int(3), companyID: r.int(4), referrerCompanyID: r.int(5), pipelineID: r.int(6) ?? 0,
+                    channelID: r.int(11), ownerID: r.int(3), companyID: r.int(4), referrerCompanyID: r.int(5), pipelineID: r.int(6) ?? 0,
                     stageID: r.int(7) ?? 0, outcome: r.text(8).flatMap(LeadOutcome.init(rawValue:)), firstResponseAt: r.time(9),
                     dealID: r.int(10)))
             },

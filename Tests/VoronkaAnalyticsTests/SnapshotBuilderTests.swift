@@ -129,7 +129,7 @@ struct MetricTests {
                 .forecast: .forecast(dashboard.forecast), .calibration: .calibration(dashboard.calibration),
                 .rescuedLeads: .rescuedLeads(dashboard.rescuedLeads), .referrals: .referrals(dashboard.referrals),
                 .completeness: .completeness(dashboard.completeness), .yearlyBuyers: .yearlyBuyers(dashboard.yearlyBuyers),
-                .dataQuality: .dataQuality(dashboard.dataQuality),
+                .dataQuality: .dataQuality(dashboard.dataQuality), .channels: .channels(dashboard.channels),
             ]
             #expect(Set(expected.keys) == Set(Metric.allCases), "every metric is checked")
             for metric in Metric.allCases {

@@ -217,11 +217,11 @@ struct WebImportTests {
         }
     }
 
-    @Test("A lead source the files name in their own words is listed, and the rows count as the source chosen for it",
+    @Test("Lead channels no channel has are listed: one matched to an existing channel, one left to become a new channel",
           arguments: TestDatabase.backends)
     func sourceMatched(backend: Backend) async throws {
         try await withTestApp(backend) { app in
-            // setup: "Радио" is no source Voronka knows; "Сайт" is guessed as the web form
+            // setup: no channel is called "Радио" or "Сайт"
             let leads = """
             Received;Company;Source;Request
             2024-03-01;Полюс;Радио;pumps for the plant
@@ -235,25 +235,32 @@ struct WebImportTests {
             var form: [String: String] = ["file-0-preset": "columns", "file-0-kind": "leads", "system": "radio-sheet", "pipeline": "",
                                           "unknown_stages": "create", "file-0-date_format": "auto"]
             for (j, target) in ["received_at", "company_name", "source", "request_text"].enumerated() { form["file-0-col-\(j)"] = target }
-            // action: a dry run of these columns, then "Радио" counted as an event, checked again, then started
+            let event = try #require(try await app.services.store.all(.channel).map(VoronkaCore.Channel.init(record:)).first { $0.sourceKey == "event" })
+            // action: a dry run of these columns, then "Радио" sent to the Event channel, checked again, then started
             form["action"] = "check"
             let checked = try await admin.post(path, form)
             let review = try await admin.get(checked.location ?? path)
             form["source-0-name"] = "Радио"
-            form["source-0"] = LeadSource.event.rawValue
+            form["source-0"] = event.name
             let rechecked = try await admin.get(try await admin.post(path, form).location ?? path)
             form["action"] = "start"
             let started = try await admin.post(path, form)
             _ = try await admin.waitForImport(path)
-            // check: listed with its rows and a choice; still listed, chosen, after the choice; the rows count as events
+            // check: both listed with a choice; "Радио" still listed, with its channel chosen; the rows went where chosen
             #expect(review.body.contains(#"name="source-0-name" value="Радио""#), "\(review.body)")
-            #expect(!review.body.contains(#"value="Сайт""#), "a guessed source needs no choice")
-            #expect(rechecked.body.contains(#"<option value="event" selected"#))
+            #expect(review.body.contains(#"name="source-1-name" value="Сайт""#))
+            #expect(review.body.contains("New channel “Сайт”"))
+            #expect(rechecked.body.contains(#"<option value="\#(event.name)" selected"#))
             #expect(started.status == .seeOther)
-            let written = try await app.services.store.all(.lead).filter { ["pumps for the plant", "valves", "a quote"].contains($0.text("request_text") ?? "") }
+            let channels = try await app.services.store.all(.channel).map(VoronkaCore.Channel.init(record:))
+            let site = try #require(channels.first { $0.name == "Сайт" }, "a new channel was made")
+            #expect(site.group == .direct, "its group is guessed from its words")
+            #expect(!channels.contains { $0.name == "Радио" }, "no channel for a text matched to an existing one")
+            let written = try await app.services.store.all(.lead).map(Lead.init(record:))
+                .filter { ["pumps for the plant", "valves", "a quote"].contains($0.requestText ?? "") }
             #expect(written.count == 3)
-            #expect(written.filter { $0.text("source") == LeadSource.event.rawValue }.count == 2)
-            #expect(written.filter { $0.text("source") == LeadSource.webForm.rawValue }.count == 1)
+            #expect(written.filter { $0.channelID == event.id }.count == 2)
+            #expect(written.filter { $0.channelID == site.id }.map(\.source) == [.webForm], "the kind of source is still guessed")
         }
     }
 }

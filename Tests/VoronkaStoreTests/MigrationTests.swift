@@ -22,7 +22,10 @@ struct MigrationTests {
             #expect(ladder.first?.nameRu == "До квалификации")
             let services = stages.filter { $0.pipelineID == pipelines[2].id }
             #expect(services.count == 10)
-            #expect(try await store.journal(after: 0, limit: 100).count == pipelines.count + stages.count)
+            let channels = try await store.all(.channel).map(Channel.init(record:))
+            #expect(channels.compactMap(\.sourceKey) == LeadSource.allCases.map(\.rawValue), "a channel for every source of the old closed list")
+            #expect(channels.allSatisfy { $0.nameRu != nil && $0.active && $0.mergedIntoID == nil })
+            #expect(try await store.journal(after: 0, limit: 100).count == pipelines.count + stages.count + channels.count)
         }
     }
 

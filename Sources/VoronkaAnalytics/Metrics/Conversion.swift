@@ -59,29 +59,7 @@ extension Metrics {
     static func conversion(_ scope: Scope, grain: CohortGrain, maturityDays given: Int?) -> (report: ConversionReport, keys: [Int]) {
         let received = scope.snapshot.leads.receivedAt, ok = scope.leadOK, wonAt = scope.leadWon
         let n = received.count
-        var window: Int
-        var basis: String
-        if let given {
-            window = max(0, given)
-            basis = "given"
-        } else {
-            let histogram = Scratch(repeating: 0, count: 3_651)
-            var wins = 0
-            for l in 0..<n where ok[l] {
-                let won = wonAt[l]
-                guard won.isFinite else { continue }
-                let days = Int(max(0, (won - received[l]) / 86_400).rounded(.up))
-                histogram[min(days, 3_650)] += 1
-                wins += 1
-            }
-            if let p80 = Percentile.nearestRank(histogram: histogram.array, total: wins, 0.8) {
-                window = p80
-                basis = "p80 of \(wins) wins"
-            } else {
-                window = 90
-                basis = "default: no wins yet"
-            }
-        }
+        let (window, basis) = maturityWindow(scope, given: given)
 
         var first = Double.infinity
         for l in 0..<n where ok[l] && scope.inPeriod(received[l]) { first = min(first, received[l]) }
@@ -135,6 +113,24 @@ extension Metrics {
         report.matureConversion = Round.ratio(report.matureWon, report.matureLeads)
         report.matureLeadsPerWin = report.matureWon > 0 ? Round.share(Double(report.matureLeads) / Double(report.matureWon)) : nil
         return (report, keys)
+    }
+
+    /// The maturity window in days and how it was found: given, or the 80th percentile (nearest rank, rounded up) of
+    /// lead → win days over every won lead passing the filter (any period), or 90 days without wins.
+    static func maturityWindow(_ scope: Scope, given: Int?) -> (days: Int, basis: String) {
+        if let given { return (max(0, given), "given") }
+        let received = scope.snapshot.leads.receivedAt, ok = scope.leadOK, wonAt = scope.leadWon
+        let histogram = Scratch(repeating: 0, count: 3_651)
+        var wins = 0
+        for l in 0..<received.count where ok[l] {
+            let won = wonAt[l]
+            guard won.isFinite else { continue }
+            let days = Int(max(0, (won - received[l]) / 86_400).rounded(.up))
+            histogram[min(days, 3_650)] += 1
+            wins += 1
+        }
+        if let p80 = Percentile.nearestRank(histogram: histogram.array, total: wins, 0.8) { return (p80, "p80 of \(wins) wins") }
+        return (90, "default: no wins yet")
     }
 
     /// "12.5 to 1" (one decimal, whole numbers without it), or "no wins of N".

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// Users: who manages whom.
 struct UserFacts: Sendable {
@@ -49,12 +50,52 @@ struct StageFacts: Sendable {
     }
 }
 
+/// Lead channels: group code (a position in `ChannelGroup.allCases`) and the slot of the channel each was merged
+/// into (-1: none). `root` follows merges to the channel a lead counts under.
+struct ChannelFacts: Sendable {
+    var index = IDIndex()
+    var group: [UInt8] = []
+    var mergedInto: [Int32] = []
+    var deleted: [Bool] = []
+    var id: [Int64] { index.ids }
+
+    mutating func slot(_ id: Int64) -> Int32 {
+        let s = index.slot(id)
+        if Int(s) == group.count { group.append(ChannelGroupCode.other); mergedInto.append(-1); deleted.append(false) }
+        return s
+    }
+
+    /// The channel a merged channel counts under: the end of its merges (a loop, which the rules refuse, stops where it
+    /// closes). -1 stays -1.
+    func root(_ c: Int32) -> Int32 {
+        var c = c, steps = 0
+        while c >= 0, mergedInto[Int(c)] >= 0, steps < group.count {
+            c = mergedInto[Int(c)]
+            steps += 1
+        }
+        return c
+    }
+
+    /// Every channel's root, by slot: computed once per scope.
+    var roots: [Int32] { (0..<group.count).map { root(Int32($0)) } }
+}
+
+/// Channel groups as stored: positions in `ChannelGroup.allCases`.
+enum ChannelGroupCode {
+    static let all = ChannelGroup.allCases
+    static let other = code(.other)
+
+    static func code(_ group: ChannelGroup) -> UInt8 { UInt8(all.firstIndex(of: group) ?? 0) }
+}
+
 /// Leads. `closedAt` is when the lead last entered a won, lost or postponed stage of its funnel (qualified, junk,
 /// nurture); `parkedAt` the first time it was sent to junk or nurture; `reopened` that it later left junk or nurture.
 struct LeadFacts: Sendable {
     var index = IDIndex()
     var receivedAt: [Double] = []
     var source: [UInt8] = []
+    /// Channel slot (-1: none), as stored: merges are followed when a scope is made.
+    var channel: [Int32] = []
     var owner: [Int32] = []
     var company: [Int32] = []
     var referrer: [Int32] = []
@@ -73,7 +114,7 @@ struct LeadFacts: Sendable {
     /// Appends a lead with nothing known but its id and arrival.
     mutating func append(id: Int64, receivedAt t: Double) -> Int32 {
         let s = index.slot(id)
-        receivedAt.append(t); source.append(0); owner.append(-1); company.append(-1); referrer.append(-1)
+        receivedAt.append(t); source.append(0); channel.append(-1); owner.append(-1); company.append(-1); referrer.append(-1)
         pipeline.append(-1); stage.append(-1); outcome.append(Outcome.none); firstResponseAt.append(.infinity)
         deal.append(-1); closedAt.append(.infinity); parkedAt.append(.infinity); reopened.append(false); deleted.append(false)
         return s

@@ -18,6 +18,7 @@ extension SnapshotBuilder {
         case .company: applyCompany(entry)
         case .user: applyUser(entry)
         case .pipeline: _ = snapshot.pipelines.slot(entry.entityID)
+        case .channel: applyChannel(entry)
         default: break
         }
     }
@@ -42,6 +43,7 @@ extension SnapshotBuilder {
             switch change.field {
             case "received_at": snapshot.leads.receivedAt[l] = v.seconds ?? snapshot.leads.receivedAt[l]
             case "source": snapshot.leads.source[l] = v.text.flatMap(LeadSource.init(rawValue:)).map(Source.code) ?? 0
+            case "channel_id": snapshot.leads.channel[l] = v.id.map { snapshot.channels.slot($0) } ?? -1
             case "referrer_company_id": snapshot.leads.referrer[l] = v.id.map { snapshot.companies.slot($0) } ?? -1
             case "company_id": snapshot.leads.company[l] = v.id.map { snapshot.companies.slot($0) } ?? -1
             case "owner_id": snapshot.leads.owner[l] = v.id.map { snapshot.users.slot($0) } ?? -1
@@ -119,6 +121,19 @@ extension SnapshotBuilder {
             case "probability": snapshot.stages.probability[st] = Double(v.id ?? 0) / 100
             case "expected_days": snapshot.stages.expectedDays[st] = v.id.map { Int32(clamping: $0) } ?? -1
             case "deleted_at": snapshot.stages.deleted[st] = !v.isNull
+            default: break
+            }
+        }
+    }
+
+    private mutating func applyChannel(_ entry: JournalEntry) {
+        let c = Int(snapshot.channels.slot(entry.entityID))
+        for change in entry.changes {
+            let v = change.new
+            switch change.field {
+            case "channel_group": snapshot.channels.group[c] = ChannelGroupCode.code(v.text.flatMap(ChannelGroup.init(rawValue:)) ?? .other)
+            case "merged_into_id": snapshot.channels.mergedInto[c] = v.id.map { snapshot.channels.slot($0) } ?? -1
+            case "deleted_at": snapshot.channels.deleted[c] = !v.isNull
             default: break
             }
         }

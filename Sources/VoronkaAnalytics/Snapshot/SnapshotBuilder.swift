@@ -23,8 +23,10 @@ public struct SnapshotBuilder: Sendable {
     /// it a deal's last change is its latest stage entry, creation or close.
     public init(leads: [Lead], deals: [Deal], stageEvents: [(dealID: Int64, stageID: Int64, at: Date)], stages: [Stage],
                 companies: [Company], users: [User], lastSeq: Int64,
-                leadStageEvents: [(leadID: Int64, stageID: Int64, at: Date)] = [], dealUpdatedAt: [Int64: Date] = [:]) {
+                leadStageEvents: [(leadID: Int64, stageID: Int64, at: Date)] = [], dealUpdatedAt: [Int64: Date] = [:],
+                channels: [Channel] = []) {
         var loader = SnapshotLoader(lastSeq: lastSeq)
+        for channel in channels { loader.channel(id: channel.id, group: channel.group, mergedIntoID: channel.mergedIntoID) }
         for user in users { loader.user(id: user.id, managerID: user.managerID) }
         for company in companies { loader.company(id: company.id, segment: company.segment, ownerID: company.ownerID) }
         for stage in stages {
@@ -33,7 +35,8 @@ public struct SnapshotBuilder: Sendable {
         }
         loader.reserve(leads: leads.count, deals: deals.count)
         for lead in leads {
-            loader.lead(.init(id: lead.id, receivedAt: lead.receivedAt.timeIntervalSince1970, source: lead.source, ownerID: lead.ownerID,
+            loader.lead(.init(id: lead.id, receivedAt: lead.receivedAt.timeIntervalSince1970, source: lead.source, channelID: lead.channelID,
+                              ownerID: lead.ownerID,
                               companyID: lead.companyID, referrerCompanyID: lead.referrerCompanyID, pipelineID: lead.pipelineID,
                               stageID: lead.stageID, outcome: lead.outcome,
                               firstResponseAt: lead.firstResponseAt?.timeIntervalSince1970, dealID: lead.dealID))

@@ -13,6 +13,7 @@ public struct SnapshotLoader: Sendable {
         public var id: Int64
         public var receivedAt: Double
         public var source: LeadSource
+        public var channelID: Int64?
         public var ownerID: Int64?
         public var companyID: Int64?
         public var referrerCompanyID: Int64?
@@ -22,9 +23,10 @@ public struct SnapshotLoader: Sendable {
         public var firstResponseAt: Double?
         public var dealID: Int64?
 
-        public init(id: Int64, receivedAt: Double, source: LeadSource, ownerID: Int64?, companyID: Int64?, referrerCompanyID: Int64?,
-                    pipelineID: Int64, stageID: Int64, outcome: LeadOutcome?, firstResponseAt: Double?, dealID: Int64?) {
-            self.id = id; self.receivedAt = receivedAt; self.source = source; self.ownerID = ownerID; self.companyID = companyID
+        public init(id: Int64, receivedAt: Double, source: LeadSource, channelID: Int64? = nil, ownerID: Int64?, companyID: Int64?,
+                    referrerCompanyID: Int64?, pipelineID: Int64, stageID: Int64, outcome: LeadOutcome?, firstResponseAt: Double?,
+                    dealID: Int64?) {
+            self.id = id; self.receivedAt = receivedAt; self.source = source; self.channelID = channelID; self.ownerID = ownerID; self.companyID = companyID
             self.referrerCompanyID = referrerCompanyID; self.pipelineID = pipelineID; self.stageID = stageID; self.outcome = outcome
             self.firstResponseAt = firstResponseAt; self.dealID = dealID
         }
@@ -89,6 +91,13 @@ public struct SnapshotLoader: Sendable {
         s.companies.owner[c] = ownerID.map { s.users.slot($0) } ?? -1
     }
 
+    /// A lead channel: its group and the channel it was merged into.
+    public mutating func channel(id: Int64, group: ChannelGroup, mergedIntoID: Int64?) {
+        let c = Int(s.channels.slot(id))
+        s.channels.group[c] = ChannelGroupCode.code(group)
+        s.channels.mergedInto[c] = mergedIntoID.map { s.channels.slot($0) } ?? -1
+    }
+
     /// `probability` in percent.
     public mutating func stage(id: Int64, pipelineID: Int64, position: Int64, kind: StageKind, probability: Int64, expectedDays: Int64?) {
         let st = Int(s.stages.slot(id))
@@ -108,6 +117,7 @@ public struct SnapshotLoader: Sendable {
     public mutating func lead(_ lead: LeadRow) {
         let l = Int(s.leads.append(id: lead.id, receivedAt: lead.receivedAt))
         s.leads.source[l] = Source.code(lead.source)
+        s.leads.channel[l] = lead.channelID.map { s.channels.slot($0) } ?? -1
         s.leads.owner[l] = lead.ownerID.map { s.users.slot($0) } ?? -1
         s.leads.company[l] = lead.companyID.map { s.companies.slot($0) } ?? -1
         s.leads.referrer[l] = lead.referrerCompanyID.map { s.companies.slot($0) } ?? -1

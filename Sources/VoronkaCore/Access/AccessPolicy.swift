@@ -24,9 +24,9 @@ public enum AccessPolicy {
     /// The rule for a role's action on a kind of record.
     public static func scope(_ action: AccessAction, _ kind: EntityKind) -> Scope {
         switch (kind, action) {
-        case (.user, .read), (.pipeline, .read), (.stage, .read), (.product, .read), (.attribute, .read): .everyone
+        case (.user, .read), (.pipeline, .read), (.stage, .read), (.product, .read), (.attribute, .read), (.channel, .read): .everyone
         case (.user, .write), (.pipeline, .write), (.stage, .write), (.attribute, .write), (.setting, _): .roles(admins)
-        case (.product, .write): .roles(heads)
+        case (.product, .write), (.channel, .write): .roles(heads)
         case (.company, _), (.contact, _), (.lead, _), (.deal, _), (.activity, _): .ownership
         case (.token, _): .nobody
         }

@@ -1,6 +1,8 @@
 /// The kinds of record Voronka stores; the journal names them this way.
 public enum EntityKind: String, Sendable, Codable, CaseIterable {
     case user, company, contact, product, lead, pipeline, stage, deal, activity
+    /// A lead channel (an open list).
+    case channel
     case attribute = "attribute_definition"
     case token = "api_token"
     /// An installation setting (a JSON document by key).
@@ -31,6 +33,7 @@ extension EntityKind {
         case .stage: Stage.self
         case .deal: Deal.self
         case .activity: Activity.self
+        case .channel: Channel.self
         case .attribute: AttributeDefinition.self
         case .token, .setting: nil
         }

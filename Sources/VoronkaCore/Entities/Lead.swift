@@ -21,6 +21,7 @@ public struct Lead: Entity, Hashable {
     public static let fields: [FieldSpec] = FieldSpec.system + [
         FieldSpec("received_at", .timestamp, required: true),
         .enumeration("source", LeadSource.self, required: true, default: .webForm),
+        FieldSpec("channel_id", .id, references: .channel),
         FieldSpec("referrer_company_id", .id, references: .company),
         FieldSpec("referrer_contact_id", .id, references: .contact),
         FieldSpec("request_text", .text, maxLength: 20_000),
@@ -52,6 +53,8 @@ public struct Lead: Entity, Hashable {
     public var id: Int64
     public var receivedAt: Date
     public var source: LeadSource
+    /// The marketing channel (a `Channel`); a lead created without one gets its source's channel.
+    public var channelID: Int64?
     public var referrerCompanyID: Int64?
     public var referrerContactID: Int64?
     public var requestText: String?
@@ -95,6 +98,7 @@ public struct Lead: Entity, Hashable {
         id = r.int("id") ?? 0
         receivedAt = r.time("received_at") ?? Date(timeIntervalSince1970: 0)
         source = r.enumValue("source", LeadSource.self) ?? .webForm
+        channelID = r.int("channel_id")
         referrerCompanyID = r.int("referrer_company_id")
         referrerContactID = r.int("referrer_contact_id")
         requestText = r.text("request_text")
@@ -122,6 +126,7 @@ public struct Lead: Entity, Hashable {
     public var record: Record {
         Record([
             "id": .int(id), "received_at": .time(receivedAt), "source": .text(source.rawValue),
+            "channel_id": Record.optional(channelID),
             "referrer_company_id": Record.optional(referrerCompanyID), "referrer_contact_id": Record.optional(referrerContactID),
             "request_text": Record.optional(requestText), "requested_product_ids": Record.idList(requestedProductIDs),
             "contact_name": Record.optional(contactName), "contact_email": Record.optional(contactEmail?.lowercased()),

@@ -39,6 +39,7 @@ public enum ImportLimits {
             switch field {
             case .email: return (.lead, "contact_email")
             case .phone: return (.lead, "contact_phone")
+            case .source: return (.channel, "name")
             default: return (.lead, field.rawValue)
             }
         case .deals:
@@ -48,6 +49,7 @@ public enum ImportLimits {
             case .email: return (.contact, "email")
             case .phone: return (.contact, "phone")
             case .taxID: return (.company, "tax_id")
+            case .source: return (.channel, "name")
             default: return (.deal, field.rawValue)
             }
         case .users: return (.user, field.rawValue)

@@ -26,7 +26,7 @@ extension ImportParser {
             closedAt = nil
         }
         let events = byOutcome ? [] : stageEvents(&r, dealID: id?.0, stage: stage, pipeline: pipeline, closedAt: outcome == .open ? nil : closedAt)
-        let (source, sourceText) = leadSource(r)
+        let (source, channel) = leadSource(r)
         let need = r.text(.needText)
         let budget = r.money(.budgetAmount)
         let deadline = r.day(.deadline)
@@ -37,7 +37,7 @@ extension ImportParser {
             ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage, outcome: outcome,
             amount: amount?.minorUnits ?? 0, currency: currency, createdAt: createdAt, closedAt: closedAt,
             expectedClose: expectedClose, lostReason: r.text(.lostReason), leadSourceID: r.text(.leadSourceID),
-            source: source, sourceText: sourceText, productName: r.text(.productName), needText: need,
+            source: source, channel: channel, productName: r.text(.productName), needText: need,
             budgetAmount: budget?.minorUnits, deadline: deadline, custom: r.custom(), location: r.location)
         deal.stageFromOutcome = byOutcome
         return (deal, events)
@@ -56,10 +56,10 @@ extension ImportParser {
             return nil
         }
         let closedAt = r.date(.closedAt)
-        let (source, sourceText) = leadSource(r)
+        let (source, channel) = leadSource(r)
         guard let (sourceID, derived) = id, let receivedAt, r.problems.isEmpty else { return nil }
         var lead = ImportedLead(
-            sourceID: sourceID, derivedID: derived, receivedAt: receivedAt, source: source, sourceText: sourceText,
+            sourceID: sourceID, derivedID: derived, receivedAt: receivedAt, source: source, channel: channel,
             requestText: r.text(.requestText), contactName: r.text(.contactName), email: r.text(.email), phone: r.text(.phone),
             company: r.company(), companyKey: nil, ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage,
             outcome: ImportedOutcome(rawValue: then.rawValue) ?? .open, closedAt: closedAt, lostReason: r.text(.lostReason),
@@ -115,11 +115,11 @@ extension ImportParser {
     /// What is trimmed from a filled template whose fields were empty ("GTX Pro — " → "GTX Pro").
     private static let titleTrim = Set(" —–-,:/|".unicodeScalars)
 
-    /// The lead source: a `LeadSource` raw value after the value map, else a guess from common words, else the text.
+    /// The channel as written after the value map, and the kind of source it suggests: a `LeadSource` raw value, else
+    /// a guess from common words, else none.
     private func leadSource(_ r: RowReader) -> (LeadSource?, String?) {
         guard let (raw, _) = r.raw(.source) else { return (nil, nil) }
         let mapped = r.mapped(.source, raw)
-        if let source = LeadSource(rawValue: mapped) ?? LeadSourceGuess.guess(mapped) { return (source, nil) }
-        return (nil, raw)
+        return (LeadSource(rawValue: mapped) ?? LeadSourceGuess.guess(mapped), mapped)
     }
 }

@@ -135,7 +135,7 @@ extension ImportedDeal {
         contactEmail = contactEmail ?? lead.email
         contactPhone = contactPhone ?? lead.phone
         ownerName = ownerName ?? lead.ownerName
-        if source == nil, sourceText == nil { source = lead.source; sourceText = lead.sourceText }
+        if source == nil, channel == nil { source = lead.source; channel = lead.channel }
         createdAt = createdAt ?? lead.receivedAt
         productName = productName ?? lead.productName
     }

@@ -34,9 +34,9 @@ extension ImportSummary {
             out += ["", "Owners"]
             for o in owners { out.append("  \(o.name): \(o.rows) rows" + (o.listed ? "" : " (in no users file: an inactive user unless one of that name exists)")) }
         }
-        if !unmappedSources.isEmpty {
-            out += ["", "Lead sources without a match (add them to value_maps.source)"]
-            for (text, n) in unmappedSources.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("  \(text): \(n)") }
+        if !channels.isEmpty {
+            out += ["", "Lead channels (each becomes the channel of that name, made when none has it; value_maps.source renames them)"]
+            for (text, n) in channels.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("  \(text): \(n)") }
         }
         if grades.graded + grades.ungraded > 0 {
             out += ["", "Grades", "  \(grades.graded) deals graded from their need, budget and deadline"]

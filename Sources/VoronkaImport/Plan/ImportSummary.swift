@@ -46,8 +46,9 @@ public struct ImportSummary: Hashable, Sendable {
     public var counts: [Count]
     public var stages: [StageCount]
     public var owners: [OwnerCount]
-    /// Lead sources as written that no value map or known word turned into a `LeadSource`, with their row counts.
-    public var unmappedSources: [String: Int]
+    /// The leads' channels as written (after the value maps), with their row counts: each is matched to a channel of
+    /// that name when the import is written, or made a new channel.
+    public var channels: [String: Int]
     public var grades: Grades
     public var problems: [RowProblem]
 }
@@ -86,7 +87,7 @@ extension ImportPlan {
         }
         let listed = Set(users.filter { !$0.implied }.map { Folding.fold($0.name) })
         var sources: [String: Int] = [:]
-        for text in deals.map(\.sourceText) + leads.map(\.sourceText) { if let text { sources[text, default: 0] += 1 } }
+        for lead in leads { if let text = lead.channel { sources[text, default: 0] += 1 } }
 
         let qualified = deals.filter(\.hasQualification).count
         let qualificationFields: Set<TargetField> = [.needText, .budgetAmount, .deadline]
@@ -99,6 +100,6 @@ extension ImportPlan {
             stages: stages.values.sorted { ($0.kind.rawValue, $0.pipeline ?? "", -$0.rows, $0.stage) < ($1.kind.rawValue, $1.pipeline ?? "", -$1.rows, $1.stage) },
             owners: ownerRows.map { .init(name: $0.key, rows: $0.value, listed: listed.contains(Folding.fold($0.key))) }
                 .sorted { ($0.listed ? 1 : 0, -$0.rows, $0.name) < ($1.listed ? 1 : 0, -$1.rows, $1.name) },
-            unmappedSources: sources, grades: grades, problems: problems)
+            channels: sources, grades: grades, problems: problems)
     }
 }

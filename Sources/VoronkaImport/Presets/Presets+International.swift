@@ -57,10 +57,8 @@ extension Presets {
 
     /// Salesforce's LeadSource picklist values.
     static let salesforceSources = [
-        "Web": "web_form", "Phone Inquiry": "phone", "Partner Referral": "referral", "Employee Referral": "referral",
-        "External Referral": "referral", "Partner": "referral", "Word of mouth": "referral", "Purchased List": "outbound",
-        "Trade Show": "event", "Seminar - Internal": "event", "Seminar - Partner": "event", "Advertisement": "web_form",
-        "Public Relations": "import", "Other": "import",
+        "Web": "web_form", "Phone Inquiry": "phone",
+        // The rest (Partner Referral, Trade Show, Advertisement…) stay channels of their own: channels are an open list.
     ]
 
     /// Salesforce Opportunity, as Data Export or Data Loader writes it (API field names).

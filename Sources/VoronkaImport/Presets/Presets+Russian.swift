@@ -14,8 +14,8 @@ extension Presets {
     /// Bitrix24's standard lead sources.
     static let bitrixSources = [
         "Звонок": "phone", "Обратный звонок": "phone", "Электронная почта": "email", "Веб-сайт": "web_form",
-        "CRM-форма": "web_form", "Онлайн-чат": "web_form", "По рекомендации": "referral", "Выставка": "event",
-        "Существующий клиент": "reactivation", "Реклама": "web_form", "Другое": "import",
+        "CRM-форма": "web_form", "По рекомендации": "referral", "Выставка": "event", "Существующий клиент": "reactivation",
+        // Advertising, online chat and "other" stay channels of their own (channels are an open list).
     ]
 
     /// Bitrix24 deals: "Экспорт в CSV" of the deal list (semicolons, often Windows-1251).

@@ -18,7 +18,18 @@ public final class ImportCatalog: @unchecked Sendable {
     public var companyIDs: [String: Int64] = [:]
     public var contactIDs: [String: Int64] = [:]
     public var leadIDs: [String: Int64] = [:]
+    /// Channels by their names; `channelByText` the channel of each channel text of the files (made when new).
+    public var channels = ChannelDirectory()
+    public var channelByText: [String: Int64] = [:]
+    /// The channels this import made, by name, with their group.
+    public var channelsMade: [Channel] = []
     public var problems: [ImportMessage] = []
+
+    /// The channel of a lead: the one its text names, else that of its kind of source (or of imports).
+    public func channel(_ text: String?, source: LeadSource?) -> Int64? {
+        if let text, let id = channelByText[text] { return id }
+        return channels.find((source ?? .import).rawValue)?.id
+    }
 
     public func user(_ name: String?) -> Int64? { name.flatMap { userByName[Folding.fold($0)] } }
 

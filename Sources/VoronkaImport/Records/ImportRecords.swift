@@ -108,6 +108,7 @@ public struct ImportRecords {
         var r = RecordValues(.lead)
         r["received_at"] = .time(l.receivedAt)
         r["source"] = .text((l.source ?? .import).rawValue)
+        r["channel_id"] = catalog.channel(l.channel, source: l.source).map(FieldValue.int) ?? .null
         r["request_text"] = l.requestText.map(FieldValue.text) ?? .null
         r["requested_product_ids"] = .json(.array(l.productName.flatMap { catalog.productByName[Folding.fold($0)] }.map { [.number(Double($0))] } ?? []))
         r["contact_name"] = l.contactName.map(FieldValue.text) ?? .null

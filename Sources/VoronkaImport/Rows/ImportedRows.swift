@@ -45,9 +45,10 @@ public struct ImportedLead: Hashable, Sendable {
     /// Whether `sourceID` was derived from the row's contents because the file has no id column.
     public var derivedID: Bool
     public var receivedAt: Date
+    /// The kind of source the channel's words suggest (a web form, a call…), nil when they suggest none.
     public var source: LeadSource?
-    /// The source as written, when it named no `LeadSource`.
-    public var sourceText: String?
+    /// The channel as written (after the value map), matched to a channel or made one when the import is written.
+    public var channel: String?
     public var requestText: String?
     public var contactName: String?
     public var email: String?
@@ -96,7 +97,8 @@ public struct ImportedDeal: Hashable, Sendable {
     public var lostReason: String?
     public var leadSourceID: String?
     public var source: LeadSource?
-    public var sourceText: String?
+    /// The lead channel as written (after the value map).
+    public var channel: String?
     public var productName: String?
     /// What the export says of the deal's qualification: the need in words, the allocated budget in minor units of
     /// `currency`, the deadline. The import grades the deal from them with `Grading`'s rule.

@@ -50,6 +50,8 @@ enum APIRouteDocs {
         .string("pipeline_id", "pipeline ids separated by commas"),
         .string("owner_id", "owner ids separated by commas"),
         .string("source", "lead sources separated by commas", values: nil),
+        .string("channel_id", "channel ids separated by commas (a channel keeps those merged into it)"),
+        .string("channel_group", "channel groups separated by commas: " + ChannelGroup.allCases.map(\.rawValue).joined(separator: ", ")),
         .string("segment", "segments separated by commas"),
         .string("from", "first day of the period, from 1900-01-01 to 2200-12-31", format: "date"),
         .string("to", "last day of the period, from 1900-01-01 to 2200-12-31", format: "date"),

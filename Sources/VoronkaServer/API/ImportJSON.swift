@@ -50,12 +50,18 @@ enum ImportJSON {
             kinds[kind] = ["created": .number(Double(t.created)), "updated": .number(Double(t.updated)),
                            "unchanged": .number(Double(t.unchanged)), "skipped": .number(Double(t.skipped))]
         }
+        let made: [JSONValue] = r.channelsMade.map { c in
+            .object(["id": .number(Double(c.id)), "name": .string(c.name), "channel_group": .string(c.group.rawValue)])
+        }
+        let linksMade: [String: JSONValue] = r.linksMade.mapValues { .number(Double($0)) }
+        let linksUnknown: [String: JSONValue] = r.linksUnknown.mapValues { .number(Double($0)) }
         return .object([
             "system": .string(r.system), "rows": .number(Double(r.rows)), "seconds": .number(r.seconds),
             "batches": .number(Double(r.batches)), "journal_entries": .number(Double(r.journalEntries)),
             "changed_nothing": .bool(r.changedNothing), "kinds": .object(kinds),
             "problem_count": .number(Double(r.problems.count)),
             "problems": .array(r.problems.prefix(problemLimit).map { .string($0.english) }),
+            "links_made": .object(linksMade), "links_unknown": .object(linksUnknown), "channels_made": .array(made),
         ])
     }
 
@@ -74,8 +80,9 @@ enum ImportJSON {
                          "lost": .number(Double(st.lost))])
             }),
             "owners": .array(s.owners.map { .object(["name": .string($0.name), "rows": .number(Double($0.rows)), "listed": .bool($0.listed)]) }),
-            // Lead sources as written that nothing matched: a `value_maps.source` in the mapping can match them.
-            "unmatched_sources": .array(s.unmappedSources.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            // The leads' channels as written: each goes to the channel of that name (made when none has it); a
+            // `value_maps.source` in the mapping renames them.
+            "channels": .array(s.channels.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
                 .object(["text": .string($0.key), "rows": .number(Double($0.value))])
             }),
             // Deals graded from the qualification the export carries; the rest stay ungraded, for the reason given.

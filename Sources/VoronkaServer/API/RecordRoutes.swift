@@ -4,7 +4,7 @@ import VoronkaCore
 /// List, read, create, update and delete for every kind of record, plus each record's journal.
 enum RecordRoutes {
     /// The kinds served by the generic endpoints.
-    static let kinds: [EntityKind] = [.company, .contact, .product, .lead, .deal, .activity, .pipeline, .stage, .attribute, .user]
+    static let kinds: [EntityKind] = [.company, .contact, .product, .lead, .deal, .activity, .pipeline, .stage, .channel, .attribute, .user]
 
     static var all: [APIRoute] {
         kinds.flatMap { kind -> [APIRoute] in

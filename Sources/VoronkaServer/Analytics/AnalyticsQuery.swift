@@ -2,7 +2,7 @@ import Foundation
 import VoronkaAnalytics
 import VoronkaCore
 
-/// Analytics query parameters: filters (pipeline_id, owner_id, source, segment, from, to), the as-of date and the
+/// Analytics query parameters: filters (pipeline_id, owner_id, source, channel_id, channel_group, segment, from, to), the as-of date and the
 /// metrics' options (cohort, maturity_days, response_target_hours, untouched_days, stalled_order). Every problem names its parameter.
 struct AnalyticsQuery {
     var filter = AnalyticsFilter()
@@ -29,7 +29,7 @@ struct AnalyticsQuery {
             guard let v = Int(raw), range.contains(v) else { errors.append(FieldError(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")); return nil }
             return v
         }
-        let known: Set<String> = ["pipeline_id", "owner_id", "source", "segment", "from", "to", "as_of", "cohort", "maturity_days",
+        let known: Set<String> = ["pipeline_id", "owner_id", "source", "channel_id", "channel_group", "segment", "from", "to", "as_of", "cohort", "maturity_days",
                                   "response_target_hours", "untouched_days", "stalled_order"]
         for key in params.keys.sorted() where !known.contains(key) { errors.append(FieldError(key, "is not a parameter of analytics")) }
         q.filter.pipelineIDs = ids("pipeline_id")
@@ -41,6 +41,13 @@ struct AnalyticsQuery {
             if sources.contains(where: { $0 == nil }) {
                 errors.append(FieldError("source", "must be among: \(LeadSource.allCases.map(\.rawValue).joined(separator: ", "))"))
             } else { q.filter.sources = Set(sources.compactMap { $0 }) }
+        }
+        q.filter.channelIDs = ids("channel_id")
+        if let raw = params["channel_group"] {
+            let groups = raw.split(separator: ",").map { ChannelGroup(rawValue: String($0)) }
+            if groups.isEmpty || groups.contains(where: { $0 == nil }) {
+                errors.append(FieldError("channel_group", .oneOf(ChannelGroup.allCases.map(\.rawValue))))
+            } else { q.filter.channelGroups = Set(groups.compactMap { $0 }) }
         }
         if let raw = params["segment"] { q.filter.segments = Set(raw.split(separator: ",").map(String.init)) }
         q.filter.from = day("from")

@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 import VoronkaImport
 
 /// How an import writes: whose ids it keeps (the source system), where deals go, and how big each all-or-nothing
@@ -49,6 +50,8 @@ public struct ImportResult: Sendable {
     /// found nowhere.
     public var linksMade: [String: Int] = [:]
     public var linksUnknown: [String: Int] = [:]
+    /// The channels the leads named that no channel had: made by the import, each with its guessed group.
+    public var channelsMade: [Channel] = []
 
     public func tally(_ kind: String) -> Tally { tallies.first { $0.kind == kind }?.tally ?? Tally() }
 
@@ -79,6 +82,10 @@ public struct ImportResult: Sendable {
         }
         for kind in Set(linksMade.keys).union(linksUnknown.keys).sorted() {
             lines.append("  links to earlier imports' \(kind)s: \(linksMade[kind] ?? 0) made, \(linksUnknown[kind] ?? 0) named something unknown")
+        }
+        if !channelsMade.isEmpty {
+            lines.append("  new channels (\(channelsMade.count); merge or regroup them in the settings): "
+                         + channelsMade.map { "\($0.name) (\($0.group.rawValue))" }.joined(separator: ", "))
         }
         if !problems.isEmpty {
             lines.append("Problems (\(problems.count)):")

@@ -45,6 +45,7 @@ public struct ImportWriter: Sendable {
             try await catalog.prepare(plan, eventRanges: eventRanges, options: options, tx: tx)
         }
         result.problems += catalog.problems
+        result.channelsMade = catalog.channelsMade
         var mark = result.phase("catalog", since: started)
         let (kinds, journal) = try await deferrable(plan)
         let deferred = try await store.withIndexesDeferred(of: kinds, journal: journal) {

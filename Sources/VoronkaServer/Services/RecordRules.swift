@@ -36,6 +36,13 @@ enum RecordRules {
             }
         }
         if kind == .lead, input["received_at"] == nil { input["received_at"] = .string(Timestamp.format(now)) }
+        if kind == .lead, input["channel_id"] == nil {
+            // A lead told only its source starts in the source's channel (each source has one from the start).
+            let source = { if case .string(let s)? = input["source"] { s } else { LeadSource.webForm.rawValue } }()
+            if let channel = try await lookups.tx.firstID(.channel, where: ["source_key": .text(source)], order: ["id"]) {
+                input["channel_id"] = .number(Double(channel))
+            }
+        }
     }
 
     /// Checks a new or changed record against the rest of the data; returns it with derived fields set.
@@ -119,6 +126,8 @@ enum RecordRules {
                     }
                 }
             }
+        case .channel:
+            try await checkChannel(old: old, record: record, changed: changed, tx: tx)
         case .attribute:
             if changed("key") || changed("entity"), let key = record.text("key"), let entity = record.text("entity"),
                try await tx.firstID(.attribute, where: ["entity": .text(entity), "key": .text(key)], excluding: record.int("id")) != nil {
@@ -177,6 +186,26 @@ enum RecordRules {
     }
 
     /// Refuses deletes that would leave live records pointing at nothing.
+    /// Channel names are unique as search folds them; a merge may not loop back to the channel merged.
+    private static func checkChannel(old: Record?, record: Record, changed: (String) -> Bool, tx: StoreTransaction) async throws {
+        guard changed("name") || changed("merged_into_id") else { return }
+        try await tx.lockJournal()
+        let channels = try await tx.records(.channel, fields: ["id", "name", "name_ru", "merged_into_id"])
+        let id = record.int("id")
+        let name = record.text("name") ?? ""
+        if changed("name"), channels.contains(where: { $0.int("id") != id && SearchText.fold($0.text("name") ?? "") == SearchText.fold(name) }) {
+            throw DomainError.conflict(field: "name", .channelNameTaken(name))
+        }
+        guard changed("merged_into_id"), let into = record.int("merged_into_id") else { return }
+        if into == id { throw DomainError.invalid("merged_into_id", .channelMergedIntoItself) }
+        let mergedInto = Dictionary(channels.compactMap { c in c.int("id").map { ($0, c.int("merged_into_id")) } }, uniquingKeysWith: { a, _ in a })
+        var next: Int64? = into, seen: Set<Int64> = []
+        while let n = next, seen.insert(n).inserted {
+            if n == id { throw DomainError.invalid("merged_into_id", .channelMergeLoop(id: into)) }
+            next = mergedInto[n] ?? nil
+        }
+    }
+
     static func checkDelete(_ kind: EntityKind, _ record: Record, tx: StoreTransaction, viewer: Viewer) async throws {
         guard let id = record.int("id") else { return }
         func count(_ kind: EntityKind, _ column: String) async throws -> Int64 {
@@ -192,6 +221,9 @@ enum RecordRules {
         case .pipeline:
             let deals = try await count(.deal, "pipeline_id") + count(.lead, "pipeline_id")
             if deals > 0 { throw DomainError.conflict(field: "id", .pipelineHasRecords(deals)) }
+        case .channel:
+            let leads = try await count(.lead, "channel_id")
+            if leads > 0 { throw DomainError.conflict(field: "id", .channelHasLeads(leads)) }
         case .user:
             if id == viewer.userID { throw DomainError.conflict(field: "id", .cannotDeleteSelf) }
         default:

@@ -48,8 +48,9 @@ enum ImportChoices {
         }
         n = 0
         while let text = form[Field.sourceName(n)] {
-            // Empty (or not a source): the rows keep no channel, as imported.
-            u.sourceTargets[text] = form[Field.source(n)].flatMap(LeadSource.init(rawValue:)).map(\.rawValue)
+            // Empty: a new channel of that name; else the name of the channel the rows go to.
+            let chosen = form[Field.source(n)]?.trimmingCharacters(in: .whitespaces) ?? ""
+            u.sourceTargets[text] = chosen.isEmpty ? nil : chosen
             n += 1
         }
     }

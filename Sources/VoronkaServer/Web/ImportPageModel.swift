@@ -14,7 +14,9 @@ enum ImportPageModel {
             for p in pipelines { stageNames[Folding.fold(p.name)] = stages.filter { $0.pipelineID == p.id }.map(\.name) }
             let deals = pipelines.filter { $0.kind == .deal }.map(\.name)
             let leads = pipelines.filter { $0.kind == .lead }.map(\.name)
-            return review(upload, pipelines: deals, stageNames: stageNames, leadPipeline: leads.first, language: language, problemLimit: problemLimit)
+            let channels = ChannelDirectory(try await services.store.all(.channel).map(Channel.init(record:)))
+            return review(upload, pipelines: deals, stageNames: stageNames, leadPipeline: leads.first, channels: channels,
+                          language: language, problemLimit: problemLimit)
         case .running(let done, let total, let startedAt):
             return .running(done: done, total: total, startedAt: startedAt)
         case .finished(let r):
@@ -29,7 +31,7 @@ enum ImportPageModel {
 
     /// `stageNames`: the stages of every pipeline, by folded pipeline name; `pipelines`: the deal pipelines in order.
     static func review(_ u: ImportUpload, pipelines: [String], stageNames: [String: [String]] = [:], leadPipeline: String? = nil,
-                       language: Language, problemLimit: Int) -> ImportPage.Content {
+                       channels: ChannelDirectory = ChannelDirectory(), language: Language, problemLimit: Int) -> ImportPage.Content {
         let summary = u.summary
         let reports = Dictionary((summary?.files ?? []).map { ($0.name, $0.report) }, uniquingKeysWith: { a, _ in a })
         let files = u.files.enumerated().map { i, f in
@@ -70,20 +72,22 @@ enum ImportPageModel {
                 return .init(pipeline: s.pipeline, stage: s.stage, rows: s.rows, won: s.won, lost: s.lost, known: known || stageNames.isEmpty,
                              targets: known ? [] : existing, target: u.stageTargets[s.stage])
             },
-            sources: sourceRows(u),
+            sources: sourceRows(u, channels: channels),
             newOwners: (summary?.owners ?? []).filter { !$0.listed }.prefix(100).map { .init($0.name, String($0.rows)) },
             problems: Array(problems), problemCount: summary?.problems.count ?? 0, blocking: blocking)
+        review.channels = channels.choosable.map { .init($0.name, language == .ru ? ($0.nameRu ?? $0.name) : $0.name) }
         review.customKinds = Set(ImportFileKind.allCases.filter(\.storesCustom).map(\.rawValue))
         review.ungradedDeals = summary?.grades.ungraded ?? 0
         review.gradeColumnsMapped = summary?.grades.mapped ?? false
         return .review(review)
     }
 
-    /// Sources without a match in the dry run, and those the user matched (with their rows from an earlier dry run).
-    static func sourceRows(_ u: ImportUpload) -> [ImportPage.SourceRow] {
-        var texts = Set(u.summary.map { Array($0.unmappedSources.keys) } ?? [])
+    /// Channels of the dry run that no channel has (with their rows), and those the user matched (with their rows from
+    /// an earlier dry run, when this one has them under the channel's name).
+    static func sourceRows(_ u: ImportUpload, channels: ChannelDirectory) -> [ImportPage.SourceRow] {
+        var texts = Set((u.summary?.channels.keys).map(Array.init) ?? []).filter { channels.find($0) == nil }
         texts.formUnion(u.sourceTargets.keys)
-        return texts.map { ImportPage.SourceRow(text: $0, rows: u.summary?.unmappedSources[$0] ?? u.sourceRows[$0] ?? 0, chosen: u.sourceTargets[$0]) }
+        return texts.map { ImportPage.SourceRow(text: $0, rows: u.summary?.channels[$0] ?? u.sourceRows[$0] ?? 0, chosen: u.sourceTargets[$0]) }
             .sorted { ($1.rows, $0.text) < ($0.rows, $1.text) }
     }
 

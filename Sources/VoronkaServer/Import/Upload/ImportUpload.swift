@@ -45,9 +45,10 @@ public struct ImportUpload: Sendable {
     public var unknownStages: UnknownStagePolicy = .create
     /// Stages the pipeline lacks that the user put into existing ones (stage name → existing stage name).
     public var stageTargets: [String: String] = [:]
-    /// Lead sources as written that the user matched to a `LeadSource` (text → raw value), for every file's source column.
+    /// Lead channels as written that the user matched to an existing channel (text → the channel's name), for every
+    /// file's source column.
     public var sourceTargets: [String: String] = [:]
-    /// Rows per lead source as written, remembered from dry runs in which it had no match (a matched one leaves the list).
+    /// Rows per lead channel as written, remembered from dry runs (a matched one is listed under the channel's name).
     public var sourceRows: [String: Int] = [:]
     /// The dry run of the current choices.
     public var summary: ImportSummary?
@@ -133,7 +134,7 @@ public struct ImportUpload: Sendable {
         let sources = self.sources
         let summary = try await ImportLane.run { ImportPlan(sources: sources).summary }
         self.summary = summary
-        sourceRows.merge(summary.unmappedSources) { _, now in now }
+        sourceRows.merge(summary.channels) { _, now in now }
     }
 
     public var isRunning: Bool { if case .running = state { true } else { false } }

@@ -31,7 +31,8 @@ public enum ImportPage {
         /// A stage the pipeline lacks (`stage-<n>-name`) and where its rows go (`stage-<n>`: empty for the policy).
         public static func stage(_ n: Int) -> String { "stage-\(n)" }
         public static func stageName(_ n: Int) -> String { "stage-\(n)-name" }
-        /// A lead source as written (`source-<n>-name`) and the `LeadSource` it counts as (`source-<n>`: empty for none).
+        /// A lead channel as written (`source-<n>-name`) and the channel it goes to (`source-<n>`: a channel's name, empty
+        /// for a new channel of that name).
         public static func source(_ n: Int) -> String { "source-\(n)" }
         public static func sourceName(_ n: Int) -> String { "source-\(n)-name" }
         /// The value of `preset` that means "the columns as chosen below".
@@ -103,11 +104,11 @@ public enum ImportPage {
         }
     }
 
-    /// A lead source as the files write it, that nothing matched to a `LeadSource` or that the user matched.
+    /// A lead channel as the files write it, that no channel has yet, or that the user matched to one.
     public struct SourceRow: Sendable, Hashable {
         public var text: String
         public var rows: Int
-        /// The `LeadSource` chosen for it (a raw value), nil while it has none.
+        /// The channel chosen for it (its name), nil while it is to become a new channel.
         public var chosen: String?
         public init(text: String, rows: Int, chosen: String? = nil) { self.text = text; self.rows = rows; self.chosen = chosen }
     }
@@ -145,8 +146,10 @@ public enum ImportPage {
         public var customKinds: Set<String> = ["companies", "contacts", "leads", "deals"]
         public var counts: [KindCount]
         public var stages: [StageRow]
-        /// Lead sources without a match, and those the user matched, most rows first.
+        /// Lead channels no channel has yet (new channels unless matched), and those the user matched, most rows first.
         public var sources: [SourceRow]
+        /// The channels a new one may be matched to (value: the channel's name; label: in the user's language).
+        public var channels: [Option] = []
         /// Owners no user matches: they become inactive users.
         public var newOwners: [Option]
         public var problems: [Problem]

@@ -40,9 +40,9 @@ extension ImportPage {
                     .each(options) { .choice($0.value, $0.label, selected: $0.value == (selected ?? "")) }))
     }
 
-    /// What the rows of a lead source as written count as: a `LeadSource`, or none (imported, no channel).
-    static func sourceChoice(_ n: Int, _ s: SourceRow, _ t: Localizer) -> Markup {
-        let options = [Option("", t.pick(noChannel))] + LeadSource.allCases.filter { $0 != .import }.map { Option($0.rawValue, t.name($0)) }
+    /// The channel the rows of a channel as written go to: a new channel of that name, or an existing one.
+    static func sourceChoice(_ n: Int, _ s: SourceRow, _ r: Review, _ t: Localizer) -> Markup {
+        let options = [Option("", Strings.fill(t.pick(noChannel), ["name": s.text]))] + r.channels
         return reviewChoice(key: Field.sourceName(n), value: s.text, name: Field.source(n),
                             label: Strings.fill(t.pick(sourceGoesTo), ["source": s.text]), options: options, selected: s.chosen)
     }
@@ -148,7 +148,7 @@ extension ImportPage {
                                .th(.attr("scope", "col"), .plain(t.pick(countsAs))))),
                     .tbody(.group(r.sources.enumerated().map { n, s -> Node<HTML.TableContext> in
                         .tr(.th(.attr("scope", "row"), .plain(s.text)), .td(.class("num"), .plain(t.format.number(s.rows))),
-                            .td(.embed(sourceChoice(n, s, t))))
+                            .td(.embed(sourceChoice(n, s, r, t))))
                     })))))),
             .if(!r.newOwners.isEmpty, .group(
                 .h3(.plain(t.pick(newOwners))),

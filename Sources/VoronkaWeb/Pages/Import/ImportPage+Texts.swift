@@ -50,17 +50,17 @@ extension ImportPage {
     static let rejectStage = T(en: "Left out", ru: "Не загружать")
     static let intoStage = T(en: "Into “{stage}”", ru: "В этап «{stage}»")
     static let stageGoesTo = T(en: "Where the rows of “{stage}” go", ru: "Куда идут строки этапа «{stage}»")
-    static let sourcesFound = T(en: "Lead sources to match", ru: "Источники лидов без соответствия")
-    static let sourcesHint = T(en: "Sources the files name in their own words: choose what each counts as, or leave it as imported (no channel).",
-                               ru: "Источники, названные в файлах по-своему: выберите, чем считать каждый, или оставьте как импорт (канал не указан).")
-    static let sourceAsWritten = T(en: "Source in the file", ru: "Источник в файле")
+    static let sourcesFound = T(en: "New lead channels", ru: "Новые каналы лидов")
+    static let sourcesHint = T(en: "Channels the files name that Voronka does not have yet: each becomes a new channel, or choose an existing channel it is the same as. Channels can be merged later in the settings.",
+                               ru: "Каналы из файлов, которых ещё нет в Воронке: каждый станет новым каналом, или выберите существующий канал, с которым он совпадает. Позже каналы можно объединить в настройках.")
+    static let sourceAsWritten = T(en: "Channel in the file", ru: "Канал в файле")
     static let ungradedUnmapped = T(en: "Deals that will stay ungraded: {count}. No column is mapped to the need, the budget or the deadline; map them to grade the deals.",
                                     ru: "Сделок без оценки: {count}. Ни один столбец не сопоставлен с потребностью, бюджетом или сроком; сопоставьте их, чтобы оценить сделки.")
     static let ungradedEmpty = T(en: "Deals that will stay ungraded: {count}. Their rows leave the need, the budget and the deadline empty.",
                                  ru: "Сделок без оценки: {count}. В их строках не заполнены потребность, бюджет и срок.")
-    static let countsAs = T(en: "Counts as", ru: "Считать как")
-    static let noChannel = T(en: "Imported (no channel)", ru: "Импорт (канал не указан)")
-    static let sourceGoesTo = T(en: "What “{source}” counts as", ru: "Чем считать «{source}»")
+    static let countsAs = T(en: "Goes to", ru: "Куда отнести")
+    static let noChannel = T(en: "New channel “{name}”", ru: "Новый канал «{name}»")
+    static let sourceGoesTo = T(en: "The channel of “{source}”", ru: "Канал для «{source}»")
     static let newOwners = T(en: "Owners no user matches (they become inactive users)", ru: "Ответственные без пользователя (станут неактивными пользователями)")
     static let problems = T(en: "Problems ({count})", ru: "Проблемы ({count})")
     static let noProblems = T(en: "No problems found.", ru: "Проблем не найдено.")
