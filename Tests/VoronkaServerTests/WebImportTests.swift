@@ -235,7 +235,7 @@ struct WebImportTests {
             var form: [String: String] = ["file-0-preset": "columns", "file-0-kind": "leads", "system": "radio-sheet", "pipeline": "",
                                           "unknown_stages": "create", "file-0-date_format": "auto"]
             for (j, target) in ["received_at", "company_name", "source", "request_text"].enumerated() { form["file-0-col-\(j)"] = target }
-            let event = try #require(try await app.services.store.all(.channel).map(VoronkaCore.Channel.init(record:)).first { $0.sourceKey == "event" })
+            let event = try #require(try await app.services.store.all(.channel).map(LeadChannel.init(record:)).first { $0.sourceKey == "event" })
             // action: a dry run of these columns, then "Радио" sent to the Event channel, checked again, then started
             form["action"] = "check"
             let checked = try await admin.post(path, form)
@@ -252,7 +252,7 @@ struct WebImportTests {
             #expect(review.body.contains("New channel “Сайт”"))
             #expect(rechecked.body.contains(#"<option value="\#(event.name)" selected"#))
             #expect(started.status == .seeOther)
-            let channels = try await app.services.store.all(.channel).map(VoronkaCore.Channel.init(record:))
+            let channels = try await app.services.store.all(.channel).map(LeadChannel.init(record:))
             let site = try #require(channels.first { $0.name == "Сайт" }, "a new channel was made")
             #expect(site.group == .direct, "its group is guessed from its words")
             #expect(!channels.contains { $0.name == "Радио" }, "no channel for a text matched to an existing one")

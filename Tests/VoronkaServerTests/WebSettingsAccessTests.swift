@@ -23,6 +23,7 @@ struct WebSettingsAccessTests {
                 ("/settings/pipelines/\(pipeline.id)/stages", ["name": "Mine", "kind": "open", "position": "1", "probability": "5"]),
                 ("/settings/audience", ["field": "headcount", "operator": "greater", "value": "1"]),
                 ("/settings/catalog", ["name": "Mine", "currency": "RUB", "active": "true"]),
+                ("/settings/channels", ["name": "Mine", "channel_group": "paid", "active": "true"]),
                 ("/settings/economics", ["monthly_costs": "1"]),
                 ("/settings/users", ["name": "Me", "email": "me@example.com", "role": "admin", "password": "a long enough password"]),
                 ("/settings/users/\(app.users["rep1"]!)", ["name": "Rep1", "email": "rep1@test.voronka.local", "role": "admin", "active": "true"]),

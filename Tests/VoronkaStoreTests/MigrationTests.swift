@@ -22,7 +22,7 @@ struct MigrationTests {
             #expect(ladder.first?.nameRu == "До квалификации")
             let services = stages.filter { $0.pipelineID == pipelines[2].id }
             #expect(services.count == 10)
-            let channels = try await store.all(.channel).map(Channel.init(record:))
+            let channels = try await store.all(.channel).map(LeadChannel.init(record:))
             #expect(channels.compactMap(\.sourceKey) == LeadSource.allCases.map(\.rawValue), "a channel for every source of the old closed list")
             #expect(channels.allSatisfy { $0.nameRu != nil && $0.active && $0.mergedIntoID == nil })
             #expect(try await store.journal(after: 0, limit: 100).count == pipelines.count + stages.count + channels.count)

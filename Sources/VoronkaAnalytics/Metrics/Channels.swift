@@ -73,7 +73,7 @@ extension Metrics {
                     if won.isFinite { tallies[target].won += 1 }
                 }
                 if first <= scope.asOf { tallies[target].responseHours.append(max(0, first - r) / 3600) }
-                if won.isFinite { tallies[target].daysToWin.append((won - r) / 86_400) }
+                if won.isFinite { tallies[target].daysToWin.append(max(0, won - r) / 86_400) }
             }
         }
         let all = tallies[total - 1]

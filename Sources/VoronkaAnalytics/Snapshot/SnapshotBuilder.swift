@@ -24,7 +24,7 @@ public struct SnapshotBuilder: Sendable {
     public init(leads: [Lead], deals: [Deal], stageEvents: [(dealID: Int64, stageID: Int64, at: Date)], stages: [Stage],
                 companies: [Company], users: [User], lastSeq: Int64,
                 leadStageEvents: [(leadID: Int64, stageID: Int64, at: Date)] = [], dealUpdatedAt: [Int64: Date] = [:],
-                channels: [Channel] = []) {
+                channels: [LeadChannel] = []) {
         var loader = SnapshotLoader(lastSeq: lastSeq)
         for channel in channels { loader.channel(id: channel.id, group: channel.group, mergedIntoID: channel.mergedIntoID) }
         for user in users { loader.user(id: user.id, managerID: user.managerID) }

@@ -33,7 +33,7 @@ extension EntityKind {
         case .stage: Stage.self
         case .deal: Deal.self
         case .activity: Activity.self
-        case .channel: Channel.self
+        case .channel: LeadChannel.self
         case .attribute: AttributeDefinition.self
         case .token, .setting: nil
         }

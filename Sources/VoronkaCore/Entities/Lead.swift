@@ -53,7 +53,7 @@ public struct Lead: Entity, Hashable {
     public var id: Int64
     public var receivedAt: Date
     public var source: LeadSource
-    /// The marketing channel (a `Channel`); a lead created without one gets its source's channel.
+    /// The marketing channel (a `LeadChannel`); a lead created without one gets its source's channel.
     public var channelID: Int64?
     public var referrerCompanyID: Int64?
     public var referrerContactID: Int64?

@@ -22,7 +22,7 @@ public final class ImportCatalog: @unchecked Sendable {
     public var channels = ChannelDirectory()
     public var channelByText: [String: Int64] = [:]
     /// The channels this import made, by name, with their group.
-    public var channelsMade: [Channel] = []
+    public var channelsMade: [LeadChannel] = []
     public var problems: [ImportMessage] = []
 
     /// The channel of a lead: the one its text names, else that of its kind of source (or of imports).

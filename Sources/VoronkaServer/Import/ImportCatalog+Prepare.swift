@@ -16,11 +16,11 @@ extension ImportCatalog {
     /// Every channel the leads name: an existing one by its name, Russian name or source key (after merges), else a new
     /// channel of that name, its group guessed from its words, listed in the result.
     private func prepareChannels(_ plan: ImportPlan, _ tx: StoreTransaction) async throws {
-        channels = ChannelDirectory(try await tx.all(.channel).map(Channel.init(record:)))
+        channels = ChannelDirectory(try await tx.all(.channel).map(LeadChannel.init(record:)))
         for lead in plan.leads {
             guard let text = lead.channel, channelByText[text] == nil else { continue }
             if let found = channels.find(text) { channelByText[text] = found.id; continue }
-            var channel = Channel(name: String(text.prefix(200)), group: ChannelGroup.guess(text))
+            var channel = LeadChannel(name: String(text.prefix(200)), group: ChannelGroup.guess(text))
             guard let id = try await tx.insert(.channel, channel.record, at: tx.now).int("id") else { throw StoreError.unsupported("insert returned no id") }
             channel.id = id
             channels.add(channel)

@@ -51,7 +51,7 @@ public struct ImportResult: Sendable {
     public var linksMade: [String: Int] = [:]
     public var linksUnknown: [String: Int] = [:]
     /// The channels the leads named that no channel had: made by the import, each with its guessed group.
-    public var channelsMade: [Channel] = []
+    public var channelsMade: [LeadChannel] = []
 
     public func tally(_ kind: String) -> Tally { tallies.first { $0.kind == kind }?.tally ?? Tally() }
 

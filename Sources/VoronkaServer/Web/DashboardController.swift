@@ -25,7 +25,8 @@ enum DashboardController {
         if let v = selected["pipeline"] { api["pipeline_id"] = v }
         if let v = selected["owner"] { api["owner_id"] = v }
         else if let v = selected["team"], let lead = Int64(v) { api["owner_id"] = Viewer.team(of: lead, managers: managers).sorted().map(String.init).joined(separator: ",") }
-        for name in ["source", "segment", "from", "to"] { if let v = selected[name] { api[name] = v } }
+        for name in ["source", "channel_group", "segment", "from", "to"] { if let v = selected[name] { api[name] = v } }
+        if let v = selected["channel"] { api["channel_id"] = v }
         let query: AnalyticsQuery
         do {
             query = try AnalyticsQuery.parse(api, viewer: caller.viewer, now: services.clock.now())
@@ -50,12 +51,16 @@ enum DashboardController {
         let stages = try await WebLookups.stages(services)
         let visible = users.filter { caller.viewer.owns($0.id) }
         let leads = Set(managers.values.compactMap { $0 })
-        let filter = DashboardPage.Filter(
+        var filter = DashboardPage.Filter(
             pipelines: pipelines.filter { $0.kind == .deal }.map { .init(value: String($0.id), label: WebLookups.name($0, language)) },
             teams: visible.filter { leads.contains($0.id) }.map { .init(value: String($0.id), label: $0.name) },
             owners: visible.map { .init(value: String($0.id), label: $0.name) },
             sources: LeadSource.allCases.map { .init(value: $0.rawValue, label: t.name($0)) },
             selected: selected)
+        let channels = try await WebLookups.channels(services)
+        let channelNames = Dictionary(channels.channels.values.map { ($0.id, WebLookups.name($0, language)) }, uniquingKeysWith: { a, _ in a })
+        filter.channels = channels.choosable.map { .init(value: String($0.id), label: WebLookups.name($0, language)) }
+        filter.channelGroups = ChannelGroup.allCases.map { .init(value: $0.rawValue, label: DashboardPage.groupName($0, t)) }
         let health = try await qualification(caller, services)
         // The deals the page names, their titles in one query.
         let shownStalled = Array(dashboard.stalled.deals.dropFirst((stalledPage - 1) * stalledPageSize).prefix(stalledPageSize))
@@ -77,6 +82,7 @@ enum DashboardController {
                                                              underMinimumEconomics: refs(health.belowMinimum),
                                                              unqualifiedCount: health.violations.count, uncontrolledCount: health.uncontrolled.count,
                                                              underMinimumCount: health.belowMinimum.count))
+        model.channels = DashboardPage.channels(dashboard.channels, channelNames: channelNames, t)
         // The stalled deals: this page of them, and who has how many.
         var keep = selected
         keep["section"] = DashboardPage.Section.stages.rawValue

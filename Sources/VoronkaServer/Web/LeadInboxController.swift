@@ -30,6 +30,7 @@ enum LeadInboxController {
         let names = try await WebLookups.userNames(web.services)
         let suggestions = try await suggest(leads.filter { $0.triage == nil }, web)
         let now = web.services.clock.now()
+        let channels = try await WebLookups.channels(web.services)
         let rows = leads.map { lead in
             let triage = stored(lead.triage) ?? suggestions[lead.id].map(LeadInboxPage.Triage.init)
             let age = now.timeIntervalSince(lead.receivedAt)
@@ -42,6 +43,7 @@ enum LeadInboxController {
                                      contactName: lead.contactName, requestText: lead.requestText, source: lead.source,
                                      ownerName: lead.ownerID.flatMap { names[$0] }, fire: lead.fire, triage: triage, actions: actions)
             row.dealTitle = LeadTriage.suggestedTitle(for: lead)
+            row.channelName = lead.channelID.flatMap { channels.root($0) }.map { WebLookups.name($0, req.webLanguage) }
             let tags = [lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm, lead.utmContent].compactMap { $0 }
             row.campaign = tags.isEmpty ? nil : tags.joined(separator: " / ")
             row.landingPage = lead.landingPage

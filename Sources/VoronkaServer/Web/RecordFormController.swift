@@ -19,6 +19,8 @@ enum RecordFormController {
         .activity: (BilingualText(en: "New activity", ru: "Новое действие"), BilingualText(en: "Edit activity", ru: "Изменить действие")),
     ]
     static let create = BilingualText(en: "Create", ru: "Создать")
+    static let channelLabel = BilingualText(en: "Channel", ru: "Канал")
+    static let channelBySource = BilingualText(en: "The source's channel", ru: "Канал по источнику")
     static let companyNameHint = BilingualText(en: "An existing company of yours by its exact name, or a new one made with the deal.",
                                                ru: "Ваша компания с точно таким названием или новая, созданная вместе со сделкой.")
     static let joinsDeal = BilingualText(en: "Joins the buying centre of “{deal}”.", ru: "Войдёт в закупочный центр сделки «{deal}».")
@@ -250,6 +252,14 @@ enum RecordFormController {
             ]
         case .lead:
             let sources = LeadSource.allCases.filter { $0 != .import }.map { O($0.rawValue, t.name($0)) }
+            let language = t.language
+            var channels = try await WebLookups.channels(web.services).choosable.map { O(String($0.id), WebLookups.name($0, language)) }
+            let channel = value("channel_id")
+            if record == nil { channels.insert(O("", t.pick(channelBySource)), at: 0) }
+            else if !channel.isEmpty, !channels.contains(where: { $0.value == channel }) {
+                // A channel merged away since: still shown, so that saving keeps it.
+                channels.insert(O(channel, "#" + channel), at: 0)
+            }
             out += [
                 F(name: "company_name", label: t[.company], control: .text(maxLength: 300), value: value("company_name")),
                 F(name: "contact_name", label: t[.contact], control: .text(maxLength: 300), value: value("contact_name")),
@@ -257,6 +267,7 @@ enum RecordFormController {
                 F(name: "contact_email", label: t[.email], control: .email, value: value("contact_email")),
                 F(name: "request_text", label: t[.request], control: .textArea(rows: 5), value: value("request_text")),
                 F(name: "source", label: t[.source], control: .select(options: sources), value: value("source").isEmpty ? LeadSource.phone.rawValue : value("source")),
+                F(name: "channel_id", label: t.pick(channelLabel), control: .select(options: channels), value: channel),
                 F(name: "owner_id", label: t[.owner], control: .select(options: owners), value: ownerValue),
             ]
         case .activity:

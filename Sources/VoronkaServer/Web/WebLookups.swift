@@ -18,6 +18,15 @@ enum WebLookups {
             .sorted { ($0.position, $0.id) < ($1.position, $1.id) }
     }
 
+    /// Every lead channel, merged ones included (their names lead to the channel they were merged into).
+    static func channels(_ services: Services) async throws -> ChannelDirectory {
+        ChannelDirectory(try await services.store.all(.channel).map(LeadChannel.init(record:)))
+    }
+
+    static func name(_ channel: LeadChannel, _ language: Language) -> String {
+        language == .ru ? (channel.nameRu ?? channel.name) : channel.name
+    }
+
     static func name(_ pipeline: Pipeline, _ language: Language) -> String {
         language == .ru ? (pipeline.nameRu ?? pipeline.name) : pipeline.name
     }

@@ -77,6 +77,8 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .settingsRuleDelete(0), AudienceSettingsController.delete),
     (.POST, .settingsSection(.catalog), CatalogSettingsController.create),
     (.POST, .settingsProduct(0), CatalogSettingsController.edit),
+    (.POST, .settingsSection(.channels), ChannelSettingsController.create),
+    (.POST, .settingsChannel(0), ChannelSettingsController.edit),
     (.POST, .settingsSection(.economics), EconomicsSettingsController.save),
     (.POST, .settingsSection(.company), CompanySettingsController.save),
     (.POST, .settingsSection(.users), UserSettingsController.create),

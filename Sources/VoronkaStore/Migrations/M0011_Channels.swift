@@ -22,7 +22,7 @@ struct M0011_Channels: AsyncMigration {
         try await sql.exec("ALTER TABLE leads ADD COLUMN channel_id \(backend.columnType(.bigint))")
         let tx = StoreTransaction(sql: sql, backend: backend, actor: nil, origin: "migration", now: Date())
         for source in LeadSource.allCases {
-            try await tx.insert(.channel, Channel.builtIn(source).record)
+            try await tx.insert(.channel, LeadChannel.builtIn(source).record)
         }
         try await sql.exec("UPDATE leads SET channel_id = (SELECT c.id FROM channels c WHERE c.source_key = leads.source)")
         try await sql.exec("CREATE INDEX leads_channel ON leads (channel_id, id)")

@@ -54,6 +54,7 @@ public enum SiteURL: Hashable, Sendable {
     case settingsRule(Int)
     case settingsRuleDelete(Int)
     case settingsProduct(Int64)
+    case settingsChannel(Int64)
     case settingsUser(Int64)
     case settingsUserPassword(Int64)
     case settingsTokenRevoke(Int64)
@@ -77,7 +78,7 @@ public enum SiteURL: Hashable, Sendable {
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
         .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsStageMove(pipeline: 1, stage: 1), .settingsRule(0),
-        .settingsRuleDelete(0), .settingsProduct(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1),
+        .settingsRuleDelete(0), .settingsProduct(1), .settingsChannel(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1),
         .imports, .importPage("a"), .importProblems("a"),
     ]
 
@@ -127,6 +128,7 @@ public enum SiteURL: Hashable, Sendable {
         case .settingsRule(let index): return "\(settings)/audience/\(p("index", index))"
         case .settingsRuleDelete(let index): return "\(settings)/audience/\(p("index", index))/delete"
         case .settingsProduct(let id): return "\(settings)/catalog/\(p("id", id))"
+        case .settingsChannel(let id): return "\(settings)/channels/\(p("id", id))"
         case .settingsUser(let id): return "\(settings)/users/\(p("id", id))"
         case .settingsUserPassword(let id): return "\(settings)/users/\(p("id", id))/password"
         case .settingsTokenRevoke(let id): return "\(settings)/tokens/\(p("id", id))/revoke"

@@ -6,7 +6,7 @@ import VoronkaCore
 public enum DashboardPage {
     /// The sections, in navigation order; the raw value is the `section` query parameter.
     public enum Section: String, CaseIterable, Sendable {
-        case funnel, forecast, stages, velocity, response, growth, quality
+        case funnel, channels, forecast, stages, velocity, response, growth, quality
     }
 
     /// A choice in a filter select: the query value and its label.
@@ -22,8 +22,12 @@ public enum DashboardPage {
         public var teams: [Option]
         public var owners: [Option]
         public var sources: [Option]
+        /// Lead channels (not merged into another) and channel groups.
+        public var channels: [Option] = []
+        public var channelGroups: [Option] = []
         public var segments: [Option]
-        /// The values in force, by query name (`pipeline`, `team`, `owner`, `source`, `segment`, `from`, `to`).
+        /// The values in force, by query name (`pipeline`, `team`, `owner`, `source`, `channel`, `channel_group`,
+        /// `segment`, `from`, `to`).
         public var selected: [String: String]
 
         public init(pipelines: [Option] = [], teams: [Option] = [], owners: [Option] = [], sources: [Option] = [],
@@ -33,7 +37,7 @@ public enum DashboardPage {
         }
 
         /// The query names of the filter, in the bar's order; `from` and `to` are days (`2026-01-31`), `to` inclusive.
-        public static let names = ["pipeline", "team", "owner", "source", "segment", "from", "to"]
+        public static let names = ["pipeline", "team", "owner", "source", "channel", "channel_group", "segment", "from", "to"]
 
         /// `name=value&...` for the values in force, percent-encoded, in the bar's order.
         public var query: String {
@@ -80,6 +84,8 @@ public enum DashboardPage {
         public var qualification: QualificationHealth
         /// Records whose times contradict each other ("data-quality v1").
         public var dataQuality = DataQuality()
+        /// Conversion by lead channel ("channels v1").
+        public var channels = Channels()
 
         public init(shell: Shell, path: String, section: Section, filter: Filter, asOf: Day, currency: String,
                     funnel: Funnel = .init(), forecast: Forecast = .init(), stages: StageTimes = .init(), velocity: Velocity = .init(),

@@ -21,6 +21,7 @@ extension DashboardPage {
     static func content(_ model: Model, _ t: Localizer) -> Markup {
         switch model.section {
         case .funnel: funnel(model, t)
+        case .channels: channelsSection(model, t)
         case .forecast: forecast(model, t)
         case .stages: stages(model, t)
         case .velocity: velocity(model, t)
@@ -34,6 +35,7 @@ extension DashboardPage {
     public static func sectionTitle(_ section: Section, _ t: Localizer) -> String {
         switch section {
         case .funnel: t[.dashFunnel]
+        case .channels: t.pick(channelTexts.title)
         case .forecast: t[.dashForecast]
         case .stages: t[.dashStages]
         case .velocity: t[.dashVelocity]
@@ -55,7 +57,10 @@ extension DashboardPage {
     static func filterBar(_ model: Model, _ t: Localizer) -> Markup {
         let filter = model.filter
         func select(_ name: String, _ label: StringKey, _ options: [Option]) -> Node<HTML.FormContext> {
-            .selectField(FieldInfo(id: "filter-" + name, label: t[label]), name: name,
+            select(name, t[label], options)
+        }
+        func select(_ name: String, _ label: String, _ options: [Option]) -> Node<HTML.FormContext> {
+            .selectField(FieldInfo(id: "filter-" + name, label: label), name: name,
                          options: [("", t[.dashAll])] + options.map { ($0.value, $0.label) }, selected: filter.selected[name] ?? "")
         }
         func date(_ name: String, _ label: StringKey) -> Node<HTML.FormContext> {
@@ -68,6 +73,8 @@ extension DashboardPage {
             select("team", .dashTeam, filter.teams),
             select("owner", .owner, filter.owners),
             select("source", .source, filter.sources),
+            select("channel", t.pick(channelTexts.channel), filter.channels),
+            select("channel_group", t.pick(channelTexts.group), filter.channelGroups),
             select("segment", .segment, filter.segments),
             date("from", .dashFrom),
             date("to", .dashTo),
@@ -80,13 +87,14 @@ extension DashboardPage {
     /// The filter in force as a sentence; it stays when the form is not shown (print).
     static func filterSummary(_ model: Model, _ t: Localizer) -> Markup {
         let filter = model.filter
-        let lists: [(name: String, key: StringKey, options: [Option])] = [
-            ("pipeline", .pipeline, filter.pipelines), ("team", .dashTeam, filter.teams), ("owner", .owner, filter.owners),
-            ("source", .source, filter.sources), ("segment", .segment, filter.segments),
+        let lists: [(name: String, label: String, options: [Option])] = [
+            ("pipeline", t[.pipeline], filter.pipelines), ("team", t[.dashTeam], filter.teams), ("owner", t[.owner], filter.owners),
+            ("source", t[.source], filter.sources), ("channel", t.pick(channelTexts.channel), filter.channels),
+            ("channel_group", t.pick(channelTexts.group), filter.channelGroups), ("segment", t[.segment], filter.segments),
         ]
         var parts = lists.compactMap { list -> String? in
             guard let value = filter.selected[list.name], !value.isEmpty else { return nil }
-            return t[list.key] + ": " + (list.options.first { $0.value == value }?.label ?? value)
+            return list.label + ": " + (list.options.first { $0.value == value }?.label ?? value)
         }
         for (name, key) in [("from", StringKey.dashFrom), ("to", StringKey.dashTo)] {
             if let value = filter.selected[name], !value.isEmpty { parts.append(t[key] + ": " + (Day(value).map(t.format.date) ?? value)) }
@@ -143,6 +151,7 @@ extension DashboardPage {
         "response-owners": "response-times", "forecast-months": "forecast", "forecast-stages": "forecast",
         "forecast-calibration": "calibration", "growth-rescued": "rescued-leads", "growth-referrals": "referrals",
         "quality-completeness": "completeness", "quality-qualification": "qualification", "quality-data": "data-quality",
+        "channels-conversion": "channels", "channels-groups": "channels",
     ]
     static let definitionText = BilingualText(en: "Definition", ru: "Определение")
 

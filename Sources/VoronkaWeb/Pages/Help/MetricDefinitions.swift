@@ -331,6 +331,27 @@ public enum MetricDefinitions {
             ]
         ),
         Definition(
+            id: "channels",
+            title: BilingualText(
+                en: "Conversion by lead channel (channels v1)",
+                ru: "Конверсия по каналам лидов (channels v1)"
+            ),
+            paragraphs: [
+                BilingualText(
+                    en: "Leads passing the filter, received in the period and by the as-of date, each counted under its channel (a channel merged into another counts as that one) and under that channel’s group (paid, organic, social, e-mail, referral, direct, partner, event, outbound, other).",
+                    ru: "Учитываются лиды, прошедшие фильтр и поступившие в периоде к дате отчёта; каждый считается в своём канале (канал, объединённый с другим, считается как тот) и в группе этого канала (платные, органические, соцсети, e-mail, рекомендации, прямые, партнёры, мероприятия, исходящие, прочие)."
+                ),
+                BilingualText(
+                    en: "A lead is mature when it arrived at least the maturity window before the as-of date (the window of the conversion: given, or the 80th percentile of lead → win days). Conversion = mature leads won by the as-of date ÷ mature leads, with its 95 % Wilson score interval; each channel is compared with all other mature leads (a z-test, Fisher’s exact test for small counts).",
+                    ru: "Лид считается зрелым, если поступил не позже чем за окно зрелости до даты отчёта (окно конверсии: заданное или 80-й процентиль дней от лида до выигрыша). Конверсия = зрелые лиды, выигранные к дате отчёта ÷ зрелые лиды, с 95-процентным интервалом Уилсона; каждый канал сравнивается со всеми остальными зрелыми лидами (z-тест, для малых чисел — точный тест Фишера)."
+                ),
+                BilingualText(
+                    en: "The median first response is over the channel’s answered leads, the median time to win over its won leads of any age (a win dated before the arrival counts 0 days and is listed by the data-quality report). Rows are ordered by mature leads, then leads.",
+                    ru: "Медиана первого ответа — по лидам канала, на которые ответили; медиана срока до выигрыша — по всем его выигранным лидам любого возраста (выигрыш раньше поступления считается за 0 дней и попадает в отчёт о качестве данных). Строки упорядочены по числу зрелых лидов, затем всех лидов."
+                ),
+            ]
+        ),
+        Definition(
             id: "qualification",
             title: BilingualText(
                 en: "Qualification and control of open deals (qualification v1)",

@@ -52,6 +52,8 @@ public enum LeadInboxPage {
         public var contactName: String?
         public var requestText: String?
         public var source: LeadSource
+        /// The lead's channel in the user's language; the source's name is shown when it has none.
+        public var channelName: String?
         /// Where the lead came from as web analytics tag it ("yandex / cpc / spring") and its landing page.
         public var campaign: String?
         public var landingPage: String?

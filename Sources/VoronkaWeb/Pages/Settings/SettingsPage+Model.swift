@@ -7,7 +7,7 @@ import VoronkaCore
 public enum SettingsPage {
     /// The sections, in navigation order; the raw value is the last path component (`/settings/pipelines`).
     public enum Section: String, CaseIterable, Sendable {
-        case pipelines, audience, catalog, economics, users, tokens, company
+        case pipelines, channels, audience, catalog, economics, users, tokens, company
     }
 
     /// A refused form; its key is e.g. `stage-12`, `new-stage-1`, `pipeline-1`, `new-pipeline`, `rule-0`, `new-rule`,
@@ -56,6 +56,8 @@ public enum SettingsPage {
         /// The rules, and the custom company attributes a rule may read (`custom.<key>`).
         case audience(rules: [AudienceRule], customFields: [AttributeDefinition])
         case catalog([Product])
+        /// Every lead channel, merged ones included.
+        case channels([LeadChannel])
         /// The settings (nil before they are first saved) and the currency of their amounts.
         case economics(EconomicsSettings?, currency: String)
         /// The users; `newPassword` is a password an admin just reset, shown this once.
@@ -85,6 +87,7 @@ public enum SettingsPage {
             case .pipelines: .pipelines
             case .audience: .audience
             case .catalog: .catalog
+            case .channels: .channels
             case .economics: .economics
             case .users: .users
             case .tokens: .tokens
@@ -116,6 +119,9 @@ public enum SettingsPage {
         /// POST `name`, `category`, `keywords` (comma-separated), `price`, `unit_cost`, `currency`, `active`.
         public var newProduct: String { section(.catalog) }
         public func product(_ id: Int64) -> String { SiteURL.settingsProduct(id).path }
+        /// POST `name`, `name_ru`, `channel_group`, `active`; for an existing channel also `merged_into_id`.
+        public var newChannel: String { section(.channels) }
+        public func channel(_ id: Int64) -> String { SiteURL.settingsChannel(id).path }
         /// POST `monthly_costs`, `deals_per_month`, `fixed_minimum` (major units).
         public var economics: String { section(.economics) }
         /// POST `time_zone`.

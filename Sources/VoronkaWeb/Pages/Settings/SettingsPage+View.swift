@@ -24,6 +24,7 @@ extension SettingsPage {
         case .pipelines(let pipelines): self.pipelines(model, pipelines, t)
         case .audience(let rules, let custom): audience(model, rules, custom, t)
         case .catalog(let products): catalog(model, products, t)
+        case .channels(let channels): self.channels(model, channels, t)
         case .economics(let settings, let currency): economics(model, settings, currency, t)
         case .users(let users, let reset): self.users(model, users, reset, t)
         case .tokens(let tokens, let users, let secret): self.tokens(model, tokens, users, secret, t)
@@ -37,6 +38,7 @@ extension SettingsPage {
         case .pipelines: t[.setPipelines]
         case .audience: t[.setAudience]
         case .catalog: t[.setCatalog]
+        case .channels: t.pick(channelTexts.title)
         case .economics: t[.setEconomics]
         case .users: t[.setUsers]
         case .tokens: t[.setTokens]

@@ -27,7 +27,7 @@ public enum ChannelGroup: String, Sendable, Codable, CaseIterable {
 /// Where leads come from, as marketing names it ("Organic search", "Яндекс.Директ", "Exhibition 2026"): an open list
 /// that admins and imports add to. A channel merged into another (`mergedIntoID`) keeps its leads; the analytics count
 /// them under the channel it was merged into, so a merge can be undone.
-public struct Channel: Entity, Hashable {
+public struct LeadChannel: Entity, Hashable {
     public static let kind = EntityKind.channel
     public static let sortable = ["id", "name"]
     public static let fields: [FieldSpec] = FieldSpec.system + [
@@ -76,7 +76,7 @@ public struct Channel: Entity, Hashable {
     }
 
     /// The channel a lead of this source starts in, for the channels every installation has.
-    public static func builtIn(_ source: LeadSource) -> Channel {
+    public static func builtIn(_ source: LeadSource) -> LeadChannel {
         let (en, ru, group): (String, String, ChannelGroup) = switch source {
         case .webForm: ("Web form", "Форма на сайте", .direct)
         case .phone: ("Phone", "Телефон", .direct)
@@ -87,22 +87,22 @@ public struct Channel: Entity, Hashable {
         case .reactivation: ("Reactivation", "Повторное обращение", .other)
         case .import: ("Import", "Импорт", .other)
         }
-        return Channel(name: en, nameRu: ru, group: group, sourceKey: source.rawValue)
+        return LeadChannel(name: en, nameRu: ru, group: group, sourceKey: source.rawValue)
     }
 }
 
 /// The channels by every name a file or a form may use for one: its name and Russian name (as search folds them) and
 /// its source key; a merged channel's names lead to the channel it was merged into.
 public struct ChannelDirectory: Sendable {
-    public private(set) var channels: [Int64: Channel] = [:]
+    public private(set) var channels: [Int64: LeadChannel] = [:]
     private var byName: [String: Int64] = [:]
 
-    public init(_ channels: [Channel] = []) {
+    public init(_ channels: [LeadChannel] = []) {
         for channel in channels.sorted(by: { $0.id < $1.id }) { add(channel) }
     }
 
     /// Adds a channel (a name already taken keeps its first channel).
-    public mutating func add(_ channel: Channel) {
+    public mutating func add(_ channel: LeadChannel) {
         channels[channel.id] = channel
         for name in [channel.sourceKey, channel.name, channel.nameRu].compactMap({ $0 }) where !name.isEmpty {
             let key = SearchText.fold(name)
@@ -111,19 +111,19 @@ public struct ChannelDirectory: Sendable {
     }
 
     /// The channel a text names, after merges; nil when none does.
-    public func find(_ text: String) -> Channel? {
+    public func find(_ text: String) -> LeadChannel? {
         byName[SearchText.fold(text.trimmingCharacters(in: .whitespaces))].flatMap(root)
     }
 
     /// The channel one counts under: the end of its merges.
-    public func root(_ id: Int64) -> Channel? {
+    public func root(_ id: Int64) -> LeadChannel? {
         var current = channels[id], seen: Set<Int64> = []
         while let c = current, let into = c.mergedIntoID, seen.insert(c.id).inserted, let next = channels[into] { current = next }
         return current
     }
 
     /// The channels a lead can be put in: not merged into another, active; by name.
-    public var choosable: [Channel] {
+    public var choosable: [LeadChannel] {
         channels.values.filter { $0.mergedIntoID == nil && $0.active }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 }
