@@ -34,9 +34,9 @@ struct ChannelTests {
 
         static let leadsMapping = ImportMapping(kind: .leads, columns: ["Lead id": .field(.sourceID), "First contact": .field(.receivedAt),
                                                                         "Marketing channel": .field(.source)])
-        static let dealsMapping = ImportMapping(kind: .deals, columns: ["Lead id": .field(.leadSourceID), "Won date": .field(.closedAt),
-                                                                        "Declared revenue": .field(.amount)],
-                                                outcomeRules: [OutcomeRule(.field(.closedAt), .nonEmpty, then: .won)])
+        /// A won date alone makes a deal won (no stage column, no outcome rule).
+        static let dealsMapping = ImportMapping(kind: .deals, columns: ["Lead id": .field(.leadSourceID), "Won date": .field(.wonAt),
+                                                                        "Declared revenue": .field(.amount)])
 
         /// Imports the leads, then the deals in a second run; returns the leads' run.
         static func load(_ app: TestApp) async throws -> ImportResult {

@@ -130,6 +130,35 @@ struct ImportLinkTests {
         }
     }
 
+    @Test("A won date decides a deal with no stage column, and closes it; a won date on a deal whose stage is open is refused with the reason, not dropped", arguments: TestDatabase.backends)
+    func wonDate(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup
+            let won = "Deal;Won date;Lost date;Revenue\nW1;2024-03-01;;120000\nL1;;2024-04-02;80000\nO1;;;5000\n"
+            let staged = "Deal;Stage;Won date;Revenue\nS1;Negotiation;2024-05-01;1000\nS2;Won;2024-05-02;2000\n"
+            let wonMapping = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Won date": .field(.wonAt),
+                                                                   "Lost date": .field(.lostAt), "Revenue": .field(.amount)])
+            let stagedMapping = ImportMapping(kind: .deals, columns: ["Deal": .field(.sourceID), "Stage": .field(.stageName),
+                                                                      "Won date": .field(.wonAt), "Revenue": .field(.amount)])
+            // action
+            let plan = ImportPlan(sources: [ImportSource(name: "won.csv", bytes: Array(won.utf8), mapping: wonMapping),
+                                            ImportSource(name: "staged.csv", bytes: Array(staged.utf8), mapping: stagedMapping)])
+            let result = try await ImportSamples.write(plan, system: "funnel", app)
+            // check
+            let stages = Dictionary(uniqueKeysWithValues: try await app.services.store.all(.stage).map(Stage.init(record:)).map { ($0.id, $0) })
+            let deals = Dictionary(uniqueKeysWithValues: try await app.services.store.all(.deal).map(Deal.init(record:)).map { ($0.amount, $0) })
+            let w1 = try #require(deals[12_000_000]), l1 = try #require(deals[8_000_000]), o1 = try #require(deals[500_000])
+            let s2 = try #require(deals[200_000])
+            #expect(stages[w1.stageID]?.kind == .won && w1.closedAt == ImportSamples.utc("2024-03-01 00:00"), "\(result.text)")
+            #expect(stages[l1.stageID]?.kind == .lost && l1.closedAt == ImportSamples.utc("2024-04-02 00:00"))
+            #expect(stages[o1.stageID]?.kind == .open && o1.closedAt == nil)
+            #expect(stages[s2.stageID]?.kind == .won && s2.closedAt == ImportSamples.utc("2024-05-02 00:00"), "a won stage takes the won date as its close")
+            #expect(deals[100_000] == nil, "the contradicting row is left out")
+            #expect(plan.problems.contains { $0.file == "staged.csv" && $0.line == 2 && $0.severity == .error && $0.column == "Won date"
+                && $0.reason.contains("stage “Negotiation” is open") }, "\(plan.problems.map(\.reason))")
+        }
+    }
+
     @Test("Every column a mapping accepts lands somewhere: a lead's custom attribute, UTM tags and landing page; a contact's custom attribute", arguments: TestDatabase.backends)
     func mappedColumnsAreStored(backend: Backend) async throws {
         try await withTestApp(backend) { app in

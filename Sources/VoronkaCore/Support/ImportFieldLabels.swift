@@ -28,6 +28,8 @@ public enum ImportFieldLabels {
         "received_at": BilingualText(en: "Received at", ru: "Дата обращения"),
         "created_at": BilingualText(en: "Created at", ru: "Дата создания"),
         "closed_at": BilingualText(en: "Closed at", ru: "Дата закрытия"),
+        "won_at": BilingualText(en: "Won at", ru: "Дата выигрыша"),
+        "lost_at": BilingualText(en: "Lost at", ru: "Дата проигрыша"),
         "expected_close": BilingualText(en: "Expected close", ru: "Ожидаемое закрытие"),
         "entered_at": BilingualText(en: "Entered the stage at", ru: "Дата перехода на этап"),
         "lost_reason": BilingualText(en: "Lost reason", ru: "Причина проигрыша"),

@@ -91,6 +91,8 @@ enum ColumnSynonyms {
                       "дата создания", "создано", "дата"]),
         (.closedAt, ["closed", "closed at", "close date", "closing date", "closed date", "date closed", "дата закрытия",
                      "закрыта", "дата завершения"]),
+        (.wonAt, ["won", "won at", "won date", "date won", "win date", "won on", "дата выигрыша", "дата победы", "выиграна"]),
+        (.lostAt, ["lost at", "lost date", "date lost", "lost on", "дата проигрыша", "проиграна"]),
         (.expectedClose, ["expected close", "expected close date", "planned close", "forecast close", "плановая дата закрытия",
                           "ожидаемая дата закрытия", "срок"]),
         (.enteredAt, ["entered", "entered at", "date entered", "changed at", "date", "created date", "дата перехода",

@@ -50,6 +50,7 @@ public enum ImportLimits {
             case .phone: return (.contact, "phone")
             case .taxID: return (.company, "tax_id")
             case .source: return (.channel, "name")
+            case .wonAt, .lostAt: return (.deal, "closed_at")
             default: return (.deal, field.rawValue)
             }
         case .users: return (.user, field.rawValue)

@@ -21,7 +21,7 @@ public enum ImportFileKind: String, Sendable, CaseIterable, Hashable {
         case .deals:
             [.sourceID, .title, .amount, .currency, .companyName, .companySourceID, .taxID, .contactName, .email, .phone,
              .ownerName, .pipelineName, .stageName, .status, .createdAt, .closedAt, .expectedClose, .lostReason,
-             .leadSourceID, .source, .productName, .needText, .budgetAmount, .deadline]
+             .leadSourceID, .source, .productName, .needText, .budgetAmount, .deadline, .wonAt, .lostAt]
         case .stageHistory:
             [.dealSourceID, .pipelineName, .stageName, .enteredAt, .ownerName]
         case .users:
@@ -94,6 +94,8 @@ public enum TargetField: String, Sendable, CaseIterable, Hashable, Comparable {
     /// A lead's web analytics tags and the page it arrived on.
     case utmSource = "utm_source", utmMedium = "utm_medium", utmCampaign = "utm_campaign", utmTerm = "utm_term", utmContent = "utm_content"
     case landingPage = "landing_page"
+    /// When a deal was won, or lost: the date closes it, and without a stage column it decides the outcome.
+    case wonAt = "won_at", lostAt = "lost_at"
 
     /// Fields whose columns are joined with a space when several columns fill them (first, middle and last name);
     /// other fields take the first non-empty column.
@@ -144,6 +146,8 @@ public enum TargetField: String, Sendable, CaseIterable, Hashable, Comparable {
         case .utmTerm: 39
         case .utmContent: 40
         case .landingPage: 41
+        case .wonAt: 42
+        case .lostAt: 43
         }
     }
 

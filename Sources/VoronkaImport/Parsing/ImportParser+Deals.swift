@@ -14,11 +14,22 @@ extension ImportParser {
             r.skipped(byRule: rule)
             return nil
         }
-        let outcome = ImportedOutcome(rawValue: then.rawValue) ?? .open
+        var outcome = ImportedOutcome(rawValue: then.rawValue) ?? .open
+        // A won or a lost date: the deal's outcome when nothing else decided it, and its close time.
+        let wonAt = r.date(.wonAt), lostAt = r.date(.lostAt)
+        if outcome == .open, let (field, _) = [(TargetField.wonAt, wonAt), (.lostAt, lostAt)].first(where: { $0.1 != nil }) {
+            if byOutcome && rule == nil {
+                outcome = field == .wonAt ? .won : .lost
+            } else {
+                let message = rule.map { ImportMessage("is filled, but the outcome rule “{0}” leaves the deal open; correct one of them", .text("\(mapping.outcomeRules[$0].text)")) }
+                    ?? ImportMessage("is filled, but the deal's stage “{0}” is open; correct one of them", .text(stage ?? ""))
+                r.problem(field, message)
+            }
+        }
         let amount = r.money(.amount)
         let currency = r.currency(mark: amount?.currency)
         let createdAt = r.date(.createdAt)
-        var closedAt = r.date(.closedAt)
+        var closedAt = r.date(.closedAt) ?? (outcome == .won ? wonAt : outcome == .lost ? lostAt : nil)
         var expectedClose = r.day(.expectedClose)
         if outcome == .open, let close = closedAt {
             // An open deal's close date is the date it is expected to close (Bitrix24 and amoCRM use one column).

@@ -67,6 +67,8 @@ public struct ImportMessage: Hashable, Sendable {
         "is empty, and every lead needs the time it was received": "пусто, а у каждого лида должно быть время поступления",
         "is empty, and every stage event needs the time": "пусто, а у каждого перехода по этапам должно быть время",
         "is empty, and every {0} row needs {1}": "пусто, а в каждой строке «{0}» должно быть поле «{1}»",
+        "is filled, but the outcome rule “{0}” leaves the deal open; correct one of them": "заполнено, но правило исхода «{0}» оставляет сделку открытой; исправьте одно из двух",
+        "is filled, but the deal's stage “{0}” is open; correct one of them": "заполнено, но этап сделки «{0}» открытый; исправьте одно из двух",
         "no column is mapped to {0}: each row's outcome places it (won or lost stage, else the pipeline's first open stage)": "ни один столбец не сопоставлен полю «{0}»: этап каждой строки выбирается по её исходу (этап выигрыша или проигрыша, иначе первый открытый этап воронки)",
         "is outside what {0} takes: {1} to {2}": "вне допустимого для поля «{0}»: от {1} до {2}",
         "is negative": "отрицательное число",
