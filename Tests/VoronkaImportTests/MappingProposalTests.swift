@@ -24,6 +24,25 @@ struct MappingProposalTests {
         #expect(p.columns.first { $0.name == "Deal - Title" }?.samples == ["Acme website", "Globex support", "Initech"])
     }
 
+    @Test("A marketing funnel's two files: the leads file's own id, first-contact dates and channel; the won deals' lead id, won date and revenue")
+    func marketingFunnel() {
+        // setup: "First contact" names a field by half (contact) but holds dates; "Lead id" is the leads file's own id
+        let leadsHeader = ["Lead id", "First contact", "Landing page", "Marketing channel"]
+        let leadsRows = [["a1", "2018-02-01", "/tools", "organic_search"], ["a2", "2018-02-03", "/pumps", "paid_search"]]
+        let dealsHeader = ["Lead id", "Won date", "Sales rep", "Business segment", "Declared revenue"]
+        let dealsRows = [["a1", "2018-03-10 11:00:00", "Ann", "pet", "1200"]]
+        // action
+        let leads = MappingProposal.propose(fileName: "leads.csv", header: leadsHeader, rows: leadsRows)
+        let deals = MappingProposal.propose(fileName: "closed_deals.csv", header: dealsHeader, rows: dealsRows)
+        // check
+        #expect(leads.kind == .leads && leads.missing.isEmpty)
+        #expect(targets(leads)["Lead id"] == "source_id" && targets(leads)["First contact"] == "received_at")
+        #expect(targets(leads)["Landing page"] == "landing_page" && targets(leads)["Marketing channel"] == "source")
+        #expect(deals.kind == .deals)
+        #expect(targets(deals)["Lead id"] == "lead_source_id" && targets(deals)["Won date"] == "won_at")
+        #expect(targets(deals)["Sales rep"] == "owner_name" && targets(deals)["Declared revenue"] == "amount")
+    }
+
     @Test("An English deals spreadsheet maps column by column, with the kind told by its columns")
     func englishDeals() {
         // setup

@@ -86,6 +86,8 @@ enum ColumnSynonyms {
         (.leadSourceID, ["lead id", "lead", "id лида", "лид"]),
         (.dealSourceID, ["deal id", "opportunity id", "id сделки", "сделка"]),
         (.receivedAt, ["received", "received at", "date", "lead date", "request date", "created", "created at",
+                       "first contact", "first contact date", "date of first contact", "first touch", "first touch date",
+                       "дата первого контакта", "дата первого обращения",
                        "create date", "дата", "дата обращения", "дата заявки", "дата создания"]),
         (.createdAt, ["created", "created at", "create date", "created date", "date created", "creation date", "date",
                       "дата создания", "создано", "дата"]),

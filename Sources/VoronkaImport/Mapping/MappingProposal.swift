@@ -51,10 +51,14 @@ public struct MappingProposal: Sendable, Hashable {
 
     /// The columns of `header` assigned to fields of `kind`: first the columns with one candidate field in the kind,
     /// then the others in header order, each taking its first candidate no earlier column took.
+    ///
+    /// A file's own id column ("Lead id" in a leads file) is its rows' id; a column whose first values are all dates
+    /// only takes a date field ("First contact" holding dates is no contact's name).
     static func assign(kind: ImportFileKind, header: [String], samples: [[String]]) -> MappingProposal {
-        let candidates = header.map { name -> (fields: [TargetField], partial: Bool) in
-            let found = ColumnSynonyms.candidates(name)
-            var fields = found.fields.filter(kind.fields.contains)
+        let candidates = header.indices.map { c -> (fields: [TargetField], partial: Bool) in
+            let found = ColumnSynonyms.candidates(header[c])
+            var fields = found.fields.map { kind.ownID == $0 ? .sourceID : $0 }.filter(kind.fields.contains)
+            if !samples[c].isEmpty, samples[c].allSatisfy(looksLikeDate) { fields = fields.filter(\.isDate) }
             // A generic name ("Name", "Наименование") is the name of what the file holds.
             if let primary = kind.nameField, let i = fields.firstIndex(of: primary) { fields.insert(fields.remove(at: i), at: 0) }
             return (fields, found.partial)
@@ -80,12 +84,17 @@ public struct MappingProposal: Sendable, Hashable {
                                missing: kind.requiredFields.filter { !taken.contains($0) })
     }
 
+    /// Whether a value reads as a date (with or without a time) in any of the formats the parser detects.
+    static func looksLikeDate(_ value: String) -> Bool {
+        guard value.count >= 8, value.contains(where: \.isNumber), let date = try? ValueParsers.timestamp(value) else { return false }
+        return date != nil
+    }
+
     /// Day-first slashed dates when a date column's sample has a first part above 12 ("25/03/2024"); otherwise the
     /// parser's own detection.
     static func dateFormat(_ columns: [Column]) -> DateFormat {
-        let dated: Set<TargetField> = [.receivedAt, .createdAt, .closedAt, .expectedClose, .enteredAt]
         for column in columns {
-            guard case .field(let f) = column.target, dated.contains(f) else { continue }
+            guard case .field(let f) = column.target, f.isDate else { continue }
             for sample in column.samples {
                 let parts = sample.split(separator: "/")
                 if parts.count == 3, let first = Int(parts[0]), first > 12 { return .dayMonthYearSlash }
@@ -129,7 +138,21 @@ extension ImportFileKind {
     }
 }
 
+extension ImportFileKind {
+    /// The field naming a row of this kind in other files, which in its own file is the row's id.
+    var ownID: TargetField? {
+        switch self {
+        case .leads: .leadSourceID
+        case .deals: .dealSourceID
+        default: nil
+        }
+    }
+}
+
 extension TargetField {
     /// Fields that several columns may fill together (first and last name) or in turn (won and lost times).
     var repeats: Bool { joinsColumns || self == .closedAt }
+
+    /// Fields that hold a date or a time.
+    var isDate: Bool { [.receivedAt, .createdAt, .closedAt, .expectedClose, .enteredAt, .deadline, .wonAt, .lostAt].contains(self) }
 }
