@@ -20,8 +20,11 @@ public struct DemoContext: Sendable {
     public var stages: [Stage]
     /// Users that already exist and may act in the journal (the admin).
     public var adminID: Int64?
+    /// The lead channel of each source (the channels every installation starts with); a lead of a source without one
+    /// has no channel.
+    public var channels: [LeadSource: Int64]
 
-    public init(nextID: [EntityKind: Int64], pipelines: [Pipeline], stages: [Stage], adminID: Int64?) {
-        self.nextID = nextID; self.pipelines = pipelines; self.stages = stages; self.adminID = adminID
+    public init(nextID: [EntityKind: Int64], pipelines: [Pipeline], stages: [Stage], adminID: Int64?, channels: [LeadSource: Int64] = [:]) {
+        self.nextID = nextID; self.pipelines = pipelines; self.stages = stages; self.adminID = adminID; self.channels = channels
     }
 }

@@ -87,12 +87,13 @@ extension DemoGenerator {
 
         var history: DemoHistory?
         if let plan = leadPlan {
-            let lead = Lead(
+            var lead = Lead(
                 id: nextLeadID, receivedAt: DemoTime.date(received), source: source,
                 referrerCompanyID: referrer.map(companies.id), referrerContactID: referrerContact,
                 requestText: request, requestedProductIDs: products, contactName: contactName, contactEmail: contactEmail,
                 contactPhone: contactPhone, companyName: companyName, companyID: company.map(companies.id), contactID: contactID,
                 ownerID: owner, pipelineID: plan.pipelineID, stageID: plan.new)
+            lead.channelID = context.channels[source]
             nextLeadID += 1
             history = DemoHistory(RecordLayout.lead, DemoRecords.lead(lead), at: received, actor: owner, journal: &journal)
             if answered <= now {

@@ -6,14 +6,14 @@ import VoronkaCore
 /// generated record equals what its entity would store).
 enum DemoRecords {
     static let leadFields = [
-        "id", "received_at", "source", "referrer_company_id", "referrer_contact_id", "request_text", "requested_product_ids",
+        "id", "received_at", "source", "channel_id", "referrer_company_id", "referrer_contact_id", "request_text", "requested_product_ids",
         "contact_name", "contact_email", "contact_phone", "company_name", "company_id", "contact_id", "owner_id",
         "first_response_at", "pipeline_id", "stage_id", "outcome", "outcome_reason", "fire", "deal_id", "custom",
     ]
 
     static func lead(_ l: Lead) -> [FieldValue] {
         [
-            .int(l.id), .time(l.receivedAt), .text(l.source.rawValue), Record.optional(l.referrerCompanyID),
+            .int(l.id), .time(l.receivedAt), .text(l.source.rawValue), Record.optional(l.channelID), Record.optional(l.referrerCompanyID),
             Record.optional(l.referrerContactID), Record.optional(l.requestText), Record.idList(l.requestedProductIDs),
             Record.optional(l.contactName), Record.optional(l.contactEmail?.lowercased()), Record.optional(l.contactPhone),
             Record.optional(l.companyName), Record.optional(l.companyID), Record.optional(l.contactID), Record.optional(l.ownerID),

@@ -24,7 +24,8 @@ struct DemoGeneratorTests {
             }
         }
         return DemoContext(nextID: [.user: 2, .pipeline: Int64(pipelines.count + 1), .stage: stageID], pipelines: pipelines,
-                           stages: stages, adminID: 1)
+                           stages: stages, adminID: 1,
+                           channels: Dictionary(uniqueKeysWithValues: LeadSource.allCases.enumerated().map { ($1, Int64($0 + 1)) }))
     }
 
     struct Run {

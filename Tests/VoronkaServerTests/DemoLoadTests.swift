@@ -44,4 +44,17 @@ struct DemoLoadTests {
         #expect(rebuilt.indexes == rebuilt.before, "every index is back")
         #expect(rebuilt.indexes == kept.indexes)
     }
+
+    @Test("Every demo lead is in its source's channel, so the channels dashboard has figures", arguments: [Backend.sqlite])
+    func leadsHaveChannels(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // action
+            _ = try await DemoLoader.load(app.services, deals: 40, seed: 11, now: TestApp.today)
+            // check
+            let channels = Dictionary(uniqueKeysWithValues: try await app.services.store.all(.channel).map(LeadChannel.init(record:)).map { ($0.id, $0) })
+            let leads = try await app.services.store.all(.lead).map(Lead.init(record:))
+            #expect(!leads.isEmpty)
+            #expect(leads.allSatisfy { lead in lead.channelID.flatMap { channels[$0]?.sourceKey } == lead.source.rawValue })
+        }
+    }
 }

@@ -72,7 +72,11 @@ public enum DemoLoader {
         let pipelines = try await store.all(.pipeline).map(Pipeline.init(record:))
         let stages = try await store.all(.stage).map(Stage.init(record:))
         let admin = try await store.all(.user).first { User(record: $0).role == .admin }?.int("id")
-        let context = DemoContext(nextID: try await store.nextIDs(), pipelines: pipelines, stages: stages, adminID: admin)
+        var channels: [LeadSource: Int64] = [:]
+        for channel in try await store.all(.channel).map(LeadChannel.init(record:)) {
+            if let key = channel.sourceKey.flatMap(LeadSource.init(rawValue:)), channels[key] == nil { channels[key] = channel.id }
+        }
+        let context = DemoContext(nextID: try await store.nextIDs(), pipelines: pipelines, stages: stages, adminID: admin, channels: channels)
         var generator = DemoGenerator(seed: seed, deals: deals, now: now, context: context)
         try await seedSettings(store, now: now)
         let started = Date()
