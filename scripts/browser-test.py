@@ -315,6 +315,8 @@ def main():
         check_settings_stage(driver, base, admin, services)
         print("-- import", flush=True)
         check_import(driver, base, admin)
+        print("-- a marketing funnel's two files, a channel matched, conversion by channel", flush=True)
+        check_channel_import(driver, base, admin)
         driver.get(base + "/leads")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".header-tools form.sign-out button"))
         check("/login" in driver.current_url, "signing out returns to the sign-in page")
@@ -730,7 +732,8 @@ def check_admin_pages(phone, admin, password):
     pages = ["/settings", "/settings/pipelines", "/settings/audience", "/settings/catalog",
              "/settings/economics", "/settings/users", "/settings/tokens", "/settings/company", "/import", "/help/metrics",
              "/leads?view=decided", "/my"]
-    pages += [f"/dashboards?section={s}" for s in ["funnel", "forecast", "stages", "velocity", "response", "growth", "quality"]]
+    pages.insert(2, "/settings/channels")
+    pages += [f"/dashboards?section={s}" for s in ["funnel", "channels", "forecast", "stages", "velocity", "response", "growth", "quality"]]
     for path in pages:
         phone.get(path)
         check("error-page" not in driver.page_source, f"at {PHONE[0]}px {path} opens for an admin")
@@ -880,6 +883,64 @@ def check_import(driver, base, api):
     found = api.call("GET", "/api/v1/deals?q=" + urllib.request.quote("Imported in browser") + "&limit=5")["items"]
     found = [d for d in found if d["title"] == "Imported in browser"]
     check(len(found) == 1 and found[0]["amount"] == 1250000.5, "the imported deal is stored with its amount")
+
+
+def check_channel_import(driver, base, api):
+    """An admin imports a marketing funnel export of two files (leads with their channel, and the won deals naming
+    them by the lead's id, with a won date and no stage), sends one channel the files name to an existing channel,
+    and reads the conversion by channel on the dashboard: the figures the files hold."""
+    folder = tempfile.mkdtemp()
+    channels = [("Organic Search", 20, 6), ("Paid Search", 16, 2), ("Webinar", 10, 5)]
+    leads, won, n = ["Lead id;First contact;Landing page;Marketing channel"], ["Lead id;Won date;Declared revenue"], 0
+    start = datetime.date(2023, 1, 2)
+    for name, count, wins in channels:
+        for i in range(count):
+            n += 1
+            day = start + datetime.timedelta(days=n * 3)
+            leads.append(f"MF{n};{day.isoformat()};/landing-{n % 3};{name}")
+            if i < wins:
+                won.append(f"MF{n};{(day + datetime.timedelta(days=40)).isoformat()};{1000 * (i + 1)}")
+    paths = []
+    for name, rows in (("marketing_leads.csv", leads), ("closed_deals.csv", won)):
+        paths.append(os.path.join(folder, name))
+        with open(paths[-1], "w", encoding="utf-8") as f:
+            f.write("\n".join(rows) + "\n")
+    driver.get(base + "/import")
+    driver.find_element(By.ID, "import-files").send_keys("\n".join(paths))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.import-upload button[type=submit]"))
+    check("marketing_leads.csv" in text(driver) and "closed_deals.csv" in text(driver), "both files are under review")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=check]"))
+    shoot(driver, "import-channels-review")
+    # The channels no channel has are listed; "Webinar" goes to the standard Event channel
+    names = [e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, "input[name^=source-][name$=-name]")]
+    check(set(names) == {"Organic Search", "Paid Search", "Webinar"}, f"the new channels are listed for review ({names})")
+    webinar = names.index("Webinar") if "Webinar" in names else 0
+    event = next(c for c in api.call("GET", "/api/v1/channels?limit=100")["items"] if c.get("source_key") == "event")
+    Select(driver.find_element(By.CSS_SELECTOR, f"select[name=source-{webinar}]")).select_by_value(event["name"])
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=start]"))
+    WebDriverWait(driver, 60).until(lambda d: "import-report" in d.page_source)
+    shoot(driver, "import-channels-report")
+    made = {c["name"]: c for c in api.call("GET", "/api/v1/channels?limit=100")["items"]}
+    check("Organic Search" in made and "Paid Search" in made and "Webinar" not in made,
+          "the import made the two new channels and sent Webinar to Event")
+    # The dashboard's conversion by channel, all-time leads (they are years old: all mature)
+    driver.get(base + "/dashboards?section=channels")
+    shoot(driver, "dashboards-channels")
+    rows = {}
+    for row in driver.find_elements(By.CSS_SELECTOR, "#channels-conversion ~ .table-scroll tbody tr, section[aria-labelledby=channels-conversion] tbody tr"):
+        cells = [c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td")]
+        if cells:
+            rows[cells[0]] = cells
+    expected = {"Organic Search": (20, 6), "Paid Search": (16, 2)}
+    for name, (count, wins) in expected.items():
+        cells = rows.get(name)
+        numbers = [int(re.sub(r"[^0-9]", "", c)) for c in cells[2:5]] if cells else None
+        check(numbers is not None and numbers[0] == count and numbers[2] == wins,
+              f"the channels dashboard shows {name}: {count} leads, {wins} won ({cells})")
+        check(cells is not None and "–" in cells[6], f"{name}'s conversion has its 95% interval ({cells[6] if cells else None})")
+    report = api.call("GET", "/api/v1/analytics/channels")["value"]
+    check(any(r["channel_id"] == made["Organic Search"]["id"] and r["won"] == 6 for r in report["by_channel"]),
+          "the API's report agrees with the page")
 
 
 if __name__ == "__main__":

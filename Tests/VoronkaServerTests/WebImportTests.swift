@@ -246,6 +246,7 @@ struct WebImportTests {
             form["action"] = "start"
             let started = try await admin.post(path, form)
             _ = try await admin.waitForImport(path)
+            let report = try await admin.get(path)
             // check: both listed with a choice; "Радио" still listed, with its channel chosen; the rows went where chosen
             #expect(review.body.contains(#"name="source-0-name" value="Радио""#), "\(review.body)")
             #expect(review.body.contains(#"name="source-1-name" value="Сайт""#))
@@ -261,6 +262,7 @@ struct WebImportTests {
             #expect(written.count == 3)
             #expect(written.filter { $0.channelID == event.id }.count == 2)
             #expect(written.filter { $0.channelID == site.id }.map(\.source) == [.webForm], "the kind of source is still guessed")
+            #expect(report.body.contains("New lead channels (1)") && report.body.contains("Сайт (Direct)"), "the report names the channel made")
         }
     }
 }

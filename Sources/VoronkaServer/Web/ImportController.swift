@@ -51,6 +51,10 @@ enum ImportController {
         let content = try await ImportPageModel.content(upload, services: web.services, language: req.webLanguage, problemLimit: problemLimit)
         var model = ImportPage.Model(shell: web.shell(req, section: .imports), paths: paths, content: content)
         if problemCount(upload) > problemLimit { model.problemsURL = SiteURL.importProblems(upload.id).path }
+        if case .finished(let result) = upload.state {
+            let t = Localizer(req.webLanguage)
+            model.newChannels = result.channelsMade.map { $0.name + " (" + DashboardPage.groupName($0.group, t) + ")" }
+        }
         return web.page(req, ImportPage.view(model))
     }
 

@@ -53,10 +53,7 @@ enum SettingsController {
         case .catalog:
             return .catalog(try await services.store.all(.product).map(Product.init(record:)))
         case .channels:
-            // Channels in use first (not merged, active), then by name.
-            let channels = try await services.store.all(.channel).map(LeadChannel.init(record:))
-            func key(_ c: LeadChannel) -> (Int, String, Int64) { ((c.mergedIntoID != nil ? 2 : 0) + (c.active ? 0 : 1), c.name.lowercased(), c.id) }
-            return .channels(channels.sorted { key($0) < key($1) })
+            return .channels(try await services.store.all(.channel).map(LeadChannel.init(record:)))
         case .economics:
             let stored = try await services.store.setting(SettingKey.economics.rawValue)
             return .economics(stored.flatMap { try? EconomicsSettings(json: $0) }, currency: "RUB")

@@ -32,6 +32,7 @@ extension DashboardPage {
         byGroup: BilingualText(en: "By channel group", ru: "По группам каналов"),
         channel: BilingualText(en: "Channel", ru: "Канал"),
         group: BilingualText(en: "Group", ru: "Группа"),
+        groupFilter: BilingualText(en: "Channel group", ru: "Группа каналов"),
         interval: BilingualText(en: "95% interval", ru: "95% интервал"),
         versusRest: BilingualText(en: "Against the rest", ru: "По сравнению с остальными"),
         differs: BilingualText(en: "differs", ru: "отличается"),

@@ -74,7 +74,7 @@ extension DashboardPage {
             select("owner", .owner, filter.owners),
             select("source", .source, filter.sources),
             select("channel", t.pick(channelTexts.channel), filter.channels),
-            select("channel_group", t.pick(channelTexts.group), filter.channelGroups),
+            select("channel_group", t.pick(channelTexts.groupFilter), filter.channelGroups),
             select("segment", .segment, filter.segments),
             date("from", .dashFrom),
             date("to", .dashTo),
@@ -90,7 +90,7 @@ extension DashboardPage {
         let lists: [(name: String, label: String, options: [Option])] = [
             ("pipeline", t[.pipeline], filter.pipelines), ("team", t[.dashTeam], filter.teams), ("owner", t[.owner], filter.owners),
             ("source", t[.source], filter.sources), ("channel", t.pick(channelTexts.channel), filter.channels),
-            ("channel_group", t.pick(channelTexts.group), filter.channelGroups), ("segment", t[.segment], filter.segments),
+            ("channel_group", t.pick(channelTexts.groupFilter), filter.channelGroups), ("segment", t[.segment], filter.segments),
         ]
         var parts = lists.compactMap { list -> String? in
             guard let value = filter.selected[list.name], !value.isEmpty else { return nil }

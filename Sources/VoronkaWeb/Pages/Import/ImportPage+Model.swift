@@ -200,6 +200,8 @@ public enum ImportPage {
         public var error: String?
         /// Every problem as CSV, when there are more than the page lists.
         public var problemsURL: String?
+        /// The channels the import made (name and group), to merge or regroup in the settings.
+        public var newChannels: [String] = []
         public init(shell: Shell, paths: Paths = Paths(), content: Content, error: String? = nil) {
             self.shell = shell; self.paths = paths; self.content = content; self.error = error
         }

@@ -58,6 +58,8 @@ extension ImportPage {
                                     ru: "Сделок без оценки: {count}. Ни один столбец не сопоставлен с потребностью, бюджетом или сроком; сопоставьте их, чтобы оценить сделки.")
     static let ungradedEmpty = T(en: "Deals that will stay ungraded: {count}. Their rows leave the need, the budget and the deadline empty.",
                                  ru: "Сделок без оценки: {count}. В их строках не заполнены потребность, бюджет и срок.")
+    static let newChannelsMade = T(en: "New lead channels ({count})", ru: "Новые каналы лидов ({count})")
+    static let newChannelsHint = T(en: "Merge or regroup them in the settings", ru: "Объединить или сменить группу — в настройках")
     static let countsAs = T(en: "Goes to", ru: "Куда отнести")
     static let noChannel = T(en: "New channel “{name}”", ru: "Новый канал «{name}»")
     static let sourceGoesTo = T(en: "The channel of “{source}”", ru: "Канал для «{source}»")

@@ -67,6 +67,10 @@ extension ImportPage {
                         .td(.class("num"), .plain(t.format.number(r.created))), .td(.class("num"), .plain(t.format.number(r.updated))),
                         .td(.class("num"), .plain(t.format.number(r.unchanged))), .td(.class("num"), .plain(t.format.number(r.skipped))))
                 }))),
+            .if(!model.newChannels.isEmpty, .group(
+                .h2(.plain(Strings.fill(t.pick(newChannelsMade), ["count": t.format.number(model.newChannels.count)]))),
+                .p(.plain(model.newChannels.joined(separator: ", ") + ". "),
+                   .a(.attr("href", SiteURL.settingsSection(.channels).path), .plain(t.pick(newChannelsHint)))))),
             .h2(.plain(Strings.fill(t.pick(ImportPage.problems), ["count": t.format.number(count)]))),
             problems.isEmpty ? .p(.class("muted"), .plain(t.pick(noProblems)))
                 : .ul(.class("import-problems"), .each(problems) { .li(.plain($0)) }),

@@ -27,21 +27,29 @@ extension SettingsPage {
         let names = Dictionary(channels.map { ($0.id, localName($0.name, $0.nameRu, t)) }, uniquingKeysWith: { a, _ in a })
         return .group(
             .p(.class("hint"), .plain(t.pick(x.hint))),
-            .each(channels) { c in
+            .each(channels.sorted { order($0, t) < order($1, t) }) { c in
                 let heading = "channel-\(c.id)-heading"
+                let state = FormState("channel-\(c.id)", model.submission, stored: stored(c))
                 var notes = [DashboardPage.groupName(c.group, t)]
                 if let into = c.mergedIntoID { notes.append(t.pick(x.mergedInto) + " " + (names[into] ?? "#\(into)")) }
                 if !c.active { notes.append(t[.setInactive]) }
                 if c.sourceKey != nil { notes.append(t.pick(x.built)) }
                 // A channel may be merged into any other that is not merged itself.
                 let targets = channels.filter { $0.id != c.id && $0.mergedIntoID == nil }
-                return .section(.class("panel"), .attr("id", "channel-\(c.id)"), .attr("aria-labelledby", heading),
-                    .h3(.id(heading), .plain(localName(c.name, c.nameRu, t)), .span(.class("muted"), .plain(" · " + notes.joined(separator: " · ")))),
-                    channelForm(model, FormState("channel-\(c.id)", model.submission, stored: stored(c)), action: model.paths.channel(c.id),
-                                label: Strings.fill(t.pick(x.form), ["name": c.name]), submit: t[.save], targets: targets, t))
+                // Folded: an import may add dozens of channels; the one a refusal names opens.
+                return .details(.class("panel"), .attr("id", "channel-\(c.id)"), .flag("open", state.refused),
+                    .summary(.h3(.id(heading), .class("summary-heading"), .plain(localName(c.name, c.nameRu, t)),
+                                 .span(.class("muted"), .plain(" · " + notes.joined(separator: " · "))))),
+                    .embed(channelForm(model, state, action: model.paths.channel(c.id),
+                                       label: Strings.fill(t.pick(x.form), ["name": c.name]), submit: t[.save], targets: targets, t)))
             },
             addPanel(t.pick(x.add), open: new.refused,
                      channelForm(model, new, action: model.paths.newChannel, label: t.pick(x.add), submit: t[.add], targets: nil, t)))
+    }
+
+    /// Channels in use first (not merged, active), then by their name in the user's language.
+    static func order(_ c: LeadChannel, _ t: Localizer) -> (Int, String, Int64) {
+        ((c.mergedIntoID != nil ? 2 : 0) + (c.active ? 0 : 1), localName(c.name, c.nameRu, t).lowercased(), c.id)
     }
 
     static func channelForm(_ model: Model, _ s: FormState, action: String, label: String, submit: String, targets: [LeadChannel]?,
