@@ -587,6 +587,42 @@ def psql(admin_url, sql):
     return out
 
 
+def scenario_export_round_trip(work, admin_url, databases):
+    """`voronka export` of a demo company, then `voronka import` of that folder into an empty database (PostgreSQL when
+    the test command runs one): exported again, every file is the same byte for byte. A second restore into the now
+    full database, and the export's folder with a stranger's file in it, are refused with exit status 1."""
+    source = os.path.join(work, "s7-source")
+    status, out = run([BINARY, "demo", "--data", source, "--deals", "300", "--as-of", "2026-09-21"], timeout=300)
+    check(status == 0, "the demo company is made", out[-400:])
+    first = os.path.join(work, "s7-export")
+    status, out = run([BINARY, "export", "--data", source, "--out", first], timeout=300)
+    check(status == 0, "the demo is exported", out[-400:])
+    env = None
+    if admin_url:
+        name = f"voronka_restore_{os.getpid()}_{random.randrange(1 << 30)}"
+        psql(admin_url, f"CREATE DATABASE {name}")
+        databases.append(name)
+        env = {"VORONKA_DATABASE_URL": with_database(admin_url, name)}
+        target = []
+    else:
+        target = ["--data", os.path.join(work, "s7-target")]
+    status, out = run([BINARY, "import", first] + target, env=env, timeout=300)
+    check(status == 0 and "Restored Voronka's export" in out, "the export's folder is restored", out[-600:])
+    second = os.path.join(work, "s7-export-again")
+    status, out = run([BINARY, "export", "--out", second] + target, env=env, timeout=300)
+    check(status == 0, "the restored database is exported", out[-400:])
+    different = [n for n in sorted(os.listdir(first)) if n.endswith(".csv")
+                 and open(os.path.join(first, n), "rb").read() != open(os.path.join(second, n), "rb").read()]
+    check(not different, "every file of the second export equals the first (records, ids, journal, settings)", str(different))
+    status, out = run([BINARY, "import", first] + target, env=env, timeout=300)
+    check(status == 1 and "already has" in out, "a second restore into the full database is refused (exit 1)", out[-400:])
+    stray = os.path.join(first, "notes.csv")
+    with open(stray, "w", encoding="utf-8") as f:
+        f.write("Note\nhello\n")
+    status, out = run([BINARY, "import", first, "--data", os.path.join(work, "s7-mixed")], timeout=120)
+    check(status == 1 and "notes.csv" in out, "an export's folder with a stranger's file is refused, naming it (exit 1)", out[-400:])
+
+
 def scenario_two_servers_on_postgres(work, admin_url, databases):
     name = f"voronka_reliability_{os.getpid()}_{random.randrange(1 << 30)}"
     psql(admin_url, f"CREATE DATABASE {name}")
@@ -711,7 +747,9 @@ def main():
                      ("kill -9 during API writes (SQLite)", lambda: scenario_kill_during_api_writes(work)),
                      ("kill -9 during an import (SQLite)", lambda: scenario_kill_during_import(work)),
                      ("the import's exit status", lambda: scenario_import_exit_codes(work)),
-                     ("an import with a mapping per file", lambda: scenario_mapping_per_file(work))]
+                     ("an import with a mapping per file", lambda: scenario_mapping_per_file(work)),
+                     ("export, then restore into an empty database" + (" on PostgreSQL" if admin_url else ""),
+                      lambda: scenario_export_round_trip(work, admin_url, databases))]
         if admin_url:
             scenarios.append(("two servers on one PostgreSQL database",
                               lambda: scenario_two_servers_on_postgres(work, admin_url, databases)))

@@ -56,6 +56,12 @@ public struct JournalExportRow: Sendable {
 
     public static let columns = ["seq", "at", "recorded_at", "actor_id", "entity", "entity_id", "action", "stage_id", "origin", "changes"]
 
+    public init(seq: Int64, at: Date, recordedAt: Date, actorID: Int64?, entity: String, entityID: Int64, action: String, stageID: Int64?,
+                origin: String, changes: String) {
+        self.seq = seq; self.at = at; self.recordedAt = recordedAt; self.actorID = actorID; self.entity = entity
+        self.entityID = entityID; self.action = action; self.stageID = stageID; self.origin = origin; self.changes = changes
+    }
+
     public var values: [String] {
         [String(seq), Timestamp.format(at), Timestamp.format(recordedAt), actorID.map(String.init) ?? "", entity, String(entityID),
          action, stageID.map(String.init) ?? "", origin, changes]

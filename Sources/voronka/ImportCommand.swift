@@ -53,11 +53,12 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         var sources: [ImportSource] = []
-        for path in files {
+        for path in try Self.expand(files) {
             guard let data = FileManager.default.contents(atPath: path) else { throw fail(DomainError.invalid("file", "cannot read \(path)")) }
             let name = (path as NSString).lastPathComponent
             sources.append(ImportSource(name: name, bytes: Array(data), mapping: chosen.mapping(for: name)))
         }
+        if !propose, preset == nil, mapping == nil, try await restore(sources) { return }
         if propose {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -98,6 +99,49 @@ struct ImportCommand: AsyncParsableCommand {
             }
         } catch let e as ValidationError { throw e } catch { throw fail(error) }
         if partial { throw ExitCode(2) }
+    }
+
+    /// Files as given, a folder standing for the files in it (an export's folder).
+    static func expand(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var folder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                out += names.sorted().filter { !$0.hasPrefix(".") }.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Voronka's own export (`voronka export`) is restored whole into an empty database, with its ids and journal,
+    /// instead of imported; returns false when the files are not one. Files of it mixed with others are refused.
+    func restore(_ sources: [ImportSource]) async throws -> Bool {
+        let manifest = sources.first { $0.name == Exporter.manifestName }
+        let files = sources.filter { $0.name != Exporter.manifestName }.map { ExportRestore.File(name: $0.name, bytes: $0.bytes) }
+        let ours = files.filter { ExportRestore.target(of: $0) != nil }
+        guard !ours.isEmpty || manifest != nil else { return false }
+        let others = files.filter { ExportRestore.target(of: $0) == nil }.map(\.name)
+        if !others.isEmpty {
+            throw fail(DomainError.invalid("file", "a Voronka export is restored whole and apart from other files; \(others.joined(separator: ", ")) "
+                                           + "\(others.count == 1 ? "is" : "are") not part of it (nothing was written)"))
+        }
+        var rawCells = false
+        if let manifest, case .object(let o)? = JSONValue.parse(String(decoding: manifest.bytes, as: UTF8.self)), case .bool(let raw)? = o["raw_cells"] {
+            rawCells = raw
+        }
+        do {
+            try await store.withServices { _, services in
+                let result = try await ExportRestore.restore(files, rawCells: rawCells, into: services.store, dryRun: dryRun)
+                say(result.text)
+            }
+        } catch let refusal as ExportRestore.Refusal {
+            FileHandle.standardError.write(Data((refusal.description + "\n").utf8))
+            throw ExitCode.failure
+        } catch let e as ExitCode { throw e } catch { throw fail(error) }
+        return true
     }
 
     /// Every file's proposed mapping as a mapping file: a detected preset by name, else the columns matched to fields

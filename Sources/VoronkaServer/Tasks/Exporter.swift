@@ -10,8 +10,14 @@ public enum Exporter {
         case json
     }
 
-    /// What can be exported: each kind of record, and the journal.
-    public static var targets: [String] { RecordRoutes.kinds.map(\.plural) + ["journal"] }
+    /// What can be exported: each kind of record, the journal and the settings.
+    public static var targets: [String] { RecordRoutes.kinds.map(\.plural) + ["journal", "settings"] }
+
+    /// The columns of the settings' export.
+    public static let settingColumns = ["key", "value", "updated_at"]
+
+    /// The file `exportAll` writes beside the data, which tells `voronka import` the folder is Voronka's own export.
+    public static let manifestName = "voronka-export.json"
 
     /// Streams one target to `write`; returns how many rows were written.
     @discardableResult
@@ -23,7 +29,18 @@ public enum Exporter {
             try await write((first ? "[\n" : ",\n") + object.jsonText)
             first = false
         }
-        if target == "journal" {
+        if target == "settings" {
+            if format == .csv { try await write(RecordCSV.line(settingColumns)) }
+            for setting in try await store.allSettings() {
+                let time = Timestamp.format(setting.updatedAt)
+                switch format {
+                case .csv: try await write(RecordCSV.line([setting.key, setting.value, time], raw: raw))
+                case .json: try await emit(["key": .string(setting.key), "value": JSONValue.parse(setting.value) ?? .string(setting.value),
+                                            "updated_at": .string(time)])
+                }
+                count += 1
+            }
+        } else if target == "journal" {
             if format == .csv { try await write(RecordCSV.line(JournalExportRow.columns)) }
             try await store.exportJournal { rows in
                 switch format {
@@ -66,6 +83,13 @@ public enum Exporter {
             }
             handle.write(buffer)
             out.append((target, n))
+        }
+        // What the folder is, for a restore: the format, whether cells were neutralised, the rows of each file.
+        let manifest: JSONValue = ["voronka_export": 1, "format": .string(format.rawValue), "raw_cells": .bool(raw || format == .json),
+                                   "rows": .object(Dictionary(uniqueKeysWithValues: out.map { ($0.0, JSONValue.number(Double($0.1))) }))]
+        let path = (directory as NSString).appendingPathComponent(manifestName)
+        guard FileManager.default.createFile(atPath: path, contents: Data((manifest.jsonText + "\n").utf8)) else {
+            throw DomainError.invalid("out", "cannot write \(path)")
         }
         return out
     }
