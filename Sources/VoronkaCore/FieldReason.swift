@@ -12,6 +12,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case number(got: String)
     case amount(got: String)
     case amountDecimals
+    /// An amount with more decimals than its currency's minor unit allows (`digits`: 0 for JPY, 3 for KWD).
+    case currencyDecimals(currency: String, digits: Int)
     case amountAtLeastZero
     case string(got: String)
     case trueOrFalse(got: String)
@@ -114,6 +116,8 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .number(let got): "must be a number, got \(got)"
         case .amount(let got): "must be an amount (a number), got \(got)"
         case .amountDecimals: "must be an amount with at most two decimals"
+        case .currencyDecimals(let currency, let digits):
+            digits == 0 ? "must be a whole amount: \(currency) has no minor unit" : "must be an amount with at most \(digits) decimals in \(currency)"
         case .amountAtLeastZero: "must be an amount of at least 0 with at most two decimals"
         case .string(let got): "must be a string, got \(got)"
         case .trueOrFalse(let got): got.isEmpty ? "must be true or false" : "must be true or false, got \(got)"
@@ -128,7 +132,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .searchTooLong(let max): "must be at most \(max) characters (a search is a name, a word or a number)"
         case .stringArray: "must be an array of strings"
         case .email: "is not an email address"
-        case .currency(let known): "is not a known ISO 4217 currency code (\(known.joined(separator: ", ")))"
+        case .currency: "is not a known currency code (ISO 4217: three capital letters, such as RUB, USD, EUR, JPY)"
         case .notNegative: "must not be negative"
         case .noRecord(let kind, let id): "no \(kind) with id \(id)"
         case .userDeactivated(let id): "user \(id) is deactivated"

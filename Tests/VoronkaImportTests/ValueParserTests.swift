@@ -101,14 +101,27 @@ struct ValueParserTests {
         #expect(try ValueParsers.minorUnits(" — ") == nil)
     }
 
+    @Test("An amount's decimals are checked against its currency's minor unit: none for JPY, three for KWD, two for BRL")
+    func currencyDecimals() throws {
+        // action
+        let three = try #require(try ValueParsers.money("1,234.567"))
+        let whole = try #require(try ValueParsers.money("1 500"))
+        let half = try #require(try ValueParsers.money("12,5"))
+        // check
+        #expect(three.minorUnits(in: "KWD") == 1_234_567 && three.minorUnits(in: "BHD") == 1_234_567)
+        #expect(three.minorUnits(in: "BRL") == nil && three.minorUnits(in: "JPY") == nil)
+        #expect(whole.minorUnits(in: "JPY") == 1_500 && whole.minorUnits(in: "KRW") == 1_500 && whole.minorUnits(in: "BRL") == 150_000)
+        #expect(half.minorUnits(in: "JPY") == nil && half.minorUnits(in: "BRL") == 1_250 && half.minorUnits(in: "KWD") == 12_500)
+    }
+
     @Test("Unreadable amounts give a reason")
     func badMoney() {
         let cases: [(String, String)] = [
             ("abc", "is not an amount (no digits)"),
             ("12,3,4", "has digit groups that are not of three digits"),
             ("1.5E+06", "has “E” inside the amount"),
-            ("1,234.567", "has more than two decimals"),
-            ("1234,567", "has more than two decimals"),
+            ("1,234.56789", "has more than four decimals"),
+            ("1234,56789", "has more than four decimals"),
             ("1.2.3,4", "has digit groups that are not of three digits"),
             ("1,2.3,4", "mixes “,” and “.” in a way that does not tell the decimal mark"),
             ("about 5", "has unexpected text “about” around the amount"),

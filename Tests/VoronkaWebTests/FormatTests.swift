@@ -23,6 +23,17 @@ struct FormatTests {
         #expect(en.currencySign("RUB") == "RUB")
     }
 
+    @Test("Money in the currency's own minor unit: yen have none, dinars three; a form's input shows as many decimals")
+    func minorUnits() {
+        #expect(en.money(12_500, currency: "JPY") == "12,500\(nb)JPY")
+        #expect(ru.money(1_234_567, currency: "KWD") == "1\(nb)234,567\(nb)KWD")
+        #expect(en.money(1_234_500, currency: "KWD") == "1,234.500\(nb)KWD")
+        #expect(en.money(1_050, currency: "BRL") == "10.50\(nb)BRL")
+        #expect(Display.moneyInput(12_500, currency: "JPY") == "12500")
+        #expect(Display.moneyInput(1_234_507, currency: "KWD") == "1234.507")
+        #expect(Display.moneyInput(1_050, currency: "BRL") == "10.50")
+    }
+
     @Test("Money: negatives, zero, small and rounded to whole units")
     func moneyEdges() {
         #expect(ru.money(-150, currency: "RUB") == "-1,50\(nb)₽")

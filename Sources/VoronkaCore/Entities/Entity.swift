@@ -44,7 +44,7 @@ public enum Rules {
 
     public static func currency(_ value: String?, field: String = "currency") -> [FieldError] {
         guard let value else { return [] }
-        return Money.currencies.contains(value) ? [] : [FieldError(field, .currency(Money.currencies))]
+        return Currency.isKnown(value) ? [] : [FieldError(field, .currency([]))]
     }
 
     public static func nonNegative(_ value: Int64?, field: String) -> [FieldError] {

@@ -13,8 +13,9 @@ public enum RecordCSV {
 
     /// One record as a CSV line (with its line break).
     public static func row(_ record: Record, fields: [FieldSpec], raw: Bool = false) -> String {
-        line(fields.map { f in
-            switch record[f.name].json(as: f.type) {
+        let currency = record.text("currency")
+        return line(fields.map { f in
+            switch record[f.name].json(as: f.type, currency: currency) {
             case .null: ""
             case .string(let s): s
             case .bool(let b): b ? "true" : "false"

@@ -31,11 +31,11 @@ public enum FieldValue: Hashable, Sendable {
 
     public var isNull: Bool { if case .null = self { true } else { false } }
 
-    /// The value as the API shows it.
-    public func json(as type: FieldType) -> JSONValue {
+    /// The value as the API shows it; a money value in the minor units of `currency` (two decimals when nil).
+    public func json(as type: FieldType, currency: String? = nil) -> JSONValue {
         switch self {
         case .null: return .null
-        case .int(let v): return type == .money ? .number(Money.decimal(minorUnits: v)) : .number(Double(v))
+        case .int(let v): return type == .money ? .number(Money.decimal(minorUnits: v, currency: currency)) : .number(Double(v))
         case .double(let v): return .number(v)
         case .text(let v): return .string(v)
         case .bool(let v): return .bool(v)
@@ -46,20 +46,24 @@ public enum FieldValue: Hashable, Sendable {
     }
 }
 
-/// Money in minor units (two decimals for RUB, USD and EUR).
+/// Money in the minor units of its currency (`Currency.digits`: kopecks and cents, yen, fils); without a currency,
+/// two decimals (settings in the base currency, the journal's own encoding).
 public enum Money {
     public static let scale: Int64 = 100
 
-    public static func decimal(minorUnits: Int64) -> Double { Double(minorUnits) / Double(scale) }
+    public static func decimal(minorUnits: Int64, currency: String? = nil) -> Double {
+        Double(minorUnits) / Double(currency.map(Currency.scale) ?? scale)
+    }
 
-    /// Minor units of a decimal amount; nil when it has more than two decimals or is out of range.
-    public static func minorUnits(_ value: Double) -> Int64? {
-        guard value.isFinite, abs(value) < 9e13 else { return nil }
-        let scaled = (value * Double(scale)).rounded()
-        guard abs(scaled - value * Double(scale)) < 1e-6 * max(1, abs(scaled)) else { return nil }
+    /// Minor units of a decimal amount; nil when it has more decimals than the currency has, or is out of range.
+    public static func minorUnits(_ value: Double, currency: String? = nil) -> Int64? {
+        let scale = Double(currency.map(Currency.scale) ?? scale)
+        guard value.isFinite, abs(value) < 9e13, abs(value * scale) < 9e15 else { return nil }
+        let scaled = (value * scale).rounded()
+        guard abs(scaled - value * scale) < 1e-6 * max(1, abs(scaled)) else { return nil }
         return Int64(scaled)
     }
 
-    /// The currencies Voronka knows, as ISO 4217 codes.
-    public static let currencies = ["RUB", "USD", "EUR", "GBP", "CNY", "KZT", "BYN", "UAH", "TRY", "AED", "CHF", "JPY", "INR"]
+    /// The currencies Voronka knows: every ISO 4217 code (`Currency.codes`).
+    public static var currencies: [String] { Currency.codes }
 }

@@ -90,10 +90,10 @@ public struct JSONWriter: Sendable {
     }
 
     /// A field value as the API shows it: the text of `value.json(as: type)`, without building that value.
-    public mutating func value(_ v: FieldValue, as type: FieldType) {
+    public mutating func value(_ v: FieldValue, as type: FieldType, currency: String? = nil) {
         switch v {
         case .null: raw("null")
-        case .int(let i): type == .money ? number(Money.decimal(minorUnits: i)) : number(Double(i))
+        case .int(let i): type == .money ? number(Money.decimal(minorUnits: i, currency: currency)) : number(Double(i))
         case .double(let d): number(d)
         case .text(let s): string(s)
         case .bool(let b): b ? raw("true") : raw("false")

@@ -35,10 +35,12 @@ public struct Record: Hashable, Sendable {
     }
 
     /// The API's JSON object of this record.
+    /// Amounts are in the minor units of the record's `currency`.
     public func jsonObject(fields: [FieldSpec]) -> [String: JSONValue] {
         var out: [String: JSONValue] = [:]
+        let currency = text("currency")
         for f in fields where f.name != "deleted_at" || !self[f.name].isNull {
-            out[f.name] = self[f.name].json(as: f.type)
+            out[f.name] = self[f.name].json(as: f.type, currency: currency)
         }
         return out
     }
@@ -62,6 +64,11 @@ public struct Record: Hashable, Sendable {
     }
 
     private static func write(fields: [FieldSpec], to writer: inout JSONWriter, value: (Int) -> FieldValue) {
+        // Amounts are in the minor units of the record's currency.
+        var currency: String?
+        if fields.contains(where: { $0.type == .money }), let i = fields.firstIndex(where: { $0.name == "currency" }), case .text(let c) = value(i) {
+            currency = c
+        }
         writer.raw("{")
         var first = true
         // By index: binding each FieldSpec to a variable copied it, retains and all.
@@ -72,7 +79,7 @@ public struct Record: Hashable, Sendable {
             first = false
             writer.string(fields[i].name)
             writer.raw(":")
-            writer.value(value, as: fields[i].type)
+            writer.value(value, as: fields[i].type, currency: currency)
         }
         writer.raw("}")
     }

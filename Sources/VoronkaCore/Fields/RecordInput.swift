@@ -7,9 +7,13 @@ public enum RecordInput {
     public static func apply(_ input: [String: JSONValue], to record: inout Record, fields: [FieldSpec], creating: Bool) -> [FieldError] {
         var errors: [FieldError] = []
         let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Amounts are read once the record's currency is known: they are kept in its minor units.
+        var amounts: [(FieldSpec, JSONValue)] = []
+        let currencyBefore = creating ? nil : record.text("currency")
         for (key, value) in input.sorted(by: { $0.key < $1.key }) {
             guard let spec = byName[key] else { errors.append(FieldError(key, .notAField)); continue }
             guard spec.writable else { errors.append(FieldError(key, .readOnly)); continue }
+            if spec.type == .money, byName["currency"] != nil { amounts.append((spec, value)); continue }
             switch convert(value, spec: spec) {
             case .success(let value): record[key] = value
             case .failure(let error): errors.append(error)
@@ -18,6 +22,21 @@ public enum RecordInput {
         if creating {
             for spec in fields where input[spec.name] == nil && (spec.writable || !spec.defaultValue.isNull) {
                 record[spec.name] = spec.defaultValue
+            }
+        }
+        let currency = record.text("currency")
+        // A new currency keeps the amounts not given anew as they read (10.00 USD becomes 10 JPY, not 1,000).
+        if let before = currencyBefore, let now = currency, before != now, Currency.isKnown(now) {
+            for spec in fields where spec.type == .money && input[spec.name] == nil {
+                if case .int(let minor) = record[spec.name] {
+                    amounts.append((spec, .number(Money.decimal(minorUnits: minor, currency: before))))
+                }
+            }
+        }
+        for (spec, value) in amounts {
+            switch convert(value, spec: spec, currency: currency.flatMap { Currency.isKnown($0) ? $0 : nil }) {
+            case .success(let value): record[spec.name] = value
+            case .failure(let error): errors.append(error)
             }
         }
         // Read-only fields are the system's to fill (ids, times, derived values); only what a caller may write is checked.
@@ -29,8 +48,9 @@ public enum RecordInput {
         return errors
     }
 
-    /// Converts one JSON value to the field's stored value.
-    public static func convert(_ value: JSONValue, spec: FieldSpec) -> Result<FieldValue, FieldError> {
+    /// Converts one JSON value to the field's stored value; an amount to the minor units of `currency` (two decimals
+    /// when nil).
+    public static func convert(_ value: JSONValue, spec: FieldSpec, currency: String? = nil) -> Result<FieldValue, FieldError> {
         func fail(_ reason: String) -> Result<FieldValue, FieldError> { .failure(FieldError(spec.name, reason)) }
         func fail(_ code: FieldReason) -> Result<FieldValue, FieldError> { .failure(FieldError(spec.name, code)) }
         if case .null = value {
@@ -54,7 +74,9 @@ public enum RecordInput {
             default: number = nil
             }
             guard let n = number else { return fail(.amount(got: describe(value))) }
-            guard let minor = Money.minorUnits(n) else { return fail(.amountDecimals) }
+            guard let minor = Money.minorUnits(n, currency: currency) else {
+                return fail(currency.map { .currencyDecimals(currency: $0, digits: Currency.digits($0)) } ?? .amountDecimals)
+            }
             if let range = spec.range, !range.contains(n) { return fail(.between(min: format(range.lowerBound), max: format(range.upperBound))) }
             return .success(.int(minor))
         case .text:

@@ -111,7 +111,7 @@ struct AudienceFacts {
         case .segment: return text(c.segment)
         case .source: return text(c.source)
         case .annualRevenue:
-            return c.annualRevenue.map { .number(Money.decimal(minorUnits: $0), unit: c.currency) } ?? .missing
+            return c.annualRevenue.map { .number(Money.decimal(minorUnits: $0, currency: c.currency), unit: c.currency) } ?? .missing
         case .headcount: return c.headcount.map { .number(Double($0), unit: nil) } ?? .missing
         case .tags: return source.hasTags ? .list(c.tags) : .missing
         case .custom(let key):

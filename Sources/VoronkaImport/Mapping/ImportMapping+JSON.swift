@@ -65,7 +65,7 @@ extension ImportMapping {
             utcOffset = offset
         }
         if let code = try r.string("currency") {
-            guard Money.currencies.contains(code) else { throw FieldError("currency", "is not a known currency (\(Money.currencies.joined(separator: ", ")))") }
+            guard Currency.isKnown(code) else { throw FieldError("currency", .currency([])) }
             currency = code
         }
         if let name = try r.string("pipeline") { pipelineName = name.isEmpty ? nil : name }

@@ -62,7 +62,7 @@ public struct OutcomeRule: Hashable, Sendable {
             return (try? ValueParsers.bool(raw ?? "")) == true
         case .nonZero:
             guard let raw, let amount = try? ValueParsers.money(raw) else { return false }
-            return amount.minorUnits != 0
+            return amount.units != 0
         case .nonEmpty:
             return !(raw ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         }

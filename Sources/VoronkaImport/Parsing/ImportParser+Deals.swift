@@ -28,6 +28,7 @@ extension ImportParser {
         }
         let amount = r.money(.amount)
         let currency = r.currency(mark: amount?.currency)
+        let amountMinor = r.minorUnits(amount, .amount, currency: currency)
         let createdAt = r.date(.createdAt)
         var closedAt = r.date(.closedAt) ?? (outcome == .won ? wonAt : outcome == .lost ? lostAt : nil)
         var expectedClose = r.day(.expectedClose)
@@ -40,16 +41,17 @@ extension ImportParser {
         let (source, channel) = leadSource(r)
         let need = r.text(.needText)
         let budget = r.money(.budgetAmount)
+        let budgetMinor = r.minorUnits(budget, .budgetAmount, currency: currency)
         let deadline = r.day(.deadline)
         guard let (sourceID, derived) = id, let stage, r.problems.isEmpty else { return nil }
         var deal = ImportedDeal(
             sourceID: sourceID, derivedID: derived, title: title(r, id: sourceID), company: r.company(),
             contactName: r.text(.contactName), contactEmail: r.text(.email), contactPhone: r.text(.phone),
             ownerName: r.text(.ownerName), pipelineName: pipeline, stageName: stage, outcome: outcome,
-            amount: amount?.minorUnits ?? 0, currency: currency, createdAt: createdAt, closedAt: closedAt,
+            amount: amountMinor ?? 0, currency: currency, createdAt: createdAt, closedAt: closedAt,
             expectedClose: expectedClose, lostReason: r.text(.lostReason), leadSourceID: r.text(.leadSourceID),
             source: source, channel: channel, productName: r.text(.productName), needText: need,
-            budgetAmount: budget?.minorUnits, deadline: deadline, custom: r.custom(), location: r.location)
+            budgetAmount: budgetMinor, deadline: deadline, custom: r.custom(), location: r.location)
         deal.stageFromOutcome = byOutcome
         return (deal, events)
     }

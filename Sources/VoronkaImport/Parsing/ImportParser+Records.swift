@@ -6,6 +6,7 @@ extension ImportParser {
         let name = r.required(.companyName)
         let revenue = r.money(.annualRevenue)
         let currency = r.currency(mark: revenue?.currency)
+        let revenueMinor = r.minorUnits(revenue, .annualRevenue, currency: currency)
         let headcount = r.integer(.headcount)
         let createdAt = r.date(.createdAt)
         let ref = CompanyRef(sourceID: r.text(.sourceID), taxID: r.text(.taxID), name: name)
@@ -13,7 +14,7 @@ extension ImportParser {
         guard let name, let key = ref.key, r.problems.isEmpty else { return nil }
         return ImportedCompany(
             key: key, sourceID: ref.sourceID, name: name, taxID: ref.taxID, industry: r.text(.industry),
-            annualRevenue: revenue?.minorUnits, currency: currency, headcount: headcount, ownerName: r.text(.ownerName),
+            annualRevenue: revenueMinor, currency: currency, headcount: headcount, ownerName: r.text(.ownerName),
             email: r.text(.email), phone: r.text(.phone), source: r.text(.source), createdAt: createdAt, custom: r.custom(),
             implied: false, location: r.location)
     }
@@ -38,8 +39,9 @@ extension ImportParser {
         let name = r.required(.productName)
         let price = r.money(.price)
         let currency = r.currency(mark: price?.currency)
+        let priceMinor = r.minorUnits(price, .price, currency: currency)
         guard let name, r.problems.isEmpty else { return nil }
-        return ImportedProduct(name: name, category: r.text(.category), price: price?.minorUnits, currency: currency,
+        return ImportedProduct(name: name, category: r.text(.category), price: priceMinor, currency: currency,
                                location: r.location)
     }
 }

@@ -111,16 +111,16 @@ struct RowReader {
         guard let (value, column) = raw(field) else { return nil }
         do {
             guard let parsed = try ValueParsers.money(value) else { return nil }
-            guard parsed.minorUnits >= 0 else { problem(column: column, ImportMessage("is negative"), value: value); return nil }
+            guard parsed.units >= 0 else { problem(column: column, ImportMessage("is negative"), value: value); return nil }
             let factor = plan.multipliers[field.ordinal]
-            let (product, overflow) = parsed.minorUnits.multipliedReportingOverflow(by: factor)
-            guard !overflow, product <= 9_000_000_000_000_000 else { problem(column: column, ImportMessage("is too large for an amount"), value: value); return nil }
-            if let range = plan.ranges[field.ordinal], !range.contains(Double(product) / 100) {
+            let (product, overflow) = parsed.units.multipliedReportingOverflow(by: factor)
+            guard !overflow, product <= 900_000_000_000_000_000 else { problem(column: column, ImportMessage("is too large for an amount"), value: value); return nil }
+            if let range = plan.ranges[field.ordinal], !range.contains(Double(product) / 10_000) {
                 problem(column: column, ImportMessage("is outside what {0} takes: {1} to {2}", .field(field.rawValue), .text(Self.plain(range.lowerBound)),
                                                       .text(Self.plain(range.upperBound))), value: value)
                 return nil
             }
-            return ParsedMoney(minorUnits: product, currency: parsed.currency)
+            return ParsedMoney(units: product, currency: parsed.currency)
         } catch {
             problem(column: column, error.message, value: value)
             return nil
@@ -140,13 +140,24 @@ struct RowReader {
         return number
     }
 
+    /// An amount in the minor units of its currency; nil, with a problem, when it has more decimals than the
+    /// currency takes (12.5 yen).
+    mutating func minorUnits(_ amount: ParsedMoney?, _ field: TargetField, currency: String) -> Int64? {
+        guard let amount else { return nil }
+        if let minor = amount.minorUnits(in: currency) { return minor }
+        let digits = Currency.digits(currency)
+        problem(field, ImportMessage("has more decimals than {0} takes ({1})", .text(currency), .text(String(digits))),
+                value: raw(field)?.0)
+        return nil
+    }
+
     /// The currency: a mark in the amount wins, then the currency column (after its value map), then the default.
     mutating func currency(mark: String?) -> String {
         if let mark { return mark }
         guard let (value, column) = raw(.currency) else { return plan.currency }
         let code = mapped(.currency, value).uppercased()
-        guard Money.currencies.contains(code) else {
-            problem(column: column, ImportMessage("is not a known currency ({0})", .text("\(Money.currencies.joined(separator: ", "))")), value: value)
+        guard Currency.isKnown(code) else {
+            problem(column: column, ImportMessage("is not a known currency code (ISO 4217, such as RUB, USD, EUR, JPY)"), value: value)
             return plan.currency
         }
         return code

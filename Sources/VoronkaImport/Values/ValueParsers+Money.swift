@@ -1,8 +1,26 @@
-/// An amount read from a cell: minor units (two decimals) and the currency its mark named, if any.
+import VoronkaCore
+
+/// An amount read from a cell, in ten-thousandths (four decimals: enough for every currency's minor unit), and the
+/// currency its mark named, if any. `minorUnits(in:)` gives the stored amount once the currency is known.
 public struct ParsedMoney: Hashable, Sendable {
-    public let minorUnits: Int64
+    /// The amount × 10,000.
+    public let units: Int64
     /// The ISO 4217 code of a currency mark in the cell ("₽", "руб.", "$", "EUR"), nil when there was none.
     public let currency: String?
+
+    public init(units: Int64, currency: String?) { self.units = units; self.currency = currency }
+
+    /// An amount given in hundredths (two decimals).
+    public init(minorUnits: Int64, currency: String?) { self.init(units: minorUnits * 100, currency: currency) }
+
+    /// The amount in minor units of `code` (`Currency.digits`): nil when it has more decimals than the currency has.
+    public func minorUnits(in code: String) -> Int64? {
+        let per = 10_000 / Currency.scale(code)
+        return units % per == 0 ? units / per : nil
+    }
+
+    /// Hundredths (two decimals), cut: for tests of zero and signs.
+    public var minorUnits: Int64 { units / 100 }
 }
 
 extension ValueParsers {
@@ -18,9 +36,10 @@ extension ValueParsers {
     /// Amounts as exports write them: "1 234 567,89 ₽", "1,234,567.89", "$1,500", "1.234.567,89 руб.", "-1500",
     /// "(1,500.00)", with no-break spaces or apostrophes as group separators. "-" and an empty cell are nil.
     /// The decimal separator is the last of "," and "." when both occur; a single "," followed by exactly three
-    /// digits groups thousands ("1,500" is 1500), any other single separator is decimal. At most two decimals.
+    /// digits groups thousands ("1,500" is 1500), any other single separator is decimal. At most four decimals (the
+    /// currency decides how many it takes).
     public static func money(_ text: some StringProtocol) throws(ValueError) -> ParsedMoney? {
-        if let plain = plainAmount(text.utf8) { return ParsedMoney(minorUnits: plain, currency: nil) }
+        if let plain = plainAmount(text.utf8) { return ParsedMoney(units: plain, currency: nil) }
         let scalars = Array(trimmed(Substring(text)).unicodeScalars)
         if scalars.isEmpty || (scalars.count == 1 && "-–—".unicodeScalars.contains(scalars[0])) { return nil }
         guard var first = scalars.firstIndex(where: isDigit), let last = scalars.lastIndex(where: isDigit) else {
@@ -36,17 +55,18 @@ extension ValueParsers {
             guard let code = currencyMarks[mark] else { throw ValueError(ImportMessage("has unexpected text “{0}” around the amount", .text("\(mark)"))) }
             currency = code
         }
-        let minor = try minorUnits(scalars[first...last])
-        return ParsedMoney(minorUnits: negative ? -minor : minor, currency: currency)
+        let units = try units(scalars[first...last])
+        return ParsedMoney(units: negative ? -units : units, currency: currency)
     }
 
-    /// The common case without allocation: digits, at most one "." and two decimals ("1500", "12500.5").
+    /// The common case without allocation: digits, at most one "." and four decimals ("1500", "12500.5"), in
+    /// ten-thousandths.
     private static func plainAmount(_ bytes: some Collection<UInt8>) -> Int64? {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
         var value: Int64 = 0, decimals = -1
         for b in bytes {
             if b >= 0x30, b <= 0x39 {
-                if decimals >= 0 { guard decimals < 2 else { return nil }; decimals += 1 }
+                if decimals >= 0 { guard decimals < 4 else { return nil }; decimals += 1 }
                 value = value * 10 + Int64(b - 0x30)
             } else if b == 0x2E, decimals < 0 {
                 decimals = 0
@@ -55,19 +75,19 @@ extension ValueParsers {
             }
         }
         guard decimals != 0 else { return nil }
-        for _ in 0..<(2 - max(decimals, 0)) { value *= 10 }
+        for _ in 0..<(4 - max(decimals, 0)) { value *= 10 }
         return value
     }
 
-    /// Convenience: the minor units only.
+    /// Convenience: hundredths only (two decimals).
     public static func minorUnits(_ text: some StringProtocol) throws(ValueError) -> Int64? {
         try money(text)?.minorUnits
     }
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
-    /// Digits with separators, from the first digit (or a leading decimal mark) to the last digit.
-    private static func minorUnits(_ body: ArraySlice<Unicode.Scalar>) throws(ValueError) -> Int64 {
+    /// Digits with separators, from the first digit (or a leading decimal mark) to the last digit, in ten-thousandths.
+    private static func units(_ body: ArraySlice<Unicode.Scalar>) throws(ValueError) -> Int64 {
         var commas = 0, dots = 0, lastComma = -1, lastDot = -1
         for (i, s) in zip(body.indices, body) {
             if s == "," { commas += 1; lastComma = i } else if s == "." { dots += 1; lastDot = i }
@@ -93,13 +113,13 @@ extension ValueParsers {
         try checkGroups(whole)
         let wholeDigits = whole.filter(isDigit)
         var fractionDigits = Array(fraction)
-        while fractionDigits.count > 2, fractionDigits.last == "0" { fractionDigits.removeLast() }
-        guard fractionDigits.count <= 2 else { throw ValueError(ImportMessage("has more than two decimals")) }
+        while fractionDigits.count > 4, fractionDigits.last == "0" { fractionDigits.removeLast() }
+        guard fractionDigits.count <= 4 else { throw ValueError(ImportMessage("has more than four decimals")) }
         guard wholeDigits.drop(while: { $0 == "0" }).count <= 14 else { throw ValueError(ImportMessage("is too large for an amount")) }
         var value: Int64 = 0
         for d in wholeDigits { value = value * 10 + Int64(d.value - 0x30) }
-        for k in 0..<2 { value = value * 10 + (k < fractionDigits.count ? Int64(fractionDigits[k].value - 0x30) : 0) }
-        guard value <= 9_000_000_000_000_000 else { throw ValueError(ImportMessage("is too large for an amount")) }
+        for k in 0..<4 { value = value * 10 + (k < fractionDigits.count ? Int64(fractionDigits[k].value - 0x30) : 0) }
+        guard value <= 900_000_000_000_000_000 else { throw ValueError(ImportMessage("is too large for an amount")) }
         return value
     }
 

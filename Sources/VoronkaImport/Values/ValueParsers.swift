@@ -41,7 +41,7 @@ public enum ValueParsers {
     /// A whole number, with the same digit grouping as amounts ("2 822", "1,500"); a fraction is refused.
     public static func integer(_ text: some StringProtocol) throws(ValueError) -> Int64? {
         guard let amount = try money(text) else { return nil }
-        guard amount.minorUnits % 100 == 0 else { throw ValueError(ImportMessage("is not a whole number")) }
-        return amount.minorUnits / 100
+        guard amount.units % 10_000 == 0 else { throw ValueError(ImportMessage("is not a whole number")) }
+        return amount.units / 10_000
     }
 }

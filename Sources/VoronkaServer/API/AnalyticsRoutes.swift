@@ -20,7 +20,7 @@ enum AnalyticsRoutes {
                     throw DomainError.invalid("metric", .oneOf(metrics))
                 }
                 let viewer = try req.caller().viewer
-                let query = try AnalyticsQuery.parse(req.queryParameters, viewer: viewer, now: s.clock.now())
+                let query = try await AnalyticsQuery.parse(req.queryParameters, viewer: viewer, services: s)
                 let snapshot = try await s.analytics.snapshot()
                 return JSONResponse.make(try await AnalyticsLane.run {
                     try JSONCoding.value(Metrics.metric(metric, snapshot, query.filter, asOf: query.asOf, options: query.options))
@@ -31,7 +31,7 @@ enum AnalyticsRoutes {
 
     static func dashboard(_ req: Request, _ s: Services) async throws -> JSONValue {
         let viewer = try req.caller().viewer
-        let query = try AnalyticsQuery.parse(req.queryParameters, viewer: viewer, now: s.clock.now())
+        let query = try await AnalyticsQuery.parse(req.queryParameters, viewer: viewer, services: s)
         let snapshot = try await s.analytics.snapshot()
         return try await AnalyticsLane.run {
             try JSONCoding.value(Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options, parallel: false))

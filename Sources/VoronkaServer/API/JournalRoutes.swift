@@ -17,7 +17,7 @@ enum JournalRoutes {
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             let entries = try await s.store.journal(after: after, limit: limit)
             return JSONResponse.make(.object([
-                "entries": .array(entries.map(JournalJSON.entry)),
+                "entries": .array(entries.map({ JournalJSON.entry($0) })),
                 "last_seq": .number(Double(entries.last?.seq ?? after)),
             ]))
         }]

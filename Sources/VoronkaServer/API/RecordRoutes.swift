@@ -48,9 +48,11 @@ enum RecordRoutes {
 enum History {
     static func response(_ kind: EntityKind, _ id: Int64, request: Request, services: Services) async throws -> Response {
         let viewer = try request.caller().viewer
-        _ = try await services.records.get(kind, id, viewer: viewer)
+        let record = try await services.records.get(kind, id, viewer: viewer)
         let entries = try await services.store.journal(of: kind, id)
-        var body: [String: JSONValue] = ["entries": .array(entries.map(JournalJSON.entry))]
+        // Amounts read in the record's currency (its present one).
+        let currency = record.text("currency")
+        var body: [String: JSONValue] = ["entries": .array(entries.map { JournalJSON.entry($0, currency: currency) })]
         if kind == .deal || kind == .lead {
             body["stages"] = .array(JournalEntry.stageHistory(entries).map { v in
                 .object(["stage_id": .number(Double(v.stageID)), "entered_at": .string(Timestamp.format(v.enteredAt)),
@@ -64,7 +66,7 @@ enum History {
 
 /// Journal entries as JSON.
 enum JournalJSON {
-    static func entry(_ e: JournalEntry) -> JSONValue {
+    static func entry(_ e: JournalEntry, currency: String? = nil) -> JSONValue {
         let types = Dictionary(e.entity.fields.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         return .object([
             "seq": .number(Double(e.seq)), "at": .string(Timestamp.format(e.at)),
@@ -72,7 +74,7 @@ enum JournalJSON {
             "entity_id": .number(Double(e.entityID)), "action": .string(e.action.rawValue),
             "changes": .array(e.changes.map { c in
                 let t = types[c.field] ?? .text
-                return .object(["field": .string(c.field), "old": c.old.json(as: t), "new": c.new.json(as: t)])
+                return .object(["field": .string(c.field), "old": c.old.json(as: t, currency: currency), "new": c.new.json(as: t, currency: currency)])
             }),
         ])
     }

@@ -9,6 +9,13 @@ struct AnalyticsQuery {
     var asOf: Date
     var options = DashboardOptions()
 
+    /// The query, with the installation's currency rates for the sums.
+    static func parse(_ params: [String: String], viewer: Viewer, services: Services) async throws -> AnalyticsQuery {
+        var query = try parse(params, viewer: viewer, now: services.clock.now())
+        query.options.rates = try await services.currencyRates()
+        return query
+    }
+
     static func parse(_ params: [String: String], viewer: Viewer, now: Date) throws -> AnalyticsQuery {
         var q = AnalyticsQuery(asOf: now)
         var errors: [FieldError] = []

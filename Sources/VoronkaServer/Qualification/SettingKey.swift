@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaAnalytics
 import VoronkaCore
 
 /// The installation's settings: each a JSON document under its key, checked before it is stored.
@@ -17,6 +18,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     /// The reasons a deal is lost, offered when it moves to a lost stage (a free text is always possible too);
     /// empty: the built-in list (`LostReasons.standard`).
     case lostReasons = "lost_reasons"
+    /// The base currency of the analytics' sums and the value of one unit of each other currency in it; an amount in a
+    /// currency without a rate is left out of the sums and counted.
+    case currencyRates = "currency_rates"
 
     /// The value used while none is stored.
     public var defaultValue: JSONValue {
@@ -27,6 +31,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .autoTriage: .bool(false)
         case .timeZone: .string("UTC")
         case .lostReasons: .array([])
+        case .currencyRates: CurrencyRates.standard.json
         }
     }
 
@@ -46,6 +51,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
             return .string(zone.identifier)
         case .lostReasons:
             return .array(try LostReasons.normalize(value).map(JSONValue.string))
+        case .currencyRates:
+            return try CurrencyRates(json: value).json
         }
     }
 }

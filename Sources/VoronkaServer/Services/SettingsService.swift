@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaAnalytics
 import VoronkaCore
 import VoronkaStore
 
@@ -25,5 +26,15 @@ struct SettingsService: Sendable {
             try await tx.setSetting(key.rawValue, value)
             return value
         }
+    }
+}
+
+extension Services {
+    /// The currency rates the sums use: the stored setting, else the standard ones.
+    func currencyRates() async throws -> CurrencyRates {
+        guard let stored = try await store.setting(SettingKey.currencyRates.rawValue), let rates = try? CurrencyRates(json: stored) else {
+            return .standard
+        }
+        return rates
     }
 }

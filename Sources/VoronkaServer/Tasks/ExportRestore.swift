@@ -190,9 +190,17 @@ public enum ExportRestore {
             var values: [FieldValue] = []
             values.reserveCapacity(fields.count)
             var ok = true
+            // Amounts are written in the record's currency.
+            var currency: String?
+            switch cells["currency"] {
+            case .text(let c)?: currency = c
+            case .json(.string(let c))?: currency = c
+            default: break
+            }
+            if let c = currency, !Currency.isKnown(c) { currency = nil }
             for spec in fields {
                 guard let cell = cells[spec.name] else { values.append(spec.defaultValue); continue }
-                switch value(cell, spec) {
+                switch value(cell, spec, currency: currency) {
                 case .success(let v):
                     if v.isNull, spec.required, spec.name != "id" {
                         problems.append(Problem(file: file, line: line, column: spec.name, reason: "is empty, and every \(kind.rawValue) has one"))
@@ -223,7 +231,7 @@ public enum ExportRestore {
     struct Reason: Error { var text: String }
 
     /// A cell as the stored value of its field, read as the export wrote it (the API's form).
-    static func value(_ cell: Cell, _ spec: FieldSpec) -> Swift.Result<FieldValue, Reason> {
+    static func value(_ cell: Cell, _ spec: FieldSpec, currency: String? = nil) -> Swift.Result<FieldValue, Reason> {
         let json: JSONValue
         switch cell {
         case .json(let v): json = v
@@ -249,7 +257,9 @@ public enum ExportRestore {
             guard case .number(let n) = json, let i = Int64(exactly: n) else { return .failure(Reason(text: "is not a whole number")) }
             return .success(.int(i))
         case .money:
-            guard case .number(let n) = json, let minor = Money.minorUnits(n) else { return .failure(Reason(text: "is not an amount")) }
+            guard case .number(let n) = json, let minor = Money.minorUnits(n, currency: currency) else {
+                return .failure(Reason(text: "is not an amount in \(currency ?? "two decimals")"))
+            }
             return .success(.int(minor))
         case .double:
             guard case .number(let n) = json else { return .failure(Reason(text: "is not a number")) }

@@ -8,7 +8,7 @@ public enum ReportTask {
     public static func value(_ services: Services, metric: String, params: [String: String]) async throws -> JSONValue {
         let chosen = Metric(rawValue: metric)
         guard chosen != nil || metric == "dashboard" else { throw DomainError.invalid("metric", .oneOf(AnalyticsRoutes.metrics + ["dashboard"])) }
-        let query = try AnalyticsQuery.parse(params, viewer: .system, now: services.clock.now())
+        let query = try await AnalyticsQuery.parse(params, viewer: .system, services: services)
         let snapshot = try await services.analytics.snapshot()
         guard let chosen else { return try JSONCoding.value(Metrics.dashboard(snapshot, query.filter, asOf: query.asOf, options: query.options)) }
         return try JSONCoding.value(Metrics.metric(chosen, snapshot, query.filter, asOf: query.asOf, options: query.options).value)

@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import VoronkaAnalytics
 import VoronkaCore
 import VoronkaWeb
 
@@ -26,10 +27,11 @@ enum CompanyController {
                                 ownerName: d.ownerID.flatMap { names[$0] })
         }
         let won = deals.filter { stages[$0.stageID]?.kind == .won && $0.closedAt != nil }
+        let rates = try await services.currencyRates()
         let attributes = try await services.store.all(.attribute).map(AttributeDefinition.init(record:)).filter { $0.entity == "company" }
         let model = CompanyPage.Model(shell: web.shell(req, section: .companies), company: company, ownerName: company.ownerID.flatMap { names[$0] },
                                       attributes: attributes, contacts: contacts, deals: rows,
-                                      purchases: purchases(won, now: services.clock.now()), purchaseCurrency: "RUB",
+                                      purchases: purchases(won, now: services.clock.now(), rates: rates), purchaseCurrency: rates.base,
                                       yearlyBuyer: yearlyBuyer(won, now: services.clock.now()))
         var page = model
         page.editURL = SiteURL.editRecord(.company, id).path
@@ -39,13 +41,14 @@ enum CompanyController {
     }
 
     /// Won amounts (in roubles) per month for the last `months` months, oldest first, empty months included.
-    static func purchases(_ won: [Deal], now: Date) -> [CompanyPage.MonthAmount] {
+    static func purchases(_ won: [Deal], now: Date, rates: CurrencyRates) -> [CompanyPage.MonthAmount] {
         let today = Day(now)
         var totals: [Int: Int64] = [:]
         for deal in won {
             guard let closed = deal.closedAt else { continue }
             let day = Day(closed)
-            totals[day.year * 12 + day.month - 1, default: 0] += CurrencyTable.standard.convert(deal.amount, from: deal.currency, to: "RUB")
+            // A currency without a rate is not added in.
+            totals[day.year * 12 + day.month - 1, default: 0] += rates.convert(deal.amount, from: deal.currency) ?? 0
         }
         let last = today.year * 12 + today.month - 1
         return (last - months + 1...last).map { m in CompanyPage.MonthAmount(year: m / 12, month: m % 12 + 1, amount: totals[m] ?? 0) }

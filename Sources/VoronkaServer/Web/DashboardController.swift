@@ -29,11 +29,11 @@ enum DashboardController {
         if let v = selected["channel"] { api["channel_id"] = v }
         let query: AnalyticsQuery
         do {
-            query = try AnalyticsQuery.parse(api, viewer: caller.viewer, now: services.clock.now())
+            query = try await AnalyticsQuery.parse(api, viewer: caller.viewer, services: services)
         } catch DomainError.invalid {
             // A filter value that does not read (a hand-edited address): show the figures without the filter.
             selected = [:]
-            query = try AnalyticsQuery.parse([:], viewer: caller.viewer, now: services.clock.now())
+            query = try await AnalyticsQuery.parse([:], viewer: caller.viewer, services: services)
         }
         // The stalled list pages by `stalled_page`: the analytics list as many as the page needs.
         let stalledPage = min(max(Int(params["stalled_page"] ?? "") ?? 1, 1), maxStalledPages)

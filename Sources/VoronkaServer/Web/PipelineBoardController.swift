@@ -8,8 +8,6 @@ import VoronkaWeb
 enum PipelineBoardController {
     /// Cards shown per column; the totals count every deal.
     static let cardsPerColumn = "50"
-    /// The currency the columns add up in.
-    static let currency = "RUB"
 
     static func first(_ req: Request, _ web: WebContext) async throws -> Response {
         guard let pipeline = try await WebLookups.pipelines(web.services).first(where: { $0.kind == .deal && $0.active }) else {
@@ -40,20 +38,26 @@ enum PipelineBoardController {
         let focused = req.query[String.self, at: "stage"].flatMap(Int64.init).flatMap { id in stages.contains { $0.id == id } ? id : nil }
         let path = SiteURL.pipeline(pipelineID).path
         // Counts and sums: the pipeline's totals in one query, or per stage when a filter narrows them.
-        var counts: [Int64: (count: Int, sum: Int64, weighted: Int64)] = [:]
-        let rates = CurrencyTable.standard
+        var counts: [Int64: (count: Int, sum: Int64, weighted: Int64, unconverted: Int)] = [:]
+        let rates = try await web.services.currencyRates()
+        let currency = rates.base
         if filter.isEmpty {
             for t in try await records.dealTotals(pipelineID: pipelineID, viewer: caller.viewer) {
-                var c = counts[t.stageID] ?? (0, 0, 0)
+                var c = counts[t.stageID] ?? (0, 0, 0, 0)
                 c.count += t.count
-                c.sum += rates.convert(t.sum, from: t.currency, to: currency)
-                c.weighted += rates.convert(t.weighted, from: t.currency, to: currency)
+                // A currency without a rate is not added in, and said.
+                if let sum = rates.convert(t.sum, from: t.currency), let weighted = rates.convert(t.weighted, from: t.currency) {
+                    c.sum += sum
+                    c.weighted += weighted
+                } else {
+                    c.unconverted += t.count
+                }
                 counts[t.stageID] = c
             }
         } else {
             for stage in stages {
                 let n = try await records.count(.deal, params: filter.merging(["stage_id": String(stage.id)]) { a, _ in a }, viewer: caller.viewer)
-                counts[stage.id] = (n, 0, 0)
+                counts[stage.id] = (n, 0, 0, 0)
             }
         }
         // Every column's cards in one query, and their companies in one more: the page's cost does not grow with them;
@@ -94,12 +98,13 @@ enum PipelineBoardController {
                                               ownerName: deal.ownerID.flatMap { names[$0] }, url: SiteURL.deal(deal.id).path,
                                               moveURL: SiteURL.dealMove(deal.id).path)
             }
-            let total = counts[stage.id] ?? (0, 0, 0)
+            let total = counts[stage.id] ?? (0, 0, 0, 0)
             var column = PipelineBoardPage.Column(
                 stageID: stage.id, name: WebLookups.name(stage, language), kind: stage.kind, probability: Int(stage.probability),
                 gated: stage.requiresQualification, entryRule: stage.entryRule, count: total.count, sum: total.sum, weightedSum: total.weighted,
                 cards: cards)
             column.sumsKnown = filter.isEmpty
+            column.unconverted = total.unconverted
             column.newDealURL = stage.kind == .open
                 ? SiteURL.newRecord(.deal).path + "?stage_id=\(stage.id)&pipeline_id=\(pipelineID)&return_to=" + ListPaging.escape(path) : nil
             column.moreURL = focused == nil && total.count > cards.count ? link(stage: stage.id) : nil
@@ -167,17 +172,5 @@ enum PipelineBoardController {
         let refusal = PipelineBoardPage.Refusal(dealTitle: deal.title, stageName: stageName, reasons: reasons)
         let model = try await model(req, web, pipelineID: deal.pipelineID, refusal: refusal)
         return web.page(req, PipelineBoardPage.view(model), status: .unprocessableEntity)
-    }
-}
-
-/// Fixed conversion rates for the board's sums (the analytics' standard rates); a currency without a rate counts as is.
-struct CurrencyTable {
-    let perUnit: [String: Double]
-
-    static let standard = CurrencyTable(perUnit: ["RUB": 1, "USD": 90, "EUR": 100])
-
-    func convert(_ minorUnits: Int64, from: String, to: String) -> Int64 {
-        guard from != to, let a = perUnit[from], let b = perUnit[to] else { return minorUnits }
-        return Int64((Double(minorUnits) * a / b).rounded())
     }
 }

@@ -201,7 +201,7 @@ enum RecordFormController {
             guard let record else { return "" }
             switch record[name] {
             case .text(let s): return s
-            case .int(let n): return kind.fields.first { $0.name == name }?.type == .money ? Display.moneyInput(n) : String(n)
+            case .int(let n): return kind.fields.first { $0.name == name }?.type == .money ? Display.moneyInput(n, currency: record.text("currency")) : String(n)
             case .day(let d): return d.description
             case .time(let instant): return t.format.localInput(instant)
             case .json(.array(let items)): return items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: ",")

@@ -14,5 +14,6 @@ enum StoreMigrations {
         migrations.add(M0009_ActivityDueIndex())   // open activities by due time (My work)
         migrations.add(M0010_LeadAttribution())    // custom attributes of leads and contacts; a lead's UTM tags and landing page
         migrations.add(M0011_Channels())           // lead channels as records; every lead in its source's channel
+        migrations.add(M0012_CurrencyMinorUnits()) // amounts in their currency's minor units (yen had hundredths)
     }
 }

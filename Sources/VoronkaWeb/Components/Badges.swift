@@ -88,11 +88,15 @@ public enum Display {
         }
     }
 
-    /// A decimal for a money input, in major units with a dot: `1234567.50`.
-    public static func moneyInput(_ minorUnits: Int64?) -> String {
+    /// A decimal for a money input, in major units with a dot and the currency's decimals: `1234567.50`, `12500`
+    /// (JPY), `12.345` (KWD).
+    public static func moneyInput(_ minorUnits: Int64?, currency: String? = nil) -> String {
         guard let minorUnits else { return "" }
         let m = minorUnits.magnitude
-        let cents = m % 100
-        return (minorUnits < 0 ? "-" : "") + String(m / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+        let scale = UInt64(Currency.scale(currency)), digits = Currency.digits(currency)
+        let sign = minorUnits < 0 ? "-" : ""
+        guard scale > 1 else { return sign + String(m) }
+        let fraction = String(m % scale)
+        return sign + String(m / scale) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }

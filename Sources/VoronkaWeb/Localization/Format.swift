@@ -57,15 +57,17 @@ public struct Format: Sendable, Hashable {
     /// as the code, except RUB in Russian as ₽. Without `cents` the amount is rounded to whole units.
     /// `cents`: kopecks (cents) are written when there are any (783 000 ₽, but 783 000,50 ₽); without, the amount is
     /// rounded to whole units.
+    /// Minor units are those of the currency: none for JPY (12 500 JPY), three for KWD (1,234.567 KWD).
     public func money(_ minorUnits: Int64, currency: String, cents: Bool = true) -> String {
         let negative = minorUnits < 0
         let magnitude = minorUnits.magnitude
+        let scale = UInt64(Currency.scale(currency)), digits = Currency.digits(currency)
         var text: String
-        if cents, magnitude % 100 != 0 {
-            let fraction = magnitude % 100
-            text = group(magnitude / 100) + decimalSeparator + (fraction < 10 ? "0" : "") + String(fraction)
+        if cents, scale > 1, magnitude % scale != 0 {
+            let fraction = String(magnitude % scale)
+            text = group(magnitude / scale) + decimalSeparator + String(repeating: "0", count: digits - fraction.count) + fraction
         } else {
-            text = group((magnitude + 50) / 100)
+            text = group((magnitude + scale / 2) / scale)
         }
         if negative, text.contains(where: { $0 != "0" && $0.isNumber }) { text = "-" + text }
         return text + Format.nbsp + currencySign(currency)

@@ -57,6 +57,8 @@ extension Localizer {
         case .number: (.errNumber, [:])
         case .amount: (.errAmount, [:])
         case .amountDecimals: (.errAmountDecimals, [:])
+        case .currencyDecimals(let currency, let digits): digits == 0 ? (.errCurrencyWhole, ["currency": currency])
+            : (.errCurrencyDecimals, ["currency": currency, "digits": String(digits)])
         case .amountAtLeastZero: (.errAmountAtLeastZero, [:])
         case .string: (.errString, [:])
         case .trueOrFalse: (.errTrueOrFalse, [:])

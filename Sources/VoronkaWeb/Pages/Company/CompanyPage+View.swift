@@ -93,7 +93,7 @@ extension CompanyPage {
         let summary = t(.purchaseHistoryDescription, ["from": f.month(first.month, year: first.year), "to": f.month(last.month, year: last.year),
                                                        "total": f.money(total, currency: model.purchaseCurrency, cents: false)])
         let chart = BarChart(id: "purchases-chart", title: t[.purchaseHistory], summary: summary,
-                             bars: model.purchases.map { .init(label: f.month($0.month, year: $0.year), value: Double($0.amount) / 100) },
+                             bars: model.purchases.map { .init(label: f.month($0.month, year: $0.year), value: Money.decimal(minorUnits: $0.amount, currency: model.purchaseCurrency)) },
                              value: .money(currency: model.purchaseCurrency), axisLabel: f.currencySign(model.purchaseCurrency))
         return .section(.attr("aria-labelledby", heading),
             .h2(.id(heading), .plain(t[.purchaseHistory])),

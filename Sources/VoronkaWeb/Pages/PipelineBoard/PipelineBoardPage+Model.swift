@@ -56,6 +56,8 @@ public enum PipelineBoardPage {
         public var cards: [Card]
         /// Whether `sum` and `weightedSum` hold (a filtered board counts deals only).
         public var sumsKnown = true
+        /// Deals left out of the sums: their currency has no rate to the board's.
+        public var unconverted = 0
         /// A new deal in this stage; nil hides the link.
         public var newDealURL: String?
         /// The next cards of the column, when it has more than it shows.

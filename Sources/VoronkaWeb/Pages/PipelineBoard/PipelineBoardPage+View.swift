@@ -2,6 +2,9 @@ import Plot
 import VoronkaCore
 
 extension PipelineBoardPage {
+    static let unconvertedNote = BilingualText(en: "not in the sums: {count} in currencies without a rate to {currency} (settings)",
+                                               ru: "не вошли в суммы: {count} в валютах без курса к {currency} (настройки)")
+
     /// Renders the board.
     public static func view(_ model: Model) -> HTML {
         let t = model.shell.localizer
@@ -82,6 +85,8 @@ extension PipelineBoardPage {
                     .if(column.sumsKnown, .group(
                         .div(.dt(.plain(t[.columnSum])), .dd(.plain(f.money(column.sum, currency: currency, cents: false)))),
                         .div(.dt(.plain(t[.columnWeighted])), .dd(.plain(f.money(column.weightedSum, currency: currency, cents: false)))))),
+                    .if(column.sumsKnown && column.unconverted > 0, .div(.class("muted unconverted"),
+                        .dd(.plain(Strings.fill(t.pick(unconvertedNote), ["count": t.count(column.unconverted, .deal), "currency": currency]))))),
                     .div(.dt(.plain(t[.probability])), .dd(.plain(f.percent(Double(column.probability) / 100))))),
                 .if(column.gated, .p(.class("gate"), .plain(t[.gatedStage]),
                                      .unwrap(column.entryRule) { .span(.class("entry-rule"), .plain(": " + $0)) })),

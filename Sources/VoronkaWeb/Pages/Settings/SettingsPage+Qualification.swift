@@ -67,8 +67,8 @@ extension SettingsPage {
     // MARK: Catalog
 
     static func stored(_ p: Product) -> [String: String] {
-        ["name": p.name, "category": p.category ?? "", "keywords": p.keywords.joined(separator: ", "), "price": Display.moneyInput(p.price),
-         "unit_cost": Display.moneyInput(p.unitCost), "currency": p.currency, "active": flagValue(p.active)]
+        ["name": p.name, "category": p.category ?? "", "keywords": p.keywords.joined(separator: ", "), "price": Display.moneyInput(p.price, currency: p.currency),
+         "unit_cost": Display.moneyInput(p.unitCost, currency: p.currency), "currency": p.currency, "active": flagValue(p.active)]
     }
 
     static func catalog(_ model: Model, _ products: [Product], _ t: Localizer) -> Markup {
