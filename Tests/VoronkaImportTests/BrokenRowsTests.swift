@@ -94,6 +94,23 @@ struct BrokenRowsTests {
         #expect(header?.column == "amount" && header?.severity == .warning && header?.reason.contains("2 times") == true)
     }
 
+    @Test("A repeated column is mapped apart by its place: \"Phone\" reads the first, \"Phone#2\" the second; unmapped, the first filled one is read and said")
+    func repeatedColumnByPlace() throws {
+        // setup
+        let csv = "Name,Phone,Phone\nAnn,,+7 900 000-00-01\nBob,+7 900 000-00-02,+7 900 000-00-03\n"
+        let apart = try ImportMapping(json: ["kind": "contacts", "columns": ["Name": "contact_name", "Phone": "phone", "Phone#2": "custom.second_phone"]])
+        let together = try ImportMapping(json: ["kind": "contacts", "columns": ["Name": "contact_name", "Phone": "phone"]])
+        // action
+        let a = ImportParser(mapping: apart, file: "contacts.csv").parse(Array(csv.utf8))
+        let t = ImportParser(mapping: together, file: "contacts.csv").parse(Array(csv.utf8))
+        // check
+        #expect(a.contacts.map(\.phone) == [nil, "+7 900 000-00-02"])
+        #expect(a.contacts.map { $0.custom["second_phone"] } == ["+7 900 000-00-01", "+7 900 000-00-03"])
+        #expect(!a.report.problems.contains { $0.severity == .warning && $0.reason.contains("2 times") })
+        #expect(t.contacts.map(\.phone) == ["+7 900 000-00-01", "+7 900 000-00-02"])
+        #expect(t.report.problems.contains { $0.line == 1 && $0.reason.contains("“Phone#2”") })
+    }
+
     @Test("A quote left open that a later quote closes by chance does not swallow rows in silence: the record is refused, naming the lines")
     func swallowedRows() {
         // setup: the quote opened on line 2 closes on line 4, so the record still has five fields

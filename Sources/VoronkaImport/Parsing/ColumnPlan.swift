@@ -57,8 +57,16 @@ final class ColumnPlan {
         var fields = Array(repeating: [Int](), count: TargetField.allCases.count)
         var custom: [(String, Int)] = []
         var missing: [String] = []
+        // A repeated column named by its place ("Phone#2") is read alone; the plain name then reads the first.
+        let addressed = Set(mapping.columns.keys.compactMap { ColumnAddress.split($0).map { Folding.fold($0.name) } })
         for (column, target) in mapping.columns.sorted(by: { $0.key < $1.key }) {
-            guard let indexes = byName[Folding.fold(column)] else {
+            var found = byName[Folding.fold(column)]
+            if found == nil, let (name, place) = ColumnAddress.split(column), let all = byName[Folding.fold(name)], place <= all.count {
+                found = [all[place - 1]]
+            } else if let all = found, all.count > 1, addressed.contains(Folding.fold(column)) {
+                found = [all[0]]
+            }
+            guard let indexes = found else {
                 if target != .ignore { missing.append(column) }
                 continue
             }

@@ -55,7 +55,7 @@ public struct ImportParser: Sendable {
             plan = ColumnPlan(mapping: mapping, header: header)
             blocked = !plan.missingRequiredFields.isEmpty
             for (name, count) in plan.duplicateColumns {
-                problems.append(RowProblem(file: file, line: 1, column: name, message: ImportMessage("the header has this column {0} times; the first filled one of them is read in each row (rename the others to map them apart)", .text(String(count))), severity: .warning))
+                problems.append(RowProblem(file: file, line: 1, column: name, message: ImportMessage("the header has this column {0} times; the first filled one of them is read in each row (map them apart by place: “{1}”, “{1}#2”…)", .text(String(count)), .text(name)), severity: .warning))
             }
             if mapping.kind == .deals, plan.columns(.stageName).isEmpty, mapping.stageName == nil {
                 problems.append(RowProblem(file: file, line: 1, message: ImportMessage("no column is mapped to {0}: each row's outcome places it (won or lost stage, else the pipeline's first open stage)", .field(TargetField.stageName.rawValue)), severity: .warning))

@@ -81,7 +81,7 @@ public struct ImportMessage: Hashable, Sendable {
         "no column is mapped to {0}, which every {1} row needs; nothing was read from this file": "ни один столбец не сопоставлен полю «{0}», а оно нужно в каждой строке «{1}»; из файла ничего не прочитано",
         "contains a NUL byte (binary data?), which would cut the text short": "содержит нулевой байт (двоичные данные?), который обрезал бы текст",
         "is {0} characters long, and {1} holds at most {2}": "слишком длинный текст (символов: {0}); поле «{1}» вмещает не больше {2}",
-        "the header has this column {0} times; the first filled one of them is read in each row (rename the others to map them apart)": "столбец с этим названием повторяется в заголовке (всего: {0}); в каждой строке читается первый заполненный из них (переименуйте остальные, чтобы сопоставить их отдельно)",
+        "the header has this column {0} times; the first filled one of them is read in each row (map them apart by place: “{1}”, “{1}#2”…)": "в заголовке этот столбец {0} раза; в каждой строке читается первый заполненный (чтобы сопоставить их по отдельности, укажите место: «{1}», «{1}#2»…)",
         "has no letters or digits to tell the company by": "нет ни букв, ни цифр, по которым можно узнать компанию",
         // Values
         "is not an amount (no digits)": "не сумма (нет цифр)",

@@ -87,7 +87,8 @@ public struct ImportUpload: Sendable {
             file.presetID = nil
         } else {
             for (column, target) in targets where file.header.indices.contains(column) {
-                let name = file.header[column]
+                // A repeated column is named by its place ("Phone#2"), so that each keeps its own target.
+                let name = ColumnAddress.key(file.header, column)
                 for key in file.mapping.columns.keys where key.lowercased() == name.lowercased() { file.mapping.columns[key] = nil }
                 if target != .ignore { file.mapping.columns[name] = target }
                 file.reasons[column] = target == .ignore ? .none : .name
@@ -103,7 +104,7 @@ public struct ImportUpload: Sendable {
     /// The target of column `index` of file `file` in the current mapping.
     public func target(file: Int, column: Int) -> ColumnTarget {
         let f = files[file]
-        let name = f.header[column]
+        let name = ColumnAddress.key(f.header, column)
         if let t = f.mapping.columns[name] { return t }
         return f.mapping.columns.first { $0.key.lowercased() == name.lowercased() }?.value ?? .ignore
     }
