@@ -18,6 +18,21 @@ public enum TestDatabase {
         }
     }
 
+    /// Opens a migrated store on a fresh database of the engine, runs the body, closes and drops it.
+    public static func withStore(_ backend: Backend, _ body: (SQLStore) async throws -> Void) async throws {
+        let (location, drop) = try await make(backend)
+        let store = try await SQLStore.open(location)
+        do {
+            try await store.migrate()
+            try await body(store)
+        } catch {
+            await store.shutdown(); await drop()
+            throw error
+        }
+        await store.shutdown()
+        await drop()
+    }
+
     /// A new empty database; `drop` removes it afterwards.
     public static func make(_ backend: Backend) async throws -> (location: StoreLocation, drop: @Sendable () async -> Void) {
         switch backend {

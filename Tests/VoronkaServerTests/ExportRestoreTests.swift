@@ -33,20 +33,6 @@ struct ExportRestoreTests {
         }
     }
 
-    static func withBareStore(_ backend: Backend, _ body: (SQLStore) async throws -> Void) async throws {
-        let (location, drop) = try await TestDatabase.make(backend)
-        let store = try await SQLStore.open(location)
-        do {
-            try await store.migrate()
-            try await body(store)
-        } catch {
-            await store.shutdown(); await drop()
-            throw error
-        }
-        await store.shutdown()
-        await drop()
-    }
-
     @Test("The demo exported and restored into an empty database on the other engine: the same records, ids, journal, settings and analytics; a second restore is refused", arguments: pairs)
     func roundTrip(from: Backend, to: Backend, format: Exporter.Format) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voronka-export-\(UUID().uuidString)").path
@@ -62,7 +48,7 @@ struct ExportRestoreTests {
             let original = try await Self.contents(app.services.store)
             let dashboard = Metrics.dashboard(try await SnapshotReader.load(app.services.store).snapshot, asOf: TestApp.today, parallel: false)
             _ = try await Exporter.exportAll(to: folder, format: format, store: app.services.store)
-            try await Self.withBareStore(to) { target in
+            try await TestDatabase.withStore(to) { target in
                 // action
                 let result = try await ExportRestore.restore(try Self.files(folder), rawCells: false, into: target)
                 let again = await #expect(throws: DomainError.self) { try await ExportRestore.restore(try Self.files(folder), rawCells: false, into: target) }
@@ -104,7 +90,7 @@ struct ExportRestoreTests {
             cells[amount] = "a lot"
             lines[2] = cells.joined(separator: ",")
             try lines.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
-            try await Self.withBareStore(backend) { target in
+            try await TestDatabase.withStore(backend) { target in
                 // action
                 var refusal: ExportRestore.Refusal?
                 do { _ = try await ExportRestore.restore(try Self.files(folder), rawCells: false, into: target) } catch let r as ExportRestore.Refusal { refusal = r }
