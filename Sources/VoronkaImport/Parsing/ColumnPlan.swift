@@ -1,4 +1,5 @@
 import Foundation
+import VoronkaCore
 
 /// A mapping applied to one header: for each field the indexes of its columns, and the columns that feed custom
 /// attributes, stage history and outcome rules. Built once per file so that rows are read by index; a class so that
@@ -39,6 +40,9 @@ final class ColumnPlan {
     let checkedColumns: [(index: Int, field: TargetField?, maxLength: Int?)]
     /// By `TargetField.ordinal`: the range a number field's stored field takes (money in major units).
     let ranges: [ClosedRange<Double>?]
+    /// The kind of source each channel text suggests, guessed once per distinct text (a file has few, and guessing
+    /// folds and searches the text): rows of one file are read on one thread.
+    var sourceGuesses: [String: LeadSource?] = [:]
 
     init(mapping: ImportMapping, header: [String]) {
         self.mapping = mapping

@@ -133,6 +133,9 @@ extension ImportParser {
     private func leadSource(_ r: RowReader) -> (LeadSource?, String?) {
         guard let (raw, _) = r.raw(.source) else { return (nil, nil) }
         let mapped = r.mapped(.source, raw)
-        return (LeadSource(rawValue: mapped) ?? LeadSourceGuess.guess(mapped), mapped)
+        if let known = r.plan.sourceGuesses[mapped] { return (known, mapped) }
+        let guess = LeadSource(rawValue: mapped) ?? LeadSourceGuess.guess(mapped)
+        r.plan.sourceGuesses[mapped] = guess
+        return (guess, mapped)
     }
 }
