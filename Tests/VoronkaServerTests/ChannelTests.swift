@@ -86,6 +86,8 @@ struct ChannelTests {
             // action
             let report = try await app.call(.GET, "/api/v1/analytics/channels?maturity_days=90", as: "head")
             let paid = try await app.call(.GET, "/api/v1/analytics/channels?maturity_days=90&channel_group=paid", as: "head")
+            let velocity = try await app.call(.GET, "/api/v1/analytics/velocity?as_of=2024-12-31", as: "head")
+            let response = try await app.call(.GET, "/api/v1/analytics/response_times", as: "head")
             // check
             #expect(report.status == .ok, "\(report.text.prefix(300))")
             #expect(Set(leadsRun.channelsMade.map(\.name)) == ["Organic Search", "Paid Search", "Social", "Display", "Direct", "Partner webinar"])
@@ -102,6 +104,20 @@ struct ChannelTests {
                 let (low, high) = Self.wilson(w, n)
                 #expect(abs((Self.number(row, "conversion_low") ?? -1) - low) < 1e-5 && abs((Self.number(row, "conversion_high") ?? -1) - high) < 1e-5, "\(name)")
                 #expect(Self.number(row, "median_days_to_win") == 30, "\(name)")
+            }
+            // The velocity and response reports break down by the same channels.
+            let names = try await Self.channelNames(app)
+            func byChannel(_ reply: TestApp.Reply) -> [String: [String: JSONValue]] {
+                guard case .object(let value)? = reply["value"], case .array(let rows)? = value["by_channel"] else { return [:] }
+                var out: [String: [String: JSONValue]] = [:]
+                for case .object(let row) in rows { if case .number(let id)? = row["channel_id"], let name = names[Int64(id)] { out[name] = row } }
+                return out
+            }
+            let velocityRows = byChannel(velocity), responseRows = byChannel(response)
+            #expect(velocityRows.count == 8 && responseRows.count == 8, "\(velocity.text.prefix(300))")
+            for (k, name) in Funnel.names.enumerated() {
+                #expect(Self.number(velocityRows[name], "won_deals") == Double(Funnel.won[k]), "velocity of \(name)")
+                #expect(Self.number(responseRows[name], "leads") == Double(Funnel.leads[k]), "response of \(name)")
             }
             let paidN = Funnel.leads[1] + Funnel.leads[5], paidW = Funnel.won[1] + Funnel.won[5]
             guard case .object(let value)? = paid["value"], case .object(let overall)? = value["overall"] else { Issue.record("\(paid.text)"); return }

@@ -4,6 +4,9 @@ import Foundation
 public struct VelocityRow: Sendable, Codable, Equatable {
     /// The owner; nil overall (or for deals without an owner in `byOwner`).
     public var ownerID: Int64?
+    /// In `byChannel`: the channel of the deal's lead (a merged channel counts as the one it was merged into); nil for
+    /// deals without a lead or a channel.
+    public var channelID: Int64? = nil
     /// The month of a trend point ("2025-03"), measured at its end (or at the as-of date for the current month).
     public var month: String?
     /// Deals open then (created, not won or lost).
@@ -29,13 +32,15 @@ public struct VelocityRow: Sendable, Codable, Equatable {
 /// (deals in a currency without a rate are left out of it); average cycle = mean days from creation to win of the won
 /// deals. Velocity per day = open × win rate × average won amount ÷ average cycle. Overall and per owner at the as-of
 /// date; the trend gives the overall figure at the end of each of the last `months` months (the current month at the
-/// as-of date), always with the trailing window.
+/// as-of date), always with the trailing window. Also per lead channel of the deal's lead, at the as-of date.
 public struct VelocityReport: Sendable, Codable, Equatable {
     public var definition = Metrics.definition("velocity")
     public var currency: String
     public var historyDays: Int
     public var overall: VelocityRow
     public var byOwner: [VelocityRow]
+    /// Per channel of the deal's lead, most open deals first.
+    public var byChannel: [VelocityRow] = []
     /// Oldest first.
     public var trend: [VelocityRow]
     public var unconvertedDeals: Int
@@ -54,6 +59,7 @@ extension Metrics {
         let window = Double(historyDays) * 86_400
         let periodSet = scope.from > -.infinity || scope.to < .infinity
         let byOwner = Scratch(repeating: VelocityAccumulator(), count: s.users.id.count + 1)
+        let byChannel = Scratch(repeating: VelocityAccumulator(), count: s.channels.group.count + 1)
         var unconverted = 0
         // Trend points: the ends of the last `months` months, the last one at the as-of date.
         let lastMonth = Months.month(scope.asOf)
@@ -66,11 +72,14 @@ extension Metrics {
             let owner = Int(s.deals.owner[d]) + 1
             let created = s.deals.createdAt[d], closed = s.deals.closedAt[d]
             let outcome = scope.outcome(d)
-            if outcome == nil { byOwner[owner].open += 1 }
+            let lead = Int(s.deals.lead[d])
+            let channel = Int(lead >= 0 ? scope.channelOf(lead: lead) : -1) + 1
+            if outcome == nil { byOwner[owner].open += 1; byChannel[channel].open += 1 }
             let factor = factors[Int(s.deals.currency[d])]
             // `outcome` is set only for deals closed by the as-of date.
             if let outcome, periodSet ? scope.inPeriod(closed) : closed > scope.asOf - window {
                 byOwner[owner].add(won: outcome == 1, amount: s.deals.amount[d], factor: factor, cycle: closed - created)
+                byChannel[channel].add(won: outcome == 1, amount: s.deals.amount[d], factor: factor, cycle: closed - created)
                 if outcome == 1, factor.isNaN { unconverted += 1 }
             }
             trend.add(created: created, closed: closed, won: scope.dealWonAt(d).isFinite, amount: s.deals.amount[d],
@@ -85,12 +94,19 @@ extension Metrics {
             rows.append(row)
         }
         rows.sort { ($0.ownerID ?? 0) < ($1.ownerID ?? 0) }
+        var channels: [VelocityRow] = []
+        for (i, a) in byChannel.array.enumerated() where a.open + a.won + a.lost > 0 {
+            var row = a.row
+            row.channelID = i > 0 ? s.channels.id[i - 1] : nil
+            channels.append(row)
+        }
+        channels.sort { (-$0.openDeals, $0.channelID ?? 0) < (-$1.openDeals, $1.channelID ?? 0) }
         let trendRows = trend.rows().enumerated().map { i, a -> VelocityRow in
             var row = a.row
             row.month = Months.label(lastMonth - points.count + 1 + i)
             return row
         }
-        return VelocityReport(currency: rates.base, historyDays: historyDays, overall: overall.row, byOwner: rows,
+        return VelocityReport(currency: rates.base, historyDays: historyDays, overall: overall.row, byOwner: rows, byChannel: channels,
                               trend: trendRows, unconvertedDeals: unconverted)
     }
 }

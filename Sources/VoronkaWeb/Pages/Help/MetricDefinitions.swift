@@ -179,8 +179,8 @@ public enum MetricDefinitions {
                     ru: "Доля выигрышей = выигранные ÷ (выигранные + проигранные) в истории; средний чек выигранной сделки — в базовой валюте; средний цикл сделки — среднее число дней от создания до выигрыша по выигранным сделкам."
                 ),
                 BilingualText(
-                    en: "Velocity per day = open deals × win rate × average won amount ÷ average cycle. It is given overall and per owner at the as-of date; the trend shows the overall figure at the end of each of the last 12 months (the current month at the as-of date), always with the 365-day window.",
-                    ru: "Скорость продаж в день = открытые сделки × доля выигрышей × средний чек ÷ средний цикл сделки. Показывается в целом и по каждому ответственному на дату отчёта; тренд — общий показатель на конец каждого из последних 12 месяцев (текущего — на дату отчёта), всегда с окном 365 дней."
+                    en: "Velocity per day = open deals × win rate × average won amount ÷ average cycle. It is given overall, per owner and per lead channel of the deal’s lead at the as-of date; the trend shows the overall figure at the end of each of the last 12 months (the current month at the as-of date), always with the 365-day window.",
+                    ru: "Скорость продаж в день = открытые сделки × доля выигрышей × средний чек ÷ средний цикл сделки. Показывается в целом, по каждому ответственному и по каналу лида сделки на дату отчёта; тренд — общий показатель на конец каждого из последних 12 месяцев (текущего — на дату отчёта), всегда с окном 365 дней."
                 ),
             ]
         ),
@@ -196,8 +196,8 @@ public enum MetricDefinitions {
                     ru: "Учитываются лиды, прошедшие фильтр и поступившие в выбранном периоде не позже даты отчёта. Время реакции — часы от поступления до первого ответа для лидов, получивших ответ к дате отчёта; медиана и 90-й процентиль считаются только по лидам с ответом."
                 ),
                 BilingualText(
-                    en: "A breach is an answer later than the target (in hours, 4 by default), or no answer yet while the lead is older than the target. Figures are given per owner of the lead and overall.",
-                    ru: "Нарушение — ответ позже целевого времени (в часах, по умолчанию 4) или отсутствие ответа, когда лид уже старше целевого времени. Показатели даются по ответственным за лиды и в целом."
+                    en: "A breach is an answer later than the target (in hours, 4 by default), or no answer yet while the lead is older than the target. Figures are given per owner of the lead, per lead channel and overall.",
+                    ru: "Нарушение — ответ позже целевого времени (в часах, по умолчанию 4) или отсутствие ответа, когда лид уже старше целевого времени. Показатели даются по ответственным за лиды, по каналам лидов и в целом."
                 ),
             ]
         ),
