@@ -121,9 +121,9 @@ struct ImportCommand: AsyncParsableCommand {
     func restore(_ sources: [ImportSource]) async throws -> Bool {
         let manifest = sources.first { $0.name == Exporter.manifestName }
         let files = sources.filter { $0.name != Exporter.manifestName }.map { ExportRestore.File(name: $0.name, bytes: $0.bytes) }
-        let ours = files.filter { ExportRestore.target(of: $0) != nil }
-        guard !ours.isEmpty || manifest != nil else { return false }
-        let others = files.filter { ExportRestore.target(of: $0) == nil }.map(\.name)
+        let recognised = files.map { ExportRestore.target(of: $0) != nil }
+        guard recognised.contains(true) || manifest != nil else { return false }
+        let others = zip(files, recognised).filter { !$0.1 }.map(\.0.name)
         if !others.isEmpty {
             throw fail(DomainError.invalid("file", "a Voronka export is restored whole and apart from other files; \(others.joined(separator: ", ")) "
                                            + "\(others.count == 1 ? "is" : "are") not part of it (nothing was written)"))

@@ -59,7 +59,7 @@ struct ChannelTests {
         return (centre - half, centre + half)
     }
 
-    /// The rows of a channels report by channel name.
+    /// The `by_channel` rows of a report (channels, velocity, response times) by channel name.
     static func rows(_ reply: TestApp.Reply, names: [Int64: String]) -> [String: [String: JSONValue]] {
         guard case .object(let value)? = reply["value"], case .array(let rows)? = value["by_channel"] else { return [:] }
         var out: [String: [String: JSONValue]] = [:]
@@ -107,13 +107,7 @@ struct ChannelTests {
             }
             // The velocity and response reports break down by the same channels.
             let names = try await Self.channelNames(app)
-            func byChannel(_ reply: TestApp.Reply) -> [String: [String: JSONValue]] {
-                guard case .object(let value)? = reply["value"], case .array(let rows)? = value["by_channel"] else { return [:] }
-                var out: [String: [String: JSONValue]] = [:]
-                for case .object(let row) in rows { if case .number(let id)? = row["channel_id"], let name = names[Int64(id)] { out[name] = row } }
-                return out
-            }
-            let velocityRows = byChannel(velocity), responseRows = byChannel(response)
+            let velocityRows = Self.rows(velocity, names: names), responseRows = Self.rows(response, names: names)
             #expect(velocityRows.count == 8 && responseRows.count == 8, "\(velocity.text.prefix(300))")
             for (k, name) in Funnel.names.enumerated() {
                 #expect(Self.number(velocityRows[name], "won_deals") == Double(Funnel.won[k]), "velocity of \(name)")

@@ -19,7 +19,7 @@ public enum ChannelGroup: String, Sendable, Codable, CaseIterable {
 
     /// The group the words of a channel's name suggest; `other` when none does.
     public static func guess(_ text: String) -> ChannelGroup {
-        let folded = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let folded = SearchText.fold(text)
         return words.first { $0.1.contains { folded.contains($0) } }?.0 ?? .other
     }
 }

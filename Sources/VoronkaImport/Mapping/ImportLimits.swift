@@ -26,6 +26,8 @@ public enum ImportLimits {
         case .team: return (.user, "team")
         default: break
         }
+        // A lead's (or a deal's lead's) source names its channel.
+        if field == .source, kind == .leads || kind == .deals { return (.channel, "name") }
         switch kind {
         case .companies:
             return field == .companyName ? (.company, "name") : (.company, field.rawValue)
@@ -39,7 +41,6 @@ public enum ImportLimits {
             switch field {
             case .email: return (.lead, "contact_email")
             case .phone: return (.lead, "contact_phone")
-            case .source: return (.channel, "name")
             default: return (.lead, field.rawValue)
             }
         case .deals:
@@ -49,7 +50,6 @@ public enum ImportLimits {
             case .email: return (.contact, "email")
             case .phone: return (.contact, "phone")
             case .taxID: return (.company, "tax_id")
-            case .source: return (.channel, "name")
             case .wonAt, .lostAt: return (.deal, "closed_at")
             default: return (.deal, field.rawValue)
             }

@@ -25,10 +25,13 @@ public final class ImportCatalog: @unchecked Sendable {
     public var channelsMade: [LeadChannel] = []
     public var problems: [ImportMessage] = []
 
+    /// The channel of each kind of source (the standard channels), filled with `channels`.
+    public var channelBySource: [LeadSource: Int64] = [:]
+
     /// The channel of a lead: the one its text names, else that of its kind of source (or of imports).
     public func channel(_ text: String?, source: LeadSource?) -> Int64? {
         if let text, let id = channelByText[text] { return id }
-        return channels.find((source ?? .import).rawValue)?.id
+        return channelBySource[source ?? .import]
     }
 
     public func user(_ name: String?) -> Int64? { name.flatMap { userByName[Folding.fold($0)] } }

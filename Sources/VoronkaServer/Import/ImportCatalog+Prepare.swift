@@ -17,6 +17,7 @@ extension ImportCatalog {
     /// channel of that name, its group guessed from its words, listed in the result.
     private func prepareChannels(_ plan: ImportPlan, _ tx: StoreTransaction) async throws {
         channels = ChannelDirectory(try await tx.all(.channel).map(LeadChannel.init(record:)))
+        for source in LeadSource.allCases { channelBySource[source] = channels.find(source.rawValue)?.id }
         for lead in plan.leads {
             guard let text = lead.channel, channelByText[text] == nil else { continue }
             if let found = channels.find(text) { channelByText[text] = found.id; continue }

@@ -11,17 +11,10 @@ enum CatalogSettingsController {
     ]
 
     static func create(_ req: Request, _ web: WebContext) async throws -> Response {
-        try await SettingsForms.submit(req, web, .catalog, form: "new-product", notice: .added) { caller, form in
-            let product = try await web.services.records.create(.product, WebForms.input(form, fields), viewer: caller.viewer)
-            return product.int("id").map { "product-\($0)" }
-        }
+        try await SettingsForms.create(req, web, .product, on: .catalog, fields: fields)
     }
 
     static func edit(_ req: Request, _ web: WebContext) async throws -> Response {
-        let id = try req.webID()
-        return try await SettingsForms.submit(req, web, .catalog, form: "product-\(id)", notice: .saved) { caller, form in
-            _ = try await web.services.records.update(.product, id, WebForms.input(form, fields), viewer: caller.viewer)
-            return nil
-        }
+        try await SettingsForms.edit(req, web, .product, on: .catalog, fields: fields)
     }
 }

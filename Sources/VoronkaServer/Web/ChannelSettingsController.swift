@@ -11,17 +11,10 @@ enum ChannelSettingsController {
     ]
 
     static func create(_ req: Request, _ web: WebContext) async throws -> Response {
-        try await SettingsForms.submit(req, web, .channels, form: "new-channel", notice: .added) { caller, form in
-            let channel = try await web.services.records.create(.channel, WebForms.input(form, fields), viewer: caller.viewer)
-            return channel.int("id").map { "channel-\($0)" }
-        }
+        try await SettingsForms.create(req, web, .channel, on: .channels, fields: fields)
     }
 
     static func edit(_ req: Request, _ web: WebContext) async throws -> Response {
-        let id = try req.webID()
-        return try await SettingsForms.submit(req, web, .channels, form: "channel-\(id)", notice: .saved) { caller, form in
-            _ = try await web.services.records.update(.channel, id, WebForms.input(form, fields), viewer: caller.viewer)
-            return nil
-        }
+        try await SettingsForms.edit(req, web, .channel, on: .channels, fields: fields)
     }
 }

@@ -14,7 +14,7 @@ enum ImportPageModel {
             for p in pipelines { stageNames[Folding.fold(p.name)] = stages.filter { $0.pipelineID == p.id }.map(\.name) }
             let deals = pipelines.filter { $0.kind == .deal }.map(\.name)
             let leads = pipelines.filter { $0.kind == .lead }.map(\.name)
-            let channels = ChannelDirectory(try await services.store.all(.channel).map(LeadChannel.init(record:)))
+            let channels = try await WebLookups.channels(services)
             return review(upload, pipelines: deals, stageNames: stageNames, leadPipeline: leads.first, channels: channels,
                           language: language, problemLimit: problemLimit)
         case .running(let done, let total, let startedAt):

@@ -25,6 +25,25 @@ enum SettingsForms {
         }
     }
 
+    /// A new record of `kind` from the section's "add" form (`new-<kind>`); the page then scrolls to it.
+    static func create(_ req: Request, _ web: WebContext, _ kind: EntityKind, on section: SettingsPage.Section,
+                       fields: [(String, WebForms.Kind)]) async throws -> Response {
+        try await submit(req, web, section, form: "new-\(kind.rawValue)", notice: .added) { caller, form in
+            let record = try await web.services.records.create(kind, WebForms.input(form, fields), viewer: caller.viewer)
+            return record.int("id").map { "\(kind.rawValue)-\($0)" }
+        }
+    }
+
+    /// A record of `kind` changed from its own form (`<kind>-<id>`, the id in the path).
+    static func edit(_ req: Request, _ web: WebContext, _ kind: EntityKind, on section: SettingsPage.Section,
+                     fields: [(String, WebForms.Kind)]) async throws -> Response {
+        let id = try req.webID()
+        return try await submit(req, web, section, form: "\(kind.rawValue)-\(id)", notice: .saved) { caller, form in
+            _ = try await web.services.records.update(kind, id, WebForms.input(form, fields), viewer: caller.viewer)
+            return nil
+        }
+    }
+
     /// The refused form: what was typed (never the CSRF token or a password), and each field's problems.
     static func submission(_ key: String, _ form: [String: String], _ problems: [FieldError], _ t: Localizer,
                            names: [String: String] = [:]) -> FormSubmission {
