@@ -81,6 +81,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
     case stageHasRecords(Int64)
     case pipelineHasRecords(Int64)
     case cannotDeleteSelf
+    case mustBeLater(than: String)
     case limitRange(max: Int)
     case notSortable(name: String, sortable: [String])
     case noSearch
@@ -183,6 +184,7 @@ public enum FieldReason: Hashable, Sendable, Codable {
         case .stageHasRecords(let n): "\(n) deals or leads are in this stage; move them first"
         case .pipelineHasRecords(let n): "\(n) deals or leads are in this pipeline; move them first"
         case .cannotDeleteSelf: "you cannot delete your own account"
+        case .mustBeLater(let than): "must be later than now (\(than))"
         case .limitRange(let max): "must be a whole number from 1 to \(max)"
         case .notSortable(let name, let sortable): "cannot sort by \(name); sortable: \(sortable.joined(separator: ", "))"
         case .noSearch: "this list has no name to search"

@@ -76,6 +76,9 @@ extension DemoGenerator {
         case .junk: triage = 20 * DemoTime.minute + rng.exponential(mean: 0.7) * DemoTime.day
         }
         var answered = received + response
+        // The last few leads that do not convert wait for their first answer: the demo's inbox has leads to answer
+        // (and the lead-response nudge something to say).
+        if !converts, index >= leadTotal - 3 { answered = now + 30 * DemoTime.day }
         var triaged = answered + triage
         if converts, triaged > now {
             // A lead converted by now was answered and triaged sooner.

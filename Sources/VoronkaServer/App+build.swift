@@ -34,7 +34,8 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     let allowed = AllowedMethods()
     let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret))
     app.middleware.use(APIErrorMiddleware(allowed: allowed, webNotFound: { req in web.errorPage(req, .notFound) }))
-    app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics))
+    app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics, nudges: services.nudges,
+                                     nudgeInterval: configuration.nudgeIntervalSeconds))
     registerAPI(on: app, services: services)
     registerWeb(on: app, web: web)
     registerMetrics(on: app, services: services, metrics: metrics)
@@ -62,15 +63,19 @@ func registerAPI(on app: Application, services: Services) {
 struct StoreLifecycle: LifecycleHandler {
     let store: SQLStore
     let analytics: AnalyticsEngine
+    let nudges: NudgeRunner
+    let nudgeInterval: Double?
 
     func didBootAsync(_ application: Application) async throws {
         await analytics.startTailing()
+        if let nudgeInterval { await nudges.start(every: nudgeInterval) }
     }
 
     func shutdownAsync(_ application: Application) async {
         // Handlers shut down in reverse order, so this one runs before the HTTP server's: stop the server first
         // (it lets requests in flight finish), then close the store they use.
         await application.server.shutdown()
+        await nudges.stop()
         await analytics.stopTailing()
         await store.shutdown()
         if case .sqlite(let path) = store.location { SQLiteCleanMark.write(path) }

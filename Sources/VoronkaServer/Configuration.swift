@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
     public var metricsPort: Int?
     /// Where that port listens.
     public var metricsHost = "127.0.0.1"
+    /// How often the nudge rules are evaluated in the background, in seconds (nil: only on demand and after writes).
+    public var nudgeIntervalSeconds: Double? = 60
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
                 passwordCost: Int = 12, sessionLifetime: TimeInterval = 30 * 86_400, secureCookies: Bool = false,

@@ -59,7 +59,7 @@ public enum SnapshotReader {
             ScanStep("""
                 SELECT id, created_at, updated_at, stage_entered_at, closed_at, owner_id, pipeline_id, stage_id, company_id, lead_id,
                        amount, currency, probability_override, expected_close, deadline, referral, contact_ids, need_described,
-                       budget_status FROM deals WHERE deleted_at IS NULL ORDER BY id
+                       budget_status, postponed_until FROM deals WHERE deleted_at IS NULL ORDER BY id
                 """) { r in
                 load.loader.deal(.init(
                     id: r.int(0) ?? 0, createdAt: r.time(1), updatedAt: r.time(2), stageEnteredAt: r.time(3), closedAt: r.time(4),
@@ -67,7 +67,23 @@ public enum SnapshotReader {
                     amount: r.int(10) ?? 0, currency: r.text(11) ?? "RUB", probabilityOverride: r.int(12),
                     expectedClose: r.text(13).flatMap(Day.init), deadline: r.text(14).flatMap(Day.init), referral: r.bool(15) ?? false,
                     hasContact: hasIDs(r.text(16)), needDescribed: r.bool(17) == true,
-                    budgetKnown: (r.text(18).flatMap(BudgetStatus.init(rawValue:)) ?? .unknown) != .unknown))
+                    budgetKnown: (r.text(18).flatMap(BudgetStatus.init(rawValue:)) ?? .unknown) != .unknown,
+                    postponedUntil: r.text(19).flatMap(Day.init)))
+            },
+            // The latest contact logged on each deal, and the contacts not yet done (the nudge rules' clock).
+            ScanStep("""
+                SELECT deal_id, MAX(done_at) FROM activities WHERE deal_id IS NOT NULL AND done_at IS NOT NULL AND deleted_at IS NULL
+                AND kind IN ('call', 'meeting', 'email') GROUP BY deal_id
+                """) { r in
+                guard let deal = r.int(0), let at = r.time(1) else { return }
+                load.loader.contact(dealID: deal, at: at)
+            },
+            ScanStep("""
+                SELECT id, deal_id FROM activities WHERE deal_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL
+                AND kind IN ('call', 'meeting', 'email')
+                """) { r in
+                guard let id = r.int(0), let deal = r.int(1) else { return }
+                load.loader.openContact(activityID: id, dealID: deal)
             },
         ]) {
             // The stage entries up to the same journal position, read meanwhile on a second connection, from the

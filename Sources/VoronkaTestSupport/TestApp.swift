@@ -28,7 +28,9 @@ public final class TestApp: @unchecked Sendable {
     public static func make(_ backend: Backend, clock: Clock = .fixed(TestApp.today),
                             maxUploadBytes: Int = Configuration.defaultMaxUploadBytes) async throws -> TestApp {
         let (location, drop) = try await TestDatabase.make(backend)
-        let configuration = Configuration(store: location, clock: clock, passwordCost: 4, maxUploadBytes: maxUploadBytes)
+        var configuration = Configuration(store: location, clock: clock, passwordCost: 4, maxUploadBytes: maxUploadBytes)
+        // Tests evaluate the nudge rules when they choose (POST /nudges/evaluate), at their clock's time.
+        configuration.nudgeIntervalSeconds = nil
         let (app, services) = try await buildApplication(configuration, environment: .testing)
         let t = TestApp(app: app, services: services, drop: drop)
         do {

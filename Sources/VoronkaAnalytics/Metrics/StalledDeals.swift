@@ -59,33 +59,7 @@ extension Metrics {
     /// `norms`: the stages' 80th percentiles when already known for every visit (the unfiltered time in stage).
     static func stalledDeals(_ scope: Scope, limit: Int, order: StalledOrder = .overdue, norms known: [Double?]? = nil) -> StalledReport {
         let s = scope.snapshot
-        let stageCount = s.stages.kind.count
-        var limitDays = [Double](repeating: .infinity, count: stageCount)
-        var basis = [String](repeating: "", count: stageCount)
-        var needNorm = [Bool](repeating: false, count: stageCount)
-        for st in 0..<stageCount where s.stages.kind[st] == Kind.open {
-            if s.stages.expectedDays[st] >= 0 {
-                limitDays[st] = Double(s.stages.expectedDays[st])
-                basis[st] = "expected_days"
-            } else {
-                needNorm[st] = true
-            }
-        }
-        if let known {
-            for st in 0..<stageCount where needNorm[st] {
-                if let p80 = known[st] { limitDays[st] = p80; basis[st] = "p80" }
-            }
-        } else if needNorm.contains(true) {
-            // Every live deal created by the as-of date (what an unfiltered scope lets through), without building one.
-            let flags = s.deals.flags, created = s.deals.createdAt, visitDeal = s.visits.deal, t = scope.asOf
-            let norms = StageDurations(s, asOf: scope.asOf, ps: [0.8], stages: needNorm) { v in
-                let d = Int(visitDeal[v])
-                return flags[d] & DealFacts.deleted == 0 && created[d] <= t
-            }
-            for st in 0..<stageCount where needNorm[st] {
-                if let p80 = norms.percentiles[st]?[0] { limitDays[st] = p80; basis[st] = "p80" }
-            }
-        }
+        let (limitDays, basis) = stallLimits(s, asOf: scope.asOf, known: known)
         var perOwner: [Int64?: Int] = [:]
         var stalled: [(d: Int, v: Int, days: Double, over: Double)] = []
         for d in 0..<s.deals.createdAt.count where scope.dealOK[d] && s.deals.closedAt[d] > scope.asOf {
@@ -125,5 +99,41 @@ extension Metrics {
                                daysInStage: Round.money(f.days), limitDays: Round.money(limitDays[st]), basis: basis[st])
         }
         return StalledReport(count: stalled.count, deals: listed, byOwner: owners)
+    }
+}
+
+extension Metrics {
+    /// Each stage's stall limit in days (`.infinity`: none) and its basis ("expected_days" or "p80"): the stage's
+    /// expected duration, else the 80th percentile of every ended visit to it by `asOf` (all live deals). `known`: the
+    /// 80th percentiles when already computed.
+    static func stallLimits(_ s: Snapshot, asOf t: Double, known: [Double?]? = nil) -> (limits: [Double], basis: [String]) {
+        let stageCount = s.stages.kind.count
+        var limitDays = [Double](repeating: .infinity, count: stageCount)
+        var basis = [String](repeating: "", count: stageCount)
+        var needNorm = [Bool](repeating: false, count: stageCount)
+        for st in 0..<stageCount where s.stages.kind[st] == Kind.open {
+            if s.stages.expectedDays[st] >= 0 {
+                limitDays[st] = Double(s.stages.expectedDays[st])
+                basis[st] = "expected_days"
+            } else {
+                needNorm[st] = true
+            }
+        }
+        if let known {
+            for st in 0..<stageCount where needNorm[st] {
+                if let p80 = known[st] { limitDays[st] = p80; basis[st] = "p80" }
+            }
+        } else if needNorm.contains(true) {
+            // Every live deal created by the as-of date (what an unfiltered scope lets through), without building one.
+            let flags = s.deals.flags, created = s.deals.createdAt, visitDeal = s.visits.deal
+            let norms = StageDurations(s, asOf: t, ps: [0.8], stages: needNorm) { v in
+                let d = Int(visitDeal[v])
+                return flags[d] & DealFacts.deleted == 0 && created[d] <= t
+            }
+            for st in 0..<stageCount where needNorm[st] {
+                if let p80 = norms.percentiles[st]?[0] { limitDays[st] = p80; basis[st] = "p80" }
+            }
+        }
+        return (limitDays, basis)
     }
 }

@@ -123,6 +123,7 @@ struct LeadFacts: Sendable {
 
 /// Deals. Amounts are minor units of `currency` (a code of `Snapshot.currencies`); `closedAt` is when the deal
 /// reached a won or lost stage; `lastVisit` the slot of its latest stage visit.
+/// `postponedUntil` and `lastContact` are read by the nudge rules.
 struct DealFacts: Sendable {
     var index = IDIndex()
     var createdAt: [Double] = []
@@ -140,6 +141,10 @@ struct DealFacts: Sendable {
     var deadline: [Int32] = []
     var flags: [UInt8] = []
     var lastVisit: [Int32] = []
+    /// The day a postponed deal is to be looked at again (`noDay`: none).
+    var postponedUntil: [Int32] = []
+    /// When the latest call, meeting or e-mail on the deal was logged as done (`-.infinity`: never).
+    var lastContact: [Double] = []
     var deletedCount = 0
     var id: [Int64] { index.ids }
 
@@ -150,6 +155,7 @@ struct DealFacts: Sendable {
         createdAt.append(t); updatedAt.append(t); owner.append(-1); pipeline.append(-1); stage.append(-1); amount.append(0)
         currency.append(0); closedAt.append(.infinity); lead.append(-1); company.append(-1); probabilityOverride.append(-1)
         expectedClose.append(noDay); deadline.append(noDay); flags.append(0); lastVisit.append(-1)
+        postponedUntil.append(noDay); lastContact.append(-.infinity)
         return s
     }
 

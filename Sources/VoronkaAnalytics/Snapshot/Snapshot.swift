@@ -44,7 +44,7 @@ public struct Snapshot: Sendable {
     /// Approximate bytes held by the fact arrays and their id indexes.
     public var approximateBytes: Int {
         let leadBytes = leads.id.count * (8 + 8 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 1 + 8 + 4 + 8 + 8 + 1) + leads.index.bytes
-        let dealBytes = deals.id.count * (8 + 8 + 8 + 4 + 4 + 4 + 8 + 1 + 8 + 4 + 4 + 1 + 4 + 4 + 1 + 4) + deals.index.bytes
+        let dealBytes = deals.id.count * (8 + 8 + 8 + 4 + 4 + 4 + 8 + 1 + 8 + 4 + 4 + 1 + 4 + 4 + 1 + 4 + 4 + 8) + deals.index.bytes
         let visitBytes = visits.deal.count * (4 + 4 + 8 + 8 + 4 + 1)
         let rest = (users.id.count + companies.id.count + stages.id.count) * 40
         return leadBytes + dealBytes + visitBytes + rest

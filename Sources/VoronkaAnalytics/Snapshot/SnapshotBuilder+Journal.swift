@@ -19,6 +19,7 @@ extension SnapshotBuilder {
         case .user: applyUser(entry)
         case .pipeline: _ = snapshot.pipelines.slot(entry.entityID)
         case .channel: applyChannel(entry)
+        case .activity: applyActivity(entry)
         default: break
         }
     }
@@ -96,6 +97,7 @@ extension SnapshotBuilder {
             case "probability_override": snapshot.deals.probabilityOverride[d] = v.id.map { Int8(clamping: $0) } ?? -1
             case "expected_close": snapshot.deals.expectedClose[d] = v.dayNumber
             case "deadline": snapshot.deals.deadline[d] = v.dayNumber
+            case "postponed_until": snapshot.deals.postponedUntil[d] = v.dayNumber
             case "referral": snapshot.deals.set(d, DealFacts.referral, v.flag == true)
             case "contact_ids": snapshot.deals.set(d, DealFacts.hasContact, v.hasItems)
             case "need_described": snapshot.deals.set(d, DealFacts.needDescribed, v.flag == true)
@@ -125,6 +127,39 @@ extension SnapshotBuilder {
             }
         }
     }
+
+    /// A call, meeting or e-mail on a deal logged as done moves the deal's last contact; one not yet done is remembered
+    /// until it is. (A done activity deleted later, or a note turned into a call, counts as it was until the snapshot is built again.)
+    private mutating func applyActivity(_ entry: JournalEntry) {
+        guard entry.action != .delete else { openContacts[entry.entityID] = nil; return }
+        var kind: String?, dealID: Int64?, doneAt: Double?
+        for change in entry.changes {
+            switch change.field {
+            case "kind": kind = change.new.text
+            case "deal_id": dealID = change.new.id
+            case "done_at": doneAt = change.new.seconds
+            default: break
+            }
+        }
+        if entry.action == .create {
+            guard let kind, Self.contactKinds.contains(kind), let dealID, let d = snapshot.deals.index[dealID] else { return }
+            if let doneAt { snapshot.deals.lastContact[Int(d)] = max(snapshot.deals.lastContact[Int(d)], doneAt) } else { openContacts[entry.entityID] = d }
+            return
+        }
+        // An update: a kind or deal changed away from a contact forgets it; done moves the deal it was remembered with.
+        if let kind, !Self.contactKinds.contains(kind) { openContacts[entry.entityID] = nil; return }
+        if dealID != nil || entry.changes.contains(where: { $0.field == "deal_id" }) {
+            openContacts[entry.entityID] = dealID.flatMap { snapshot.deals.index[$0] }
+        }
+        guard let d = openContacts[entry.entityID] else { return }
+        if let doneAt {
+            snapshot.deals.lastContact[Int(d)] = max(snapshot.deals.lastContact[Int(d)], doneAt)
+            openContacts[entry.entityID] = nil
+        }
+    }
+
+    /// The activity kinds that count as a contact with the client.
+    static let contactKinds: Set<String> = [ActivityKind.call.rawValue, ActivityKind.meeting.rawValue, ActivityKind.email.rawValue]
 
     private mutating func applyChannel(_ entry: JournalEntry) {
         let c = Int(snapshot.channels.slot(entry.entityID))

@@ -10,6 +10,8 @@ public struct SnapshotBuilder: Sendable {
     /// The facts so far.
     public internal(set) var snapshot: Snapshot
     var pending = PendingLinks()
+    /// Calls, meetings and e-mails on deals not yet done, by activity id: the deal whose last contact moves when one is.
+    var openContacts: [Int64: Int32] = [:]
 
     /// An empty snapshot, to be filled from the journal.
     public init() { snapshot = Snapshot() }
@@ -49,16 +51,17 @@ public struct SnapshotBuilder: Sendable {
                               leadID: deal.leadID, amount: deal.amount, currency: deal.currency,
                               probabilityOverride: deal.probabilityOverride, expectedClose: deal.expectedClose, deadline: deal.deadline,
                               referral: deal.referral, hasContact: !deal.contactIDs.isEmpty, needDescribed: deal.needDescribed == true,
-                              budgetKnown: deal.budgetStatus != .unknown))
+                              budgetKnown: deal.budgetStatus != .unknown, postponedUntil: deal.postponedUntil))
         }
         for e in leadStageEvents { loader.leadEntered(leadID: e.leadID, stageID: e.stageID, at: e.at.timeIntervalSince1970) }
         for e in stageEvents { loader.dealEntered(dealID: e.dealID, stageID: e.stageID, at: e.at.timeIntervalSince1970) }
         self = loader.finish()
     }
 
-    init(snapshot: Snapshot, pending: PendingLinks) {
+    init(snapshot: Snapshot, pending: PendingLinks, openContacts: [Int64: Int32] = [:]) {
         self.snapshot = snapshot
         self.pending = pending
+        self.openContacts = openContacts
     }
 }
 

@@ -54,16 +54,18 @@ public struct SnapshotLoader: Sendable {
         public var hasContact: Bool
         public var needDescribed: Bool
         public var budgetKnown: Bool
+        public var postponedUntil: Day?
 
         public init(id: Int64, createdAt: Double?, updatedAt: Double?, stageEnteredAt: Double?, closedAt: Double?, ownerID: Int64?,
                     pipelineID: Int64, stageID: Int64, companyID: Int64, leadID: Int64?, amount: Int64, currency: String,
                     probabilityOverride: Int64?, expectedClose: Day?, deadline: Day?, referral: Bool, hasContact: Bool,
-                    needDescribed: Bool, budgetKnown: Bool) {
+                    needDescribed: Bool, budgetKnown: Bool, postponedUntil: Day? = nil) {
             self.id = id; self.createdAt = createdAt; self.updatedAt = updatedAt; self.stageEnteredAt = stageEnteredAt
             self.closedAt = closedAt; self.ownerID = ownerID; self.pipelineID = pipelineID; self.stageID = stageID
             self.companyID = companyID; self.leadID = leadID; self.amount = amount; self.currency = currency
             self.probabilityOverride = probabilityOverride; self.expectedClose = expectedClose; self.deadline = deadline
             self.referral = referral; self.hasContact = hasContact; self.needDescribed = needDescribed; self.budgetKnown = budgetKnown
+            self.postponedUntil = postponedUntil
         }
     }
 
@@ -76,6 +78,7 @@ public struct SnapshotLoader: Sendable {
     private var leadDealID: [Int64] = [], dealLeadID: [Int64] = []
     private static let noID = Int64.min
     private var leadEvents = StageEntries(), dealEvents = StageEntries()
+    private var openContacts: [Int64: Int32] = [:]
 
     /// An empty load; `lastSeq` is the journal position the rows reflect.
     public init(lastSeq: Int64) { s.lastSeq = lastSeq }
@@ -140,6 +143,7 @@ public struct SnapshotLoader: Sendable {
         s.deals.probabilityOverride[d] = deal.probabilityOverride.map { Int8(clamping: $0) } ?? -1
         s.deals.expectedClose[d] = deal.expectedClose.map { Int32($0.daysSinceEpoch) } ?? noDay
         s.deals.deadline[d] = deal.deadline.map { Int32($0.daysSinceEpoch) } ?? noDay
+        s.deals.postponedUntil[d] = deal.postponedUntil.map { Int32($0.daysSinceEpoch) } ?? noDay
         s.deals.set(d, DealFacts.referral, deal.referral)
         s.deals.set(d, DealFacts.hasContact, deal.hasContact)
         s.deals.set(d, DealFacts.needDescribed, deal.needDescribed)
@@ -148,6 +152,18 @@ public struct SnapshotLoader: Sendable {
         dealStage.append(deal.stageID)
         dealStageEnteredAt.append(deal.stageEnteredAt ?? .nan)
         dealUpdatedAt.append(deal.updatedAt ?? .nan)
+    }
+
+    /// The latest call, meeting or e-mail logged as done on a deal given before (others are ignored).
+    public mutating func contact(dealID: Int64, at: Double) {
+        guard let d = s.deals.index[dealID] else { return }
+        s.deals.lastContact[Int(d)] = max(s.deals.lastContact[Int(d)], at)
+    }
+
+    /// A call, meeting or e-mail on a deal given before, not yet done: when it is done, the deal's last contact moves.
+    public mutating func openContact(activityID: Int64, dealID: Int64) {
+        guard let d = s.deals.index[dealID] else { return }
+        openContacts[activityID] = d
     }
 
     /// A stage entry from the journal (creation included), in any order relative to the rows; entries of records not
@@ -172,7 +188,7 @@ public struct SnapshotLoader: Sendable {
             let d = s.leads.deal[l]
             s.leads.closedAt[l] = d >= 0 ? s.deals.createdAt[Int(d)] : Snapshot.fallbackTime(s, l)
         }
-        return SnapshotBuilder(snapshot: s, pending: pending)
+        return SnapshotBuilder(snapshot: s, pending: pending, openContacts: openContacts)
     }
 
     /// Links leads and deals as `PendingLinks` would had every lead arrived, then every deal: a lead's own `deal_id`

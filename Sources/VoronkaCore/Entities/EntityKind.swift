@@ -7,6 +7,8 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable {
     case token = "api_token"
     /// An installation setting (a JSON document by key).
     case setting
+    /// A nudge the rules found due (its own table and calls, like tokens).
+    case nudge
 
     /// The table and API path segment of this kind.
     public var plural: String {
@@ -35,7 +37,7 @@ extension EntityKind {
         case .activity: Activity.self
         case .channel: LeadChannel.self
         case .attribute: AttributeDefinition.self
-        case .token, .setting: nil
+        case .token, .setting, .nudge: nil
         }
     }
 

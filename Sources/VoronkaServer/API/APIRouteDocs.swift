@@ -38,6 +38,16 @@ enum APIRouteDocs {
             return route.documented(query: [.string("owner_id", "owner ids separated by commas"), .string("pipeline_id", "pipeline ids separated by commas")])
         case "get_setting", "put_setting":
             return route.documented(pathValues: ["key": SettingKey.allCases.map(\.rawValue)])
+        case "list_nudges":
+            return route.documented(query: [
+                .string("state", "states separated by commas (default open): " + NudgeState.allCases.map(\.rawValue).joined(separator: ", ")),
+                .string("rule", "one rule", values: NudgeRule.allCases.map(\.rawValue)),
+                .string("user_id", "whose nudges (default: the caller's; a team member's for a manager; all for a head of sales)"),
+                .string("entity", "the kind of record", values: ["deal", "lead", "company"]),
+                .integer("entity_id", 1...Int64(JSONLimits.maxExactInteger), "the record's id"),
+                .integer("limit", 1...500, "nudges per page (default 50)"),
+                .string("after", "next_cursor of the previous page"),
+            ])
         case "triage_lead", "reset_password":
             return route.documented(bodyOptional: true)
         default:

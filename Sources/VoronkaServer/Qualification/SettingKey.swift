@@ -21,6 +21,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
     /// The base currency of the analytics' sums and the value of one unit of each other currency in it; an amount in a
     /// currency without a rate is left out of the sums and counted.
     case currencyRates = "currency_rates"
+    /// The nudge rules: each on or off, its thresholds and escalations (`NudgeSettings`).
+    case nudges
 
     /// The value used while none is stored.
     public var defaultValue: JSONValue {
@@ -32,6 +34,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .timeZone: .string("UTC")
         case .lostReasons: .array([])
         case .currencyRates: CurrencyRates.standard.json
+        case .nudges: NudgeSettings().json
         }
     }
 
@@ -53,6 +56,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
             return .array(try LostReasons.normalize(value).map(JSONValue.string))
         case .currencyRates:
             return try CurrencyRates(json: value).json
+        case .nudges:
+            return try NudgeSettings(json: value).json
         }
     }
 }

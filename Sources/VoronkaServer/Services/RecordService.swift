@@ -6,6 +6,8 @@ import VoronkaStore
 public struct RecordService: Sendable {
     let store: SQLStore
     let clock: Clock
+    /// Told of every record written here, to close the nudges it settles at once.
+    var nudges: NudgeRunner? = nil
 
     /// A page of records the viewer may see.
     public func list(_ kind: EntityKind, params: [String: String], viewer: Viewer) async throws -> Page {
@@ -52,11 +54,13 @@ public struct RecordService: Sendable {
     public func create(_ kind: EntityKind, _ input: [String: JSONValue], viewer: Viewer,
                        then: (@Sendable (StoreTransaction, Record) async throws -> Void)? = nil) async throws -> Record {
         try requireRole(.write, kind, viewer)
-        return try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+        let inserted = try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
             let inserted = try await create(kind, input, viewer: viewer, in: tx)
             try await then?(tx, inserted)
             return inserted
         }
+        await nudges?.recheck(kind, inserted)
+        return inserted
     }
 
     /// Creates a record inside the caller's transaction (several records written together, or none).
@@ -81,9 +85,11 @@ public struct RecordService: Sendable {
     /// Changes the given fields of a record.
     public func update(_ kind: EntityKind, _ id: Int64, _ input: [String: JSONValue], viewer: Viewer) async throws -> Record {
         try requireRole(.write, kind, viewer)
-        return try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+        let updated = try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
             try await update(kind, id, input, viewer: viewer, in: tx)
         }
+        await nudges?.recheck(kind, updated)
+        return updated
     }
 
     /// Changes the given fields of a record inside the caller's transaction.
@@ -106,7 +112,7 @@ public struct RecordService: Sendable {
     /// Soft-deletes a record; it stays in the journal and can be listed with `include_deleted=true`.
     public func delete(_ kind: EntityKind, _ id: Int64, viewer: Viewer) async throws {
         try requireRole(.write, kind, viewer)
-        try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
+        let deleted = try await store.write(actor: viewer.actorID, at: clock.now()) { tx in
             guard let old = try await tx.fetch(kind, id, forUpdate: true) else { throw DomainError.notFound(kind, id) }
             try await requireOwnership(.write, kind, old, viewer: viewer, lookup: { try await tx.fetch($0, $1) })
             try await RecordRules.checkDelete(kind, old, tx: tx, viewer: viewer)
@@ -114,7 +120,9 @@ public struct RecordService: Sendable {
             var deleted = old
             deleted["deleted_at"] = .time(tx.now)
             try await RecordRules.afterWrite(kind, old: old, new: deleted, tx: tx)
+            return deleted
         }
+        await nudges?.recheck(kind, deleted)
     }
 
     /// The role check that needs no record.

@@ -15,8 +15,17 @@ public struct Services: Sendable {
     public let throttle: LoginThrottle
     /// Callers of recent tokens, so that a request costs no sign-in queries.
     let signIns = SignInCache()
+    /// The nudge rules' evaluation.
+    public let nudges: NudgeRunner
 
-    public var records: RecordService { RecordService(store: store, clock: clock) }
+    public init(store: SQLStore, clock: Clock, configuration: Configuration, analytics: AnalyticsEngine, imports: ImportUploads,
+                throttle: LoginThrottle) {
+        self.store = store; self.clock = clock; self.configuration = configuration; self.analytics = analytics
+        self.imports = imports; self.throttle = throttle
+        nudges = NudgeRunner(store: store, analytics: analytics, clock: clock)
+    }
+
+    public var records: RecordService { RecordService(store: store, clock: clock, nudges: nudges) }
     var settings: SettingsService { SettingsService(store: store, clock: clock, records: records) }
     var accounts: AccountService { AccountService(store: store, clock: clock, records: records, passwordCost: configuration.passwordCost, throttle: throttle) }
 }

@@ -37,6 +37,7 @@ enum CompanyController {
         page.editURL = SiteURL.editRecord(.company, id).path
         page.newContactURL = SiteURL.newRecord(.contact).path + "?company_id=\(id)"
         page.newDealURL = SiteURL.newRecord(.deal).path + "?company_id=\(id)"
+        page.nudges = try await services.nudgeService.openAbout(.company, id)
         return web.page(req, CompanyPage.view(page))
     }
 

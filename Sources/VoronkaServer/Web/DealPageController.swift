@@ -51,6 +51,7 @@ enum DealPageController {
         model.idNames = try await idNames(deal, journal: journal, names: names, services: services)
         model.moveURL = SiteURL.dealMove(id).path
         model.closeURL = SiteURL.dealClose(id).path
+        model.nudges = try await web.services.nudgeService.openAbout(.deal, id)
         model.leadUndoURL = deal.leadID.map { SiteURL.leadUndo($0).path }
         return model
     }

@@ -13,7 +13,7 @@ struct WebContext: Sendable {
 
     /// The shell of a page for this request: language, user, navigation, and this session's CSRF token.
     func shell(_ request: Request, section: WebShell.Section?) -> WebShell {
-        let user = request.webCaller.map { WebShell.User(name: $0.user.name, isAdmin: $0.user.role == .admin) }
+        let user = request.webCaller.map { WebShell.User(name: $0.user.name, isAdmin: $0.user.role == .admin, openNudges: request.openNudges) }
         return WebShell(language: request.webLanguage, utcOffsetMinutes: request.webUTCOffsetMinutes, csrfToken: csrfToken(request), user: user,
                      section: section, currentPath: request.url.path, links: Self.links)
     }
@@ -69,12 +69,19 @@ struct WebContext: Sendable {
 }
 
 private struct NewVisitorKey: StorageKey { typealias Value = String }
+private struct OpenNudgesKey: StorageKey { typealias Value = Int }
 
 extension Request {
     /// A visitor value made for this request, to be set as a cookie on the answer.
     fileprivate(set) var newVisitor: String? {
         get { storage[NewVisitorKey.self] }
         set { storage[NewVisitorKey.self] = newValue }
+    }
+
+    /// The signed-in user's open nudges, counted once per page request (`RequireSignIn`).
+    var openNudges: Int? {
+        get { storage[OpenNudgesKey.self] }
+        set { storage[OpenNudgesKey.self] = newValue }
     }
 
     /// The submitted form as strings by field name; empty when the body is not a form.

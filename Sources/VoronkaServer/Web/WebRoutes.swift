@@ -40,6 +40,8 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.GET, .home, { @Sendable _, web in web.redirect(SiteURL.leads.path) }),
     (.GET, .myWork, MyWorkController.show),
     (.POST, .activityDone(0), MyWorkController.done),
+    (.GET, .nudges, NudgesController.show),
+    (.POST, .nudgeAction(0, .done), NudgesController.act),
     (.GET, .leads, LeadInboxController.show),
     (.POST, .leadTriage(0), LeadActionsController.triage),
     (.POST, .leadDecision(0, .deal), LeadActionsController.decide),

@@ -102,7 +102,11 @@ struct RequireSignIn: AsyncMiddleware {
     let services: Services
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.webCaller != nil { return try await next.respond(to: request) }
+        if let caller = request.webCaller {
+            // Every page's header shows the bell's count; a form's POST answers with a redirect and needs none.
+            if request.method == .GET { request.openNudges = try await services.nudgeService.openCount(userID: caller.user.id) }
+            return try await next.respond(to: request)
+        }
         let noUsers = try await services.store.count(.user, includeDeleted: true) == 0
         return request.redirect(to: noUsers ? SiteURL.setup.path : SiteURL.login.path, redirectType: .normal)
     }

@@ -15,5 +15,6 @@ enum StoreMigrations {
         migrations.add(M0010_LeadAttribution())    // custom attributes of leads and contacts; a lead's UTM tags and landing page
         migrations.add(M0011_Channels())           // lead channels as records; every lead in its source's channel
         migrations.add(M0012_CurrencyMinorUnits()) // amounts in their currency's minor units (yen had hundredths)
+        migrations.add(M0013_Nudges())             // what the nudge rules found due, for whom, and its state
     }
 }

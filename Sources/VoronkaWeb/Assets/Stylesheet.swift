@@ -136,6 +136,21 @@ extension Assets {
     .work-main p { margin: .125rem 0; }
     .overdue-label { color: #b3261e; }
     .work-done { margin: 0; }
+    .bell { display: inline-flex; align-items: center; gap: .25rem; min-width: 2.75rem; min-height: 2.75rem; justify-content: center;
+      text-decoration: none; border-radius: var(--radius); color: var(--text); }
+    .bell:hover, .bell:focus-visible { background: var(--primary-soft); }
+    .bell-count { display: inline-block; min-width: 1.25rem; padding: 0 .3rem; border-radius: 999px; background: #b3261e; color: #fff;
+      font-size: .75rem; font-weight: 700; line-height: 1.25rem; text-align: center; }
+    .work.escalated { border-left: 4px solid #b3261e; }
+    .nudge-actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
+    .nudge-actions form { margin: 0; }
+    .nudge-snooze { display: flex; gap: .5rem; align-items: flex-end; }
+    .nudge-snooze .field { margin: 0; }
+    .nudge-dismiss summary { list-style: none; cursor: pointer; }
+    .nudge-dismiss summary::-webkit-details-marker { display: none; }
+    .nudge-dismiss-form { margin-top: .5rem; }
+    .record-nudges { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: var(--surface); border-radius: var(--radius); }
+    .record-nudges ul { margin: .25rem 0; padding-left: 1.25rem; }
     .phone-menu summary { list-style: none; }
     .phone-menu summary::-webkit-details-marker { display: none; }
     .phone-menu-body { position: absolute; right: .5rem; left: .5rem; z-index: 10; padding: .75rem; background: var(--surface);

@@ -36,6 +36,7 @@ public enum Layout {
     static func header(_ shell: Shell, _ t: Localizer) -> Markup {
         .header(.class("app-header"),
             .a(.class("brand"), .attr("href", shell.links.home), .plain(t[.appName])),
+            .unwrap(shell.user) { bell($0, t) },
             .if(!shell.sections.isEmpty, navigation(shell, t)),
             phoneMenu(shell, t),
             .div(.class("header-tools"),
@@ -51,6 +52,16 @@ public enum Layout {
     }
 
     static let menu = BilingualText(en: "Menu", ru: "Меню")
+    static let bellLabel = BilingualText(en: "Nudges: {count} open", ru: "Напоминания: открытых {count}")
+
+    /// The bell: a link to one's nudges with the count of open ones (shown on every screen width).
+    static func bell(_ user: Shell.User, _ t: Localizer) -> Markup {
+        let count = user.openNudges ?? 0
+        let label = t.pick(bellLabel).replacingOccurrences(of: "{count}", with: t.format.number(count))
+        return .a(.class(count > 0 ? "bell bell-on" : "bell"), .id("bell"), .attr("href", SiteURL.nudges.path), .attr("aria-label", label),
+                  .attr("title", label), .span(.attr("aria-hidden", "true"), .plain("🔔")),
+                  .if(count > 0, .span(.class("bell-count"), .attr("aria-hidden", "true"), .plain(count > 99 ? "99+" : t.format.number(count)))))
+    }
 
     /// On a phone the header is one row: the brand and a menu that opens the sections, the profile, the language and
     /// sign-out (the wide header's navigation and tools are hidden there, and this menu on wider screens).

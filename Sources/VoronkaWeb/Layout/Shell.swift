@@ -13,8 +13,10 @@ public struct Shell: Sendable, Hashable {
         public var name: String
         /// Admins see Settings in the navigation.
         public var isAdmin: Bool
+        /// Their open nudges: the bell's count (nil when not counted, as on a form's answer).
+        public var openNudges: Int?
 
-        public init(name: String, isAdmin: Bool) { self.name = name; self.isAdmin = isAdmin }
+        public init(name: String, isAdmin: Bool, openNudges: Int? = nil) { self.name = name; self.isAdmin = isAdmin; self.openNudges = openNudges }
     }
 
     /// Where the navigation links and the shell's forms go.

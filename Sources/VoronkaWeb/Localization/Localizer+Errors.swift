@@ -122,6 +122,7 @@ extension Localizer {
         case .stageHasRecords(let n): (.errStageHasRecords, ["count": String(n)])
         case .pipelineHasRecords(let n): (.errPipelineHasRecords, ["count": String(n)])
         case .cannotDeleteSelf: (.errCannotDeleteSelf, [:])
+        case .mustBeLater: (.errMustBeLater, [:])
         case .limitRange(let max): (.errWholeNumberBetween, ["min": "1", "max": String(max)])
         case .notSortable(let name, _): (.errNotSortable, ["name": name])
         case .noSearch: (.errNoSearch, [:])

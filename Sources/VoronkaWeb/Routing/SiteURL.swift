@@ -11,6 +11,10 @@ public enum SiteURL: Hashable, Sendable {
     case myWork
     /// POST: marks an activity done (`return_to`).
     case activityDone(Int64)
+    /// GET: one's nudges by urgency (`state`, `scope`, `after`).
+    case nudges
+    /// POST: marks a nudge done, snoozes it (`until`: a day or hours) or dismisses it (`reason`); `return_to`.
+    case nudgeAction(Int64, NudgeAction)
     case leads
     /// POST: runs triage on the lead.
     case leadTriage(Int64)
@@ -73,7 +77,7 @@ public enum SiteURL: Hashable, Sendable {
 
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
-        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
+        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .nudges, .nudgeAction(1, .done), .nudgeAction(1, .snooze), .nudgeAction(1, .dismiss), .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
         .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards, .helpMetrics,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
@@ -101,6 +105,8 @@ public enum SiteURL: Hashable, Sendable {
         case .script: return "/assets/voronka.js"
         case .myWork: return "/my"
         case .activityDone(let id): return "/activities/\(p("id", id))/done"
+        case .nudges: return "/nudges"
+        case .nudgeAction(let id, let action): return "/nudges/\(p("id", id))/\(p("action", action.rawValue))"
         case .leads: return "/leads"
         case .leadTriage(let id): return "/leads/\(p("id", id))/triage"
         case .leadDecision(let id, let outcome): return "/leads/\(p("id", id))/\(p("outcome", outcome.rawValue))"
@@ -147,4 +153,9 @@ public enum SiteURL: Hashable, Sendable {
               let parts = URLComponents(string: path), parts.scheme == nil, parts.host == nil else { return false }
         return true
     }
+}
+
+/// What a nudge's forms do.
+public enum NudgeAction: String, Sendable, Hashable, CaseIterable {
+    case done, snooze, dismiss
 }

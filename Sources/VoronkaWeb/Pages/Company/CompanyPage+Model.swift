@@ -59,6 +59,8 @@ public enum CompanyPage {
         public var editURL: String?
         public var newContactURL: String?
         public var newDealURL: String?
+        /// Open nudges about this company (a yearly buyer to call).
+        public var nudges: [RecordNudge] = []
 
         public init(shell: Shell, company: Company, ownerName: String?, attributes: [AttributeDefinition] = [], contacts: [Contact],
                     deals: [DealRow], purchases: [MonthAmount], purchaseCurrency: String,

@@ -15,6 +15,7 @@ extension CompanyPage {
                 .unwrap(model.yearlyBuyer) { yearlyBuyer($0, t) }),
             .div(.class("split"),
                 .div(.class("split-main"),
+                    RecordNudges.section(model.nudges, t),
                     details(model, t),
                     purchases(model, t),
                     .section(.attr("aria-labelledby", "company-deals"),

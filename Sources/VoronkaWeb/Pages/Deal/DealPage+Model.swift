@@ -94,6 +94,8 @@ public enum DealPage {
         public var leadUndoURL: String?
         /// GET: the question of a lost or postponed stage (with `stage_id`), asked before the move.
         public var closeURL: String = ""
+        /// Open nudges about this deal (anyone's: the page shows what the rules see).
+        public var nudges: [RecordNudge] = []
 
         public init(shell: Shell, deal: Deal, companyName: String, companyURL: String, pipelineName: String, stageName: String,
                     stageKind: StageKind, ownerName: String?, contacts: [Contact], checklist: [ChecklistItem], economics: EconomicsResult,

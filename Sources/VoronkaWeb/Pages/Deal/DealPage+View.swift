@@ -9,6 +9,7 @@ extension DealPage {
             header(model, t),
             .div(.class("split"),
                 .div(.class("split-main"),
+                    RecordNudges.section(model.nudges, t),
                     details(model, t),
                     buyingCentre(model, t),
                     timeline(model, t)),
