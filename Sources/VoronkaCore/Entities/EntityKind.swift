@@ -42,7 +42,7 @@ extension EntityKind {
     }
 
     /// The stored fields of this kind.
-    public var fields: [FieldSpec] { entityType?.fields ?? [] }
+    public var fields: [FieldSpec] { self == .nudge ? Nudge.journalFields : entityType?.fields ?? [] }
 
     /// The fields lists of this kind may be sorted by.
     public var sortable: [String] { entityType?.sortable ?? ["id"] }

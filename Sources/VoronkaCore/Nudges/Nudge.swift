@@ -59,6 +59,12 @@ public struct Nudge: Sendable, Hashable {
         self.reason = reason; self.note = note; self.createdAt = createdAt; self.updatedAt = updatedAt; self.closedAt = closedAt
     }
 
+    /// The fields a nudge's journal entries name, typed so that the journal reads them back as they were written.
+    public static let journalFields: [FieldSpec] = [
+        FieldSpec("rule", .text), FieldSpec("entity", .text), FieldSpec("entity_id", .int), FieldSpec("user_id", .id, references: .user),
+        FieldSpec("state", .text), FieldSpec("snoozed_until", .timestamp), FieldSpec("note", .text),
+    ]
+
     /// The note of a nudge the engine closed because its record was acted on.
     public static let resolvedNote = "resolved"
 }

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+import Vapor
+import VoronkaAnalytics
+import VoronkaCore
+import VoronkaServer
+import VoronkaStore
+import VoronkaTestSupport
+
+/// Nudges through the API: stored once per key, listed by urgency, closed when the record is acted on, done,
+/// snoozed and dismissed with their reasons, and evaluated by two servers on one database without doubles.
+@Suite("Nudges through the API")
+struct NudgeAPITests {
+    typealias MovingTime = WebStalledTests.MovingTime
+
+    /// Three deals of rep1 (amounts 1, 3 and 2 million) created 40 days before today in a stage that expects 10 days.
+    static func seed(_ app: TestApp, _ time: MovingTime) async throws -> [Int64] {
+        let stage = try #require(try await app.services.store.all(.stage).map(Stage.init(record:))
+            .first { $0.pipelineID == 2 && $0.kind == .open && !$0.requiresQualification })
+        _ = try await app.call(.PATCH, "/api/v1/stages/\(stage.id)", json: ["expected_days": 10])
+        let company = try await app.call(.POST, "/api/v1/companies", as: "rep1", json: ["name": "Теплоэнерго"]).requireID()
+        var deals: [Int64] = []
+        for (i, amount) in [1_000_000, 3_000_000, 2_000_000].enumerated() {
+            deals.append(try await app.call(.POST, "/api/v1/deals", as: "rep1", json: [
+                "company_id": .id(company), "title": .string("Котёл \(i)"), "pipeline_id": 2, "stage_id": .id(stage.id),
+                "amount": .number(Double(amount)),
+            ]).requireID())
+        }
+        time.set(TestApp.today)
+        return deals
+    }
+
+    static func withMovingApp(_ backend: Backend, _ body: (TestApp, MovingTime) async throws -> Void) async throws {
+        let time = MovingTime(TestApp.today.addingTimeInterval(-40 * 86_400))
+        let app = try await TestApp.make(backend, clock: Clock { time.now })
+        do { try await body(app, time) } catch {
+            await app.shutdown()
+            throw error
+        }
+        await app.shutdown()
+    }
+
+    @Test("Stalled deals nudge the owner, the manager and the head once each; a second evaluation adds nothing; the list is by amount and pages on", arguments: TestDatabase.backends)
+    func storedOnce(backend: Backend) async throws {
+        try await Self.withMovingApp(backend) { app, time in
+            // setup
+            let deals = try await Self.seed(app, time)
+            // action
+            let first = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let second = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let mine = try await app.call(.GET, "/api/v1/nudges?limit=2", as: "rep1")
+            let next = try await app.call(.GET, "/api/v1/nudges?limit=2&after=\(mine.string("next_cursor") ?? "")", as: "rep1")
+            let everyone = try await app.call(.GET, "/api/v1/nudges?user_id=all&limit=500", as: "head")
+            let managers = try await app.call(.GET, "/api/v1/nudges", as: "manager")
+            // check: 30 days past the limit: owner, manager (after 7) and head (after 14) for each of the 3 deals
+            #expect(first.status == .ok && first["created"] == .number(9))
+            #expect(second["created"] == .number(0) && second["resolved"] == .number(0))
+            #expect(mine.items.map { $0.members?["entity_id"] } == [.id(deals[1]), .id(deals[2])], "the largest amount first")
+            #expect(next.items.map { $0.members?["entity_id"] } == [.id(deals[0])] && next["next_cursor"] == .null)
+            #expect(mine.items.first?.members?["reason"]?.members?["ru"].flatMap { if case .string(let s) = $0 { s } else { nil } }?.contains("предел — 10 дн.") == true)
+            #expect(everyone.items.count == 9)
+            #expect(managers.items.count == 3 && managers.items.allSatisfy { $0.members?["level"] == .number(1) })
+            let journal = try await app.services.store.journal(after: 0, limit: 100_000).filter { $0.entity == .nudge }
+            #expect(journal.filter { $0.action == .create }.count == 9)
+        }
+    }
+
+    @Test("A call logged on the deal closes its nudges at once; an unrelated edit does not", arguments: TestDatabase.backends)
+    func closedByAction(backend: Backend) async throws {
+        try await Self.withMovingApp(backend) { app, time in
+            // setup
+            let deals = try await Self.seed(app, time)
+            _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            // action
+            _ = try await app.call(.POST, "/api/v1/activities", as: "rep1", json: [
+                "kind": "call", "deal_id": .id(deals[1]), "subject": "Позвонил главному инженеру", "done_at": .string(Timestamp.format(TestApp.today)),
+            ])
+            _ = try await app.call(.PATCH, "/api/v1/deals/\(deals[2])", as: "rep1", json: ["title": "Котёл, переименован"])
+            let open = try await app.call(.GET, "/api/v1/nudges?user_id=all&limit=500", as: "head")
+            let closed = try await app.call(.GET, "/api/v1/nudges?user_id=all&state=done&limit=500", as: "head")
+            // check
+            #expect(Set(open.items.compactMap { $0.members?["entity_id"] }) == [.id(deals[0]), .id(deals[2])])
+            #expect(closed.items.count == 3)
+            #expect(closed.items.allSatisfy { $0.members?["entity_id"] == .id(deals[1]) && $0.members?["note"] == .string("resolved") })
+        }
+    }
+
+    @Test("Done, snooze and dismiss: journaled, checked (a snooze in the past, a dismissal without a reason: 422 naming the field), another rep refused; a snooze wakes when its time comes", arguments: TestDatabase.backends)
+    func actions(backend: Backend) async throws {
+        try await Self.withMovingApp(backend) { app, time in
+            // setup
+            _ = try await Self.seed(app, time)
+            _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let ids = try await app.call(.GET, "/api/v1/nudges", as: "rep1").items.compactMap { $0.members?["id"].flatMap(\.numberValue) }.map { Int64($0) }
+            try #require(ids.count == 3)
+            // action
+            let past = try await app.call(.POST, "/api/v1/nudges/\(ids[0])/snooze", as: "rep1",
+                                          json: ["until": .string(Timestamp.format(TestApp.today.addingTimeInterval(-60)))])
+            let notADate = try await app.call(.POST, "/api/v1/nudges/\(ids[0])/snooze", as: "rep1", json: ["until": "tomorrow"])
+            let snoozed = try await app.call(.POST, "/api/v1/nudges/\(ids[0])/snooze", as: "rep1",
+                                             json: ["until": .string(Timestamp.format(TestApp.today.addingTimeInterval(86_400)))])
+            let noReason = try await app.call(.POST, "/api/v1/nudges/\(ids[1])/dismiss", as: "rep1", json: ["reason": "  "])
+            let foreign = try await app.call(.POST, "/api/v1/nudges/\(ids[1])/dismiss", as: "rep2", json: ["reason": "не моё"])
+            let dismissed = try await app.call(.POST, "/api/v1/nudges/\(ids[1])/dismiss", as: "rep1", json: ["reason": "Клиент в отпуске до января"])
+            let done = try await app.call(.POST, "/api/v1/nudges/\(ids[2])/done", as: "rep1")
+            let again = try await app.call(.POST, "/api/v1/nudges/\(ids[2])/done", as: "rep1")
+            let openNow = try await app.call(.GET, "/api/v1/nudges", as: "rep1")
+            _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let stillClosed = try await app.call(.GET, "/api/v1/nudges", as: "rep1")
+            time.set(TestApp.today.addingTimeInterval(2 * 86_400))
+            _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let woke = try await app.call(.GET, "/api/v1/nudges", as: "rep1")
+            // check
+            #expect(past.status == .unprocessableEntity && past.errorFields == ["until"])
+            #expect(notADate.status == .unprocessableEntity && notADate.errorFields == ["until"])
+            #expect(snoozed.status == .ok && snoozed["state"] == .string("snoozed"))
+            #expect(noReason.status == .unprocessableEntity && noReason.errorFields == ["reason"])
+            #expect(foreign.status == .forbidden)
+            #expect(dismissed["state"] == .string("dismissed") && dismissed["note"] == .string("Клиент в отпуске до января"))
+            #expect(done["state"] == .string("done") && again.status == .conflict)
+            #expect(openNow.items.isEmpty && stillClosed.items.isEmpty, "a dismissed or done nudge is not made again for its period")
+            #expect(woke.items.compactMap { $0.members?["id"] } == [.id(ids[0])])
+            let history = try await app.services.store.journal(of: .nudge, ids[1])
+            #expect(history.last?.changes.contains { $0.field == "note" && $0.new == .text("Клиент в отпуске до января") } == true)
+            #expect(history.last?.actorID == app.users["rep1"])
+        }
+    }
+
+    @Test("Bad list parameters are refused naming each; a rep cannot list another's nudges", arguments: [Backend.sqlite])
+    func badParameters(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let bad = try await app.call(.GET, "/api/v1/nudges?state=later&limit=0&rule=x&after=zz&colour=red", as: "rep1")
+            let foreign = try await app.call(.GET, "/api/v1/nudges?user_id=\(app.users["rep2"]!)", as: "rep1")
+            let all = try await app.call(.GET, "/api/v1/nudges?user_id=all", as: "rep1")
+            let evaluate = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "rep1")
+            let missing = try await app.call(.GET, "/api/v1/nudges/999", as: "rep1")
+            let setting = try await app.call(.PUT, "/api/v1/settings/nudges", json: ["value": ["stalled": ["manager_after_days": -1]]])
+            #expect(bad.status == .unprocessableEntity && Set(bad.errorFields) == ["state", "limit", "rule", "after", "colour"])
+            #expect(foreign.status == .forbidden && evaluate.status == .forbidden && missing.status == .notFound)
+            #expect(all.status == .unprocessableEntity && all.errorFields == ["user_id"])
+            #expect(setting.status == .unprocessableEntity && setting.errorFields == ["value.stalled.manager_after_days"])
+        }
+    }
+
+    @Test("Two servers evaluating one PostgreSQL at once store every nudge exactly once", arguments: [Backend.postgres])
+    func twoServers(backend: Backend) async throws {
+        guard TestDatabase.backends.contains(backend) else { return }
+        try await Self.withMovingApp(backend) { app, time in
+            // setup: a second server's store, snapshot and rules on the same database
+            _ = try await Self.seed(app, time)
+            let other = try await SQLStore.open(app.services.configuration.store)
+            let runner = NudgeRunner(store: other, analytics: AnalyticsEngine(store: other), clock: Clock { time.now })
+            // action: both evaluate, four times each, at the same moments
+            var created = 0
+            for _ in 0..<4 {
+                async let a = app.services.nudges.evaluate()
+                async let b = runner.evaluate()
+                created += try await a.created.count + b.created.count
+            }
+            await other.shutdown()
+            // check
+            let stored = try await app.call(.GET, "/api/v1/nudges?user_id=all&limit=500", as: "head").items.count
+            let journaled = try await app.services.store.journal(after: 0, limit: 100_000).filter { $0.entity == .nudge && $0.action == .create }
+            #expect(created == 9 && stored == 9 && journaled.count == 9)
+        }
+    }
+}
+
+private extension JSONValue {
+    var members: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    var numberValue: Double? { if case .number(let n) = self { n } else { nil } }
+}
