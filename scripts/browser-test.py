@@ -326,6 +326,8 @@ def main():
             or next(u for u in reps if u["id"] != rep["id"])
         phone = Phone(driver, base)
         check_phone_day(phone, admin, phone_rep, server.demo_password)
+        print("-- a rep in Russian sees the bell, opens a nudge, logs a call, and the nudge is gone", flush=True)
+        check_nudges(phone, admin, reps, server.demo_password)
         print("-- a head of sales finds the owner with the most stalled deals", flush=True)
         head = next(u for u in users if u["role"] == "head_of_sales" and u["active"])
         check_stalled_by_owner(phone, admin, head, server.demo_password)
@@ -752,6 +754,67 @@ def check_admin_pages(phone, admin, password):
         phone.follow(heading[0], "stalled_order=owner")
         sorted_th = driver.find_elements(By.CSS_SELECTOR, "#stalled-list th[aria-sort='descending']")
         check(bool(sorted_th), "after the tap the owner column is marked as the sort")
+
+
+def check_nudges(phone, admin, reps, password):
+    """The demo has open nudges at start. A rep with a stalled deal's nudge reads the bell's count in Russian, taps the
+    bell, opens the deal from the nudge, logs a call there, and finds the nudge gone and the count one lower."""
+    driver, base = phone.driver, phone.base
+    rep, nudge = None, None
+    for r in reps:
+        items = admin.call("GET", f"/api/v1/nudges?user_id={r['id']}&rule=stalled&limit=50")["items"]
+        nudge = next((n for n in items if n["level"] == 0), None)
+        if nudge:
+            rep = r
+            break
+    check(nudge is not None, "the demo starts with a rep's open stalled-deal nudge")
+    if not nudge:
+        return
+    admin.call("PATCH", f"/api/v1/users/{rep['id']}", {"locale": "ru"})
+    driver.delete_all_cookies()
+    sign_in(driver, base, rep["email"], password)
+    phone.get("/leads")
+
+    def open_count():
+        total, after = 0, None
+        while True:
+            page = admin.call("GET", f"/api/v1/nudges?user_id={rep['id']}&limit=500" + (f"&after={after}" if after else ""))
+            total += len(page["items"])
+            after = page["next_cursor"]
+            if not after:
+                return total
+
+    def bell_count():
+        badge = driver.find_elements(By.CSS_SELECTOR, "#bell .bell-count")
+        return badge[0].text.strip() if badge else "0"
+
+    before = open_count()
+    shown = bell_count()
+    check(shown == (str(before) if before <= 99 else "99+"), f"the bell shows the rep's open nudges ({shown} vs {before} by the API)")
+    bell = driver.find_element(By.ID, "bell")
+    check("Напоминания" in (bell.get_attribute("aria-label") or ""), "the bell is labelled in Russian")
+    phone.follow(bell, "/nudges")
+    phone.shot("phone-nudges-ru")
+    row = driver.find_elements(By.ID, f"nudge-{nudge['id']}")
+    if not row:
+        # the list pages by urgency: the nudge is reached from its deal's page otherwise
+        phone.get(f"/deals/{nudge['entity_id']}")
+    else:
+        check(nudge["reason"]["ru"] in row[0].text, "the nudge says why in Russian")
+        phone.follow(row[0].find_element(By.CSS_SELECTOR, "a.nudge-about"), f"/deals/{nudge['entity_id']}")
+    check(bool(driver.find_elements(By.ID, "record-nudges")), "the deal page shows its open nudge")
+    Select(driver.find_element(By.ID, "activity-kind")).select_by_value("call")
+    phone.type(driver.find_element(By.ID, "activity-subject"), "Позвонил, договорились о встрече")
+    button = driver.find_element(By.CSS_SELECTOR, "#activity-subject").find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]")
+    phone.submit(button)
+    check(not driver.find_elements(By.ID, "record-nudges"), "after the call the deal page shows no open nudge")
+    phone.get("/nudges")
+    check(not driver.find_elements(By.ID, f"nudge-{nudge['id']}"), "the nudge has left the list")
+    after = open_count()
+    check(after < before and bell_count() == (str(after) if after <= 99 else "99+"),
+          f"the bell's count went down ({before} → {after}, shown {bell_count()})")
+    closed = admin.call("GET", f"/api/v1/nudges/{nudge['id']}")
+    check(closed["state"] == "done" and closed["note"] == "resolved", "the nudge was closed by the call (state done, resolved)")
 
 
 def check_stalled_by_owner(phone, admin, head, password):

@@ -65,20 +65,25 @@ struct NudgeAPITests {
         }
     }
 
-    @Test("A call logged on the deal closes its nudges at once; an unrelated edit does not", arguments: TestDatabase.backends)
+    @Test("A call logged on the deal closes its nudges at once; a planned call and an unrelated edit do not", arguments: TestDatabase.backends)
     func closedByAction(backend: Backend) async throws {
         try await Self.withMovingApp(backend) { app, time in
             // setup
             let deals = try await Self.seed(app, time)
             _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
             // action
+            let call = try await app.call(.POST, "/api/v1/activities", as: "rep1", json: [
+                "kind": "call", "deal_id": .id(deals[1]), "subject": "Позвонил главному инженеру",
+            ])
             _ = try await app.call(.POST, "/api/v1/activities", as: "rep1", json: [
-                "kind": "call", "deal_id": .id(deals[1]), "subject": "Позвонил главному инженеру", "done_at": .string(Timestamp.format(TestApp.today)),
+                "kind": "call", "deal_id": .id(deals[2]), "subject": "Позвонить завтра",
+                "due_at": .string(Timestamp.format(TestApp.today.addingTimeInterval(86_400))),
             ])
             _ = try await app.call(.PATCH, "/api/v1/deals/\(deals[2])", as: "rep1", json: ["title": "Котёл, переименован"])
             let open = try await app.call(.GET, "/api/v1/nudges?user_id=all&limit=500", as: "head")
             let closed = try await app.call(.GET, "/api/v1/nudges?user_id=all&state=done&limit=500", as: "head")
-            // check
+            // check: a call logged without a due time took place now; a planned one and a renaming change nothing
+            #expect(call.string("done_at") == Timestamp.format(TestApp.today))
             #expect(Set(open.items.compactMap { $0.members?["entity_id"] }) == [.id(deals[0]), .id(deals[2])])
             #expect(closed.items.count == 3)
             #expect(closed.items.allSatisfy { $0.members?["entity_id"] == .id(deals[1]) && $0.members?["note"] == .string("resolved") })

@@ -16,6 +16,12 @@ enum RecordRules {
             let last = try await lookups.tx.records(.stage, where: "pipeline_id", equals: .int(pipeline)).compactMap { $0.int("position") }.max()
             input["position"] = .number(Double(last.map { $0 + 1 } ?? 0))
         }
+        if kind == .activity, old == nil, input["done_at"] ?? .null == .null, input["due_at"] ?? .null == .null,
+           case .string(let k)? = input["kind"], [ActivityKind.call, .meeting, .email].map(\.rawValue).contains(k) {
+            // A call, meeting or e-mail logged without a due time took place as it was logged (a planned one has a
+            // due time): it is done now, and counts as contact with the client (the stalled clock starts again).
+            input["done_at"] = .string(Timestamp.format(now))
+        }
         guard kind == .deal || kind == .lead else { return }
         let named = (stage: id("stage_id"), pipeline: id("pipeline_id"))
         if old != nil {

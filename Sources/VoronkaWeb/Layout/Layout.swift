@@ -52,6 +52,12 @@ public enum Layout {
     }
 
     static let menu = BilingualText(en: "Menu", ru: "Меню")
+    /// A bell drawn inline (an emoji needs a font the reader may not have).
+    static let bellIcon = """
+        <svg class="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" \
+        stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/>\
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>
+        """
     static let bellLabel = BilingualText(en: "Nudges: {count} open", ru: "Напоминания: открытых {count}")
 
     /// The bell: a link to one's nudges with the count of open ones (shown on every screen width).
@@ -59,7 +65,7 @@ public enum Layout {
         let count = user.openNudges ?? 0
         let label = t.pick(bellLabel).replacingOccurrences(of: "{count}", with: t.format.number(count))
         return .a(.class(count > 0 ? "bell bell-on" : "bell"), .id("bell"), .attr("href", SiteURL.nudges.path), .attr("aria-label", label),
-                  .attr("title", label), .span(.attr("aria-hidden", "true"), .plain("🔔")),
+                  .attr("title", label), .raw(bellIcon),
                   .if(count > 0, .span(.class("bell-count"), .attr("aria-hidden", "true"), .plain(count > 99 ? "99+" : t.format.number(count)))))
     }
 
