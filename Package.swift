@@ -51,6 +51,8 @@ let package = Package(
         // The analytics benchmark (benchmarks/analytics-duckdb.sh runs it; figures in BENCHMARKS.md).
         .executableTarget(name: "voronka-analytics-bench", dependencies: ["VoronkaServer", "VoronkaStore", "VoronkaAnalytics", "VoronkaCore"],
                           path: "benchmarks/analytics-bench"),
+        .executableTarget(name: "voronka-nudge-bench", dependencies: ["VoronkaServer", "VoronkaStore", "VoronkaAnalytics", "VoronkaCore"],
+                          path: "benchmarks/nudge-bench"),
         // Test databases on both engines and sample exports: what the storage and import tests need.
         .target(name: "VoronkaTestDatabase", dependencies: [
             "VoronkaCore", "VoronkaStore",
