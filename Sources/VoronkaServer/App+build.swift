@@ -35,7 +35,7 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret))
     app.middleware.use(APIErrorMiddleware(allowed: allowed, webNotFound: { req in web.errorPage(req, .notFound) }))
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics, nudges: services.nudges,
-                                     nudgeInterval: configuration.nudgeIntervalSeconds))
+                                     nudgeInterval: configuration.nudgeIntervalSeconds, reviews: WeeklyReviewScheduler(services: services)))
     registerAPI(on: app, services: services)
     registerWeb(on: app, web: web)
     registerMetrics(on: app, services: services, metrics: metrics)
@@ -65,10 +65,14 @@ struct StoreLifecycle: LifecycleHandler {
     let analytics: AnalyticsEngine
     let nudges: NudgeRunner
     let nudgeInterval: Double?
+    let reviews: WeeklyReviewScheduler
 
     func didBootAsync(_ application: Application) async throws {
         await analytics.startTailing()
-        if let nudgeInterval { await nudges.start(every: nudgeInterval) }
+        if let nudgeInterval {
+            await nudges.start(every: nudgeInterval)
+            await reviews.start()
+        }
     }
 
     func shutdownAsync(_ application: Application) async {
@@ -76,6 +80,7 @@ struct StoreLifecycle: LifecycleHandler {
         // (it lets requests in flight finish), then close the store they use.
         await application.server.shutdown()
         await nudges.stop()
+        await reviews.stop()
         await analytics.stopTailing()
         await store.shutdown()
         if case .sqlite(let path) = store.location { SQLiteCleanMark.write(path) }

@@ -108,17 +108,29 @@ extension StoreTransaction {
     /// any state, is left as it is: a dismissed nudge stays dismissed for its period), closes the open and snoozed
     /// ones of the scope that are no longer due (their record was acted on) and opens snoozed ones whose time came.
     /// `skip`: keys the caller knows are stored. On PostgreSQL one evaluation runs at a time across servers.
+    /// `records`: the records of a one-record evaluation (kind and ids), whose live nudges alone are looked at; nil for
+    /// a whole evaluation.
     public func reconcileNudges(_ candidates: [NudgeCandidate], inScope: @Sendable (EntityKind, Int64) -> Bool,
-                                skip: Set<String> = []) async throws -> NudgeChanges {
+                                records: [EntityKind: Set<Int64>]? = nil, skip: Set<String> = []) async throws -> NudgeChanges {
         if backend == .postgres {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: JournalCodec.advisoryLockKey + 1))").run()
         }
         try await lockJournal()
         var changes = NudgeChanges()
         let due = Dictionary(candidates.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let live = try await sql.raw("""
-            SELECT id, key, entity, entity_id, state, snoozed_until FROM nudges WHERE state IN ('open', 'snoozed')
-            """).all()
+        var live: [any SQLRow] = []
+        if let records {
+            for (kind, ids) in records.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !ids.isEmpty {
+                live += try await sql.raw("""
+                    SELECT id, key, entity, entity_id, state, snoozed_until FROM nudges WHERE entity = \(bind: kind.rawValue)
+                    AND entity_id IN (\(SQLList(ids.sorted().map { SQLBind($0) }))) AND state IN ('open', 'snoozed')
+                    """).all()
+            }
+        } else {
+            live = try await sql.raw("""
+                SELECT id, key, entity, entity_id, state, snoozed_until FROM nudges WHERE state IN ('open', 'snoozed')
+                """).all()
+        }
         var liveKeys = Set<String>()
         for row in live {
             let id = try row.decode(column: "id", as: Int64.self), key = try row.decode(column: "key", as: String.self)

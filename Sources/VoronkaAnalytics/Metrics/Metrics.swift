@@ -11,7 +11,7 @@ public enum Metrics {
         "velocity": "velocity v1", "response_times": "response-times v1", "forecast": "forecast v1",
         "calibration": "calibration v1", "rescued_leads": "rescued-leads v1", "referrals": "referrals v1",
         "completeness": "completeness v1", "yearly_buyers": "yearly-buyers v1", "data_quality": "data-quality v1",
-        "channels": "channels v1",
+        "channels": "channels v1", "weekly_movement": "weekly-movement v1", "nudges": "nudges v1",
     ]
 
     /// The definition version of a metric, or "<name> v1" for a name missing from `definitions`.

@@ -34,18 +34,37 @@ public struct NudgeScope: Sendable {
     }
 }
 
+/// Each stage's stall limit at a moment (its expected days, else the 80th percentile of its past visits): the one part
+/// of an evaluation that reads every visit, worth keeping between a whole evaluation and the one-record ones after it.
+public struct NudgeNorms: Sendable {
+    let limits: [Double]
+    let basis: [String]
+
+    /// The stages' limits as of `now`.
+    public init(_ s: Snapshot, now: Date) {
+        (limits, basis) = Metrics.stallLimits(s, asOf: now.timeIntervalSince1970)
+    }
+
+    /// Whether they cover every stage of the snapshot (a stage added since has none).
+    func covers(_ s: Snapshot) -> Bool { limits.count == s.stages.kind.count }
+}
+
 /// The nudge rules as pure functions of the funnel's state at a moment. Nothing here remembers what was found before:
 /// every evaluation recomputes what is due now, so a server that was down catches up and a changed threshold applies
 /// to old records at once. Each candidate's key names the rule, the record, the person and the due period; storing
 /// candidates by key makes a second evaluation add nothing.
 public enum NudgeEngine {
     /// Every nudge due at `now`, in a stable order (rule, record, level, person).
+    /// `norms`: the stages' limits when computed recently (else they are computed now).
     public static func evaluate(_ s: Snapshot, settings: NudgeSettings, people: NudgePeople, now: Date,
-                                scope: NudgeScope = .everything) -> [NudgeCandidate] {
+                                scope: NudgeScope = .everything, norms: NudgeNorms? = nil) -> [NudgeCandidate] {
         var out: [NudgeCandidate] = []
         let t = now.timeIntervalSince1970
         var stalledDeals = Set<Int>()
-        if settings.stalled.enabled { stalled(s, settings.stalled, people, t, scope, &out, &stalledDeals) }
+        if settings.stalled.enabled {
+            let limits = norms.flatMap { $0.covers(s) ? $0 : nil } ?? NudgeNorms(s, now: now)
+            stalled(s, settings.stalled, people, t, scope, limits, &out, &stalledDeals)
+        }
         if settings.postponed.enabled { postponed(s, settings.postponed, people, t, scope, &out) }
         if settings.stale.enabled { stale(s, settings.stale, people, t, scope, skipping: stalledDeals, &out) }
         if settings.leadResponse.enabled { leadResponse(s, settings.leadResponse, people, t, scope, &out) }
@@ -92,8 +111,8 @@ public enum NudgeEngine {
     // MARK: stalled
 
     static func stalled(_ s: Snapshot, _ rule: NudgeSettings.Stalled, _ people: NudgePeople, _ t: Double, _ scope: NudgeScope,
-                        _ out: inout [NudgeCandidate], _ found: inout Set<Int>) {
-        let (limits, basis) = Metrics.stallLimits(s, asOf: t)
+                        _ norms: NudgeNorms, _ out: inout [NudgeCandidate], _ found: inout Set<Int>) {
+        let limits = norms.limits, basis = norms.basis
         for d in dealSlots(s, scope) where live(s, d, t) {
             let v = Int(s.deals.lastVisit[d])
             guard v >= 0 else { continue }

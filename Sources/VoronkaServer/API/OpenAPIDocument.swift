@@ -207,6 +207,8 @@ enum OpenAPIDocument {
             "Nudges": object(["items": "array", "next_cursor": "string?"]),
             "NudgeSnooze": object(["until": "string"], required: ["until"]),
             "NudgeDismiss": object(["reason": "string"], required: ["reason"]),
+            "WeeklyReview": object(["week": "string", "user_id": "integer", "created_at": "string", "items": "array", "counts": "object",
+                                    "movement": "object", "weeks": "array"]),
             "NudgeEvaluation": object(["created": "integer", "resolved": "integer", "woke": "integer", "seconds": "number"]),
             "Journal": object(["entries": "array", "last_seq": "integer"]),
             "Health": object(["status": "string", "analytics": "string"], required: ["status", "analytics"]),

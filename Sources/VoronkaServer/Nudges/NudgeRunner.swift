@@ -15,6 +15,8 @@ public actor NudgeRunner {
     private var loop: Task<Void, Never>?
     /// Keys known to be stored (in any state), so that a closed nudge is not offered to the database every minute.
     private var known = Set<String>()
+    /// The stages' stall limits of the last whole evaluation, for the one-record ones after it.
+    private var norms: (at: Date, value: NudgeNorms)?
     /// When the last whole evaluation finished, and what it changed.
     public private(set) var lastRun: (at: Date, seconds: Double, changes: NudgeChanges)?
 
@@ -30,17 +32,21 @@ public actor NudgeRunner {
         let settings = try await Self.settings(store)
         let people = try await Self.people(store)
         let snapshot = try await analytics.snapshot()
-        let candidates = NudgeEngine.evaluate(snapshot, settings: settings, people: people, now: now, scope: scope)
+        let whole = scope.deals == nil && scope.leads == nil && scope.companies == nil
+        var reuse: NudgeNorms?
+        if !whole, let kept = norms, now.timeIntervalSince(kept.at) < 900, now >= kept.at { reuse = kept.value }
+        let limits = reuse ?? NudgeNorms(snapshot, now: now)
+        if whole { norms = (now, limits) }
+        let candidates = NudgeEngine.evaluate(snapshot, settings: settings, people: people, now: now, scope: scope, norms: limits)
         let skip = known
+        let records: [EntityKind: Set<Int64>]? = whole ? nil : [.deal: scope.deals ?? [], .lead: scope.leads ?? [], .company: scope.companies ?? []]
         let changes = try await store.write(actor: nil, origin: "nudges", at: now) { tx in
-            try await tx.reconcileNudges(candidates, inScope: { scope.contains($0, $1) }, skip: skip)
+            try await tx.reconcileNudges(candidates, inScope: { scope.contains($0, $1) }, records: records, skip: skip)
         }
         if known.count > 2_000_000 { known.removeAll() }
         known.formUnion(changes.known)
         for c in candidates where !skip.contains(c.key) { known.insert(c.key) }
-        if scope.deals == nil, scope.leads == nil, scope.companies == nil {
-            lastRun = (now, Date().timeIntervalSince(started), changes)
-        }
+        if whole { lastRun = (now, Date().timeIntervalSince(started), changes) }
         return changes
     }
 

@@ -69,8 +69,9 @@ enum NudgesController {
         let pager = total > 0 ? Pager(total: total, first: page.nudges.isEmpty ? 0 : first, count: page.nudges.count, pageSize: pageSize,
                                       action: path, keep: keep, previousURL: after == nil ? nil : url([:]),
                                       nextURL: page.nextCursor.map { url(["after": $0, "first": String(first + page.nudges.count)]) }) : nil
-        let model = NudgesPage.Model(shell: web.shell(req, section: .my), rows: rows, states: stateTabs, scopes: scopes, pager: pager,
+        var model = NudgesPage.Model(shell: web.shell(req, section: .my), rows: rows, states: stateTabs, scopes: scopes, pager: pager,
                                      returnTo: returnTo, problem: problem)
+        if viewer.visibleOwners == nil || hasTeam { model.reviewURL = SiteURL.weeklyReview.path }
         return web.page(req, NudgesPage.view(model), status: status)
     }
 

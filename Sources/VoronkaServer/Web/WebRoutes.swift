@@ -42,6 +42,8 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .activityDone(0), MyWorkController.done),
     (.GET, .nudges, NudgesController.show),
     (.POST, .nudgeAction(0, .done), NudgesController.act),
+    (.GET, .weeklyReview, WeeklyReviewController.show),
+    (.GET, .weeklyReviewWeek(""), WeeklyReviewController.show),
     (.GET, .leads, LeadInboxController.show),
     (.POST, .leadTriage(0), LeadActionsController.triage),
     (.POST, .leadDecision(0, .deal), LeadActionsController.decide),

@@ -16,5 +16,6 @@ enum StoreMigrations {
         migrations.add(M0011_Channels())           // lead channels as records; every lead in its source's channel
         migrations.add(M0012_CurrencyMinorUnits()) // amounts in their currency's minor units (yen had hundredths)
         migrations.add(M0013_Nudges())             // what the nudge rules found due, for whom, and its state
+        migrations.add(M0014_WeeklyReviews())      // the weekly reviews of heads of sales and managers, kept
     }
 }

@@ -352,6 +352,40 @@ public enum MetricDefinitions {
             ]
         ),
         Definition(
+            id: "weekly-movement",
+            title: BilingualText(
+                en: "The week's funnel movement in the weekly review (weekly-movement v1)",
+                ru: "Движение воронки за неделю в еженедельном обзоре (weekly-movement v1)"
+            ),
+            paragraphs: [
+                BilingualText(
+                    en: "The week is the seven days from the company's Monday 00:00; the four weeks before it are the 28 days before. Leads and deals pass the review's filter (a manager's team). New leads were received in the span, deals were created in it, won and lost deals closed in it and were won or lost at the week's end; the four weeks before are also shown as a weekly average.",
+                    ru: "Неделя — семь дней с понедельника 00:00 по времени компании; четыре недели до неё — 28 дней перед ней. Учитываются заявки и сделки, прошедшие фильтр обзора (команда руководителя). Новые заявки поступили в этот промежуток, сделки в нём созданы, выигранные и проигранные сделки в нём закрыты и были выиграны или проиграны к концу недели; четыре недели до неё показаны и как среднее за неделю."
+                ),
+                BilingualText(
+                    en: "Conversion is won ÷ (won + lost) of the deals closed in the span. The week is compared with the four weeks pooled by the test of the cohort anomalies and flagged by its rule (p < 0.01 and at least 5 points apart); the cohorts that the anomaly report flags at the week's end are listed too.",
+                    ru: "Конверсия — выигранные ÷ (выигранные + проигранные) среди сделок, закрытых в промежутке. Неделя сравнивается с четырьмя неделями вместе тем же тестом, что и аномалии когорт, и отмечается по его правилу (p < 0,01 и разница не меньше 5 пунктов); также перечисляются когорты, отмеченные отчётом об аномалиях к концу недели."
+                ),
+            ]
+        ),
+        Definition(
+            id: "nudges",
+            title: BilingualText(
+                en: "What the nudge rules find due (nudges v1)",
+                ru: "Что находят правила напоминаний (nudges v1)"
+            ),
+            paragraphs: [
+                BilingualText(
+                    en: "The rules are evaluated against the funnel as it is now, every minute and after each write. A stalled deal: longer in its open stage, since it entered it or since the last call, meeting or e-mail done on it, than the stage's expected days (else the 80th percentile of its past visits); the owner is told, then the owner's manager after 7 days, then the heads of sales after 14. A postponed deal: on its postponed-until date, else 30 days after it was postponed, then every 30 days, unless a call, meeting or e-mail was done since it came due.",
+                    ru: "Правила проверяются по текущему состоянию воронки — каждую минуту и после каждого изменения. Застрявшая сделка: находится на открытом этапе дольше ожидаемого числа дней этапа (иначе 80-го процентиля прошлых визитов) с момента входа на этап или с последнего звонка, встречи или письма; сначала напоминание получает ответственный, через 7 дней — его руководитель, через 14 — руководители отдела продаж. Отложенная сделка: в день, до которого она отложена, иначе через 30 дней после откладывания, затем каждые 30 дней, если с этого срока не было звонка, встречи или письма."
+                ),
+                BilingualText(
+                    en: "A yearly buyer: 30 days before the first day of its expected purchase month. A lead received in the last 30 days with no first response after the target (4 hours): its owner, then their manager. An open deal not stalled but untouched (no change, no contact) for 14 days. The thresholds are the nudges setting; an inactive owner's nudges go to the first active manager above, else the heads of sales. Each nudge is kept once per rule, record, person and due period.",
+                    ru: "Ежегодный покупатель: за 30 дней до первого числа ожидаемого месяца покупки. Заявка за последние 30 дней без первого ответа после целевого срока (4 часа): ответственному, затем его руководителю. Открытая сделка, которая не застряла, но которую 14 дней не трогали (ни изменений, ни контактов). Пороги задаются настройкой nudges; напоминания неактивного ответственного получает ближайший активный руководитель, иначе руководители отдела продаж. Каждое напоминание хранится один раз на правило, запись, человека и период."
+                ),
+            ]
+        ),
+        Definition(
             id: "qualification",
             title: BilingualText(
                 en: "Qualification and control of open deals (qualification v1)",

@@ -42,6 +42,8 @@ public enum NudgesPage {
         public var returnTo: String
         /// Why the last action was refused, in the user's language.
         public var problem: String?
+        /// The weekly review, for heads of sales and managers.
+        public var reviewURL: String?
         public init(shell: Shell, rows: [Row], states: [Tab], scopes: [Tab], pager: Pager?, returnTo: String, problem: String? = nil) {
             self.shell = shell; self.rows = rows; self.states = states; self.scopes = scopes; self.pager = pager; self.returnTo = returnTo
             self.problem = problem
@@ -52,6 +54,7 @@ public enum NudgesPage {
     public static let snoozeHours = [4, 24, 72, 168]
 
     public static let title = BilingualText(en: "Nudges", ru: "Напоминания")
+    public static let review = BilingualText(en: "Weekly review", ru: "Еженедельный обзор")
     public static let intro = BilingualText(
         en: "What needs you now: stalled and untouched deals, postponed deals to check, yearly buyers to call, unanswered leads. Logging the call or moving the deal closes a nudge by itself.",
         ru: "Что требует вас сейчас: застрявшие и заброшенные сделки, отложенные сделки для проверки, ежегодные покупатели, заявки без ответа. Звонок, записанный в сделке, или перевод её на другой этап закрывает напоминание сам.")

@@ -8,6 +8,7 @@ extension NudgesPage {
         return Layout.page(model.shell, title: t.pick(title),
             .h1(.plain(t.pick(title))),
             .p(.class("muted"), .plain(t.pick(intro))),
+            .unwrap(model.reviewURL) { .p(.a(.class("button"), .id("weekly-review-link"), .attr("href", $0), .plain(t.pick(review)))) },
             .unwrap(model.problem) { .p(.class("error-summary"), .attr("role", "alert"), .plain($0)) },
             tabs(model.states, label: t.pick(whichLabel)),
             .if(model.scopes.count > 1, tabs(model.scopes, label: t.pick(whoseLabel))),
