@@ -328,8 +328,10 @@ def main():
         check_phone_day(phone, admin, phone_rep, server.demo_password)
         print("-- a rep in Russian sees the bell, opens a nudge, logs a call, and the nudge is gone", flush=True)
         check_nudges(phone, admin, reps, server.demo_password)
-        print("-- a head of sales finds the owner with the most stalled deals", flush=True)
         head = next(u for u in users if u["role"] == "head_of_sales" and u["active"])
+        print("-- the head of sales opens the weekly review in Russian", flush=True)
+        check_weekly_review(phone, admin, head, server.demo_password)
+        print("-- a head of sales finds the owner with the most stalled deals", flush=True)
         check_stalled_by_owner(phone, admin, head, server.demo_password)
         print("-- an admin's pages in Russian on a phone", flush=True)
         check_admin_pages(phone, admin, server.admin_password)
@@ -815,6 +817,34 @@ def check_nudges(phone, admin, reps, password):
           f"the bell's count went down ({before} → {after}, shown {bell_count()})")
     closed = admin.call("GET", f"/api/v1/nudges/{nudge['id']}")
     check(closed["state"] == "done" and closed["note"] == "resolved", "the nudge was closed by the call (state done, resolved)")
+
+
+def check_weekly_review(phone, admin, head, password):
+    """The head of sales, in Russian on a phone, goes from the bell to the nudges and on to the weekly review: the
+    week's movement and one ranked list with a reason per item; the API gives the same review."""
+    driver, base = phone.driver, phone.base
+    admin.call("PATCH", f"/api/v1/users/{head['id']}", {"locale": "ru"})
+    driver.delete_all_cookies()
+    sign_in(driver, base, head["email"], password)
+    phone.get("/leads")
+    phone.follow(driver.find_element(By.ID, "bell"), "/nudges")
+    link = driver.find_elements(By.ID, "weekly-review-link")
+    check(bool(link) and "Еженедельный обзор" in link[0].text, "the nudges page links the head of sales to the weekly review, in Russian")
+    if not link:
+        return
+    phone.follow(link[0], "/reviews")
+    phone.shot("phone-weekly-review-ru")
+    page = text(driver)
+    check("Еженедельный обзор" in page and bool(driver.find_elements(By.ID, "review-movement")),
+          "the review shows the week's movement under a Russian title")
+    api = API(base, head["email"], password).call("GET", "/api/v1/reviews/weekly")
+    items = driver.find_elements(By.CSS_SELECTOR, "#review-list ol.review-items > li")
+    check(len(items) == len(api["items"]) and len(items) > 0,
+          f"the page lists the review's {len(api['items'])} ranked items ({len(items)} shown)")
+    if items and api["items"]:
+        first = api["items"][0]
+        check(first["title"] in items[0].text and first["reason"]["ru"] in items[0].text,
+              "the first item names its record and says why, in Russian")
 
 
 def check_stalled_by_owner(phone, admin, head, password):

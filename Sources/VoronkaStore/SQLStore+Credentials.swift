@@ -97,6 +97,17 @@ extension StoreTransaction {
         return try rows.map { try $0.decode(column: "id", as: Int64.self) }.sorted()
     }
 
+    /// Revokes every live token of one kind of a user (a calendar feed's, say); returns their ids.
+    @discardableResult
+    public func revokeTokens(userID: Int64, kind: String) async throws -> [Int64] {
+        touchedCredentials = true
+        let ids = try await sql.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND kind = \(bind: kind) AND revoked_at IS NULL
+            RETURNING id
+            """).all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+        return ids
+    }
+
     /// Revokes a token of a user; false when the user has no such live token.
     public func revokeToken(id: Int64, userID: Int64) async throws -> Bool {
         let rows = try await sql.raw("""

@@ -38,6 +38,20 @@ enum NudgeRoutes {
                 guard case .string(let reason) = value else { throw DomainError.invalid("reason", .string(got: value.typeName)) }
                 return JSONResponse.make(NudgeJSON.nudge(try await s.nudgeService.act(id, .dismiss(reason: reason), viewer: try req.caller().viewer)))
             },
+            APIRoute(.GET, "me/calendar", "get_calendar", "Whether one's calendar feed address is live, and since when", tag: "nudges",
+                     response: .named("Calendar")) { req, s in
+                let live = try await CalendarFeed.active(userID: try req.caller().user.id, s)
+                return JSONResponse.make(.object(["active": .bool(live != nil), "created_at": live.map { .string(Timestamp.format($0.createdAt)) } ?? .null]))
+            },
+            APIRoute(.POST, "me/calendar", "create_calendar", "Make one's iCalendar feed address (shown in this answer only; a new one ends the old)",
+                     tag: "nudges", response: .named("CalendarCreated"), success: .created) { req, s in
+                let secret = try await CalendarFeed.create(userID: try req.caller().user.id, s)
+                return JSONResponse.make(.object(["url": .string(CalendarFeed.url(base: ProfileController.baseURL(req), secret: secret))]), status: .created)
+            },
+            APIRoute(.DELETE, "me/calendar", "delete_calendar", "End one's calendar feed address", tag: "nudges", response: nil, success: .noContent) { req, s in
+                guard try await CalendarFeed.revoke(userID: try req.caller().user.id, s) else { throw DomainError.invalid("calendar", "has no live address") }
+                return Response(status: .noContent)
+            },
             APIRoute(.POST, "nudges/evaluate", "evaluate_nudges", "Evaluate every nudge rule now (heads of sales and admins)",
                      tag: "nudges", response: .named("NudgeEvaluation")) { req, s in
                 let viewer = try req.caller().viewer

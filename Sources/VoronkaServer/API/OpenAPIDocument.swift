@@ -209,6 +209,8 @@ enum OpenAPIDocument {
             "NudgeDismiss": object(["reason": "string"], required: ["reason"]),
             "WeeklyReview": object(["week": "string", "user_id": "integer", "created_at": "string", "items": "array", "counts": "object",
                                     "movement": "object", "weeks": "array"]),
+            "Calendar": object(["active": "boolean", "created_at": "string?"]),
+            "CalendarCreated": object(["url": "string"]),
             "NudgeEvaluation": object(["created": "integer", "resolved": "integer", "woke": "integer", "seconds": "number"]),
             "Journal": object(["entries": "array", "last_seq": "integer"]),
             "Health": object(["status": "string", "analytics": "string"], required: ["status", "analytics"]),

@@ -27,7 +27,7 @@ struct BearerAuthentication: AsyncMiddleware {
         guard let bearer = request.headers.bearerAuthorization else {
             throw DomainError.unauthenticated("Sign in first: send Authorization: Bearer <token>.")
         }
-        guard let signedIn = try await services.signedIn(token: bearer.token) else {
+        guard let signedIn = try await services.signedIn(token: bearer.token), signedIn.kind != CalendarFeed.kind else {
             throw DomainError.unauthenticated("The token is unknown, revoked or expired, or its user is deactivated.")
         }
         request.storage[CallerKey.self] = signedIn.caller

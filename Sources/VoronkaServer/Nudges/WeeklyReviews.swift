@@ -74,6 +74,8 @@ enum WeeklyReviews {
     /// The review of a user for the week starting `start`: the open nudges of their team ranked, the team's unqualified
     /// deals past the first meeting, and the movement of the week before.
     static func make(for user: User, week: Day, start: Date, _ s: Services) async throws -> WeeklyReview {
+        // The list is the open nudges: at start, the rules may not have run yet in this process.
+        if await s.nudges.lastRun == nil { try await s.nudges.evaluate() }
         let users = try await s.store.all(.user).map(User.init(record:))
         let managers = Dictionary(users.map { ($0.id, $0.managerID) }, uniquingKeysWith: { a, _ in a })
         let viewer = Viewer(user: user, managers: managers)
@@ -124,8 +126,11 @@ enum WeeklyReviews {
             guard let r = flagged[v.dealID] else { continue }
             items.append(.init(kind: .unqualified, entity: .deal, entityID: v.dealID, title: r.text("title") ?? "#\(v.dealID)", ownerID: v.ownerID,
                                amount: r.int("amount"), currency: r.text("currency"),
-                               reason: BilingualText(en: "Past the first meeting without qualification (grade \(v.grade.rawValue)).",
-                                                     ru: "После первой встречи без квалификации (класс \(v.grade.rawValue)).")))
+                               reason: v.grade == .ungraded
+                                   ? BilingualText(en: "Past the first meeting, not qualified and not graded.",
+                                                   ru: "После первой встречи без квалификации и без класса.")
+                                   : BilingualText(en: "Past the first meeting without qualification (grade \(v.grade.rawValue)).",
+                                                   ru: "После первой встречи без квалификации (класс \(v.grade.rawValue)).")))
         }
         let ranked = WeeklyReview.rank(items)
         let snapshot = try await s.analytics.snapshot()

@@ -48,7 +48,43 @@ enum ProfileController {
     private static func render(_ req: Request, _ web: WebContext, _ caller: WebCaller, submission: ProfilePage.Submission? = nil,
                                 notice: ProfilePage.Notice? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try await web.services.store.fetch(.user, caller.user.id).map(User.init(record:)) ?? caller.user
-        let model = ProfilePage.Model(shell: web.shell(req, section: nil), user: user, submission: submission, notice: notice)
-        return web.page(req, ProfilePage.view(model), status: status)
+        var model = ProfilePage.Model(shell: web.shell(req, section: nil), user: user, submission: submission, notice: notice)
+        model.calendarSince = try await CalendarFeed.active(userID: user.id, web.services)?.createdAt
+        let flash = SecretFlash(web: web, kind: .calendar)
+        model.newCalendarURL = flash.open(req, caller: caller).map { CalendarFeed.url(base: baseURL(req), secret: $0) }
+        let response = web.page(req, ProfilePage.view(model), status: status)
+        flash.clear(response, req)
+        return response
+    }
+
+    /// POST: makes one's calendar address (shown once on the profile), or with `stop` ends it.
+    static func calendar(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        if req.form["stop"] == "true" {
+            try await CalendarFeed.revoke(userID: caller.user.id, web.services)
+            return web.redirect(ProfilePage.Paths.profile + "?notice=" + ProfilePage.Notice.calendarStopped.rawValue + "#profile-calendar")
+        }
+        let secret = try await CalendarFeed.create(userID: caller.user.id, web.services)
+        let response = web.redirect(ProfilePage.Paths.profile + "#profile-calendar")
+        SecretFlash(web: web, kind: .calendar).set(secret, on: response, req, caller: caller)
+        return response
+    }
+
+    /// GET: the feed of a calendar address (no sign-in: the address is the key); 404 for an unknown or ended one.
+    static func feed(_ req: Request, _ web: WebContext) async throws -> Response {
+        guard let file = req.parameters.get("file"), file.hasSuffix(".ics"),
+              let text = try await CalendarFeed.document(secret: String(file.dropLast(4)), base: baseURL(req), web.services) else {
+            return Response(status: .notFound, body: .init(string: "No such calendar.\n"))
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")
+        headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    /// The address the browser used to reach this server (scheme and host), for links that leave the page.
+    static func baseURL(_ req: Request) -> String {
+        (req.isHTTPS ? "https" : "http") + "://" + (req.headers.first(name: .host) ?? "localhost")
     }
 }

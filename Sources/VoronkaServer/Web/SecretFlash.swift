@@ -9,6 +9,8 @@ struct SecretFlash {
     /// What the secret is, which names its cookie and the page that shows it.
     enum Kind: String {
         case token, password
+        /// A new calendar feed address, shown on one's profile.
+        case calendar
 
         /// The secret a settings section shows once, if any.
         init?(section: SettingsPage.Section) {
@@ -25,6 +27,7 @@ struct SecretFlash {
             switch self {
             case .token: SettingsController.paths.section(.tokens)
             case .password: SettingsController.paths.section(.users)
+            case .calendar: ProfilePage.Paths.profile
             }
         }
     }

@@ -33,6 +33,7 @@ let openRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.GET, .setup, SetupController.show),
     (.POST, .setup, SetupController.submit),
     (.POST, .language, LanguageController.submit),
+    (.GET, .calendarFeed(""), ProfileController.feed),
 ]
 
 /// The pages and forms behind sign-in.
@@ -66,6 +67,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.GET, .profile, ProfileController.show),
     (.POST, .profile, ProfileController.save),
     (.POST, .profilePassword, ProfileController.changePassword),
+    (.POST, .profileCalendar, ProfileController.calendar),
     (.GET, .settings, SettingsController.first),
     (.GET, .imports, ImportController.show),
     (.GET, .importPage(""), ImportController.page),

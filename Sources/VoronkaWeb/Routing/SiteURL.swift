@@ -15,6 +15,10 @@ public enum SiteURL: Hashable, Sendable {
     case nudges
     /// POST: marks a nudge done, snoozes it (`until`: a day or hours) or dismisses it (`reason`); `return_to`.
     case nudgeAction(Int64, NudgeAction)
+    /// GET: a user's iCalendar feed (`<secret>.ics`), without sign-in: the secret is the key.
+    case calendarFeed(String)
+    /// POST: makes one's calendar address (a new one ends the old); POST with `stop`: ends it.
+    case profileCalendar
     /// GET: this week's review (a head of sales' or a manager's), made now if it was not yet.
     case weeklyReview
     /// GET: a kept review by its Monday (yyyy-MM-dd).
@@ -81,7 +85,7 @@ public enum SiteURL: Hashable, Sendable {
 
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
-        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .nudges, .nudgeAction(1, .done), .nudgeAction(1, .snooze), .nudgeAction(1, .dismiss), .weeklyReview, .weeklyReviewWeek("2026-01-05"), .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
+        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .nudges, .nudgeAction(1, .done), .nudgeAction(1, .snooze), .nudgeAction(1, .dismiss), .weeklyReview, .weeklyReviewWeek("2026-01-05"), .calendarFeed("a.ics"), .profileCalendar, .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
         .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards, .helpMetrics,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
@@ -110,6 +114,8 @@ public enum SiteURL: Hashable, Sendable {
         case .myWork: return "/my"
         case .activityDone(let id): return "/activities/\(p("id", id))/done"
         case .nudges: return "/nudges"
+        case .calendarFeed(let file): return "/calendar/\(p("file", file))"
+        case .profileCalendar: return "/profile/calendar"
         case .weeklyReview: return "/reviews"
         case .weeklyReviewWeek(let week): return "/reviews/\(p("week", week))"
         case .nudgeAction(let id, let action): return "/nudges/\(p("id", id))/\(p("action", action.rawValue))"

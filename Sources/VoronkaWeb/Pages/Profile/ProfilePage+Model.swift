@@ -15,6 +15,7 @@ public enum ProfilePage {
     public enum Notice: String, CaseIterable, Sendable {
         case saved
         case passwordChanged = "password_changed"
+        case calendarStopped = "calendar_stopped"
     }
 
     /// A refused form: `profile` or `password`.
@@ -26,6 +27,10 @@ public enum ProfilePage {
         public var user: User
         public var submission: Submission?
         public var notice: Notice?
+        /// When one's live calendar feed address was made (nil: none).
+        public var calendarSince: Date?
+        /// A calendar address just made: shown this once.
+        public var newCalendarURL: String?
         public init(shell: Shell, user: User, submission: Submission? = nil, notice: Notice? = nil) {
             self.shell = shell; self.user = user; self.submission = submission; self.notice = notice
         }
