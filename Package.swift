@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "VoronkaCore"),
@@ -42,6 +43,7 @@ let package = Package(
             "VoronkaCore", "VoronkaDemo", "VoronkaStore", "VoronkaAnalytics", "VoronkaImport", "VoronkaWeb",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .executableTarget(name: "voronka", dependencies: [
             "VoronkaServer", "VoronkaCore", "VoronkaImport",

@@ -35,7 +35,8 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     let web = WebContext(services: services, csrf: CSRF(secret: services.configuration.webSecret))
     app.middleware.use(APIErrorMiddleware(allowed: allowed, webNotFound: { req in web.errorPage(req, .notFound) }))
     app.lifecycle.use(StoreLifecycle(store: store, analytics: analytics, nudges: services.nudges,
-                                     nudgeInterval: configuration.nudgeIntervalSeconds, reviews: WeeklyReviewScheduler(services: services)))
+                                     nudgeInterval: configuration.nudgeIntervalSeconds, reviews: WeeklyReviewScheduler(services: services),
+                                     webhooks: services.webhooks, webhookInterval: configuration.webhookIntervalSeconds))
     registerAPI(on: app, services: services)
     registerWeb(on: app, web: web)
     registerMetrics(on: app, services: services, metrics: metrics)
@@ -66,6 +67,8 @@ struct StoreLifecycle: LifecycleHandler {
     let nudges: NudgeRunner
     let nudgeInterval: Double?
     let reviews: WeeklyReviewScheduler
+    let webhooks: WebhookDispatcher
+    let webhookInterval: Double?
 
     func didBootAsync(_ application: Application) async throws {
         await analytics.startTailing()
@@ -73,6 +76,7 @@ struct StoreLifecycle: LifecycleHandler {
             await nudges.start(every: nudgeInterval)
             await reviews.start()
         }
+        if let webhookInterval { await webhooks.start(every: webhookInterval) }
     }
 
     func shutdownAsync(_ application: Application) async {
@@ -81,6 +85,7 @@ struct StoreLifecycle: LifecycleHandler {
         await application.server.shutdown()
         await nudges.stop()
         await reviews.stop()
+        await webhooks.stop()
         await analytics.stopTailing()
         await store.shutdown()
         if case .sqlite(let path) = store.location { SQLiteCleanMark.write(path) }

@@ -28,6 +28,8 @@ public struct Configuration: Sendable {
     public var metricsHost = "127.0.0.1"
     /// How often the nudge rules are evaluated in the background, in seconds (nil: only on demand and after writes).
     public var nudgeIntervalSeconds: Double? = 60
+    /// How often webhook events are sent out, in seconds (nil: only when asked, as tests do).
+    public var webhookIntervalSeconds: Double? = 1
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
                 passwordCost: Int = 12, sessionLifetime: TimeInterval = 30 * 86_400, secureCookies: Bool = false,

@@ -22,6 +22,10 @@ extension SQLStore {
     }
 
     private func journalRows(where condition: any SQLExpression, limit: Int) async throws -> [JournalEntry] {
+        try await Self.journalRows(sql, where: condition, limit: limit)
+    }
+
+    static func journalRows(_ sql: any SQLDatabase, where condition: any SQLExpression, limit: Int) async throws -> [JournalEntry] {
         let rows = try await sql.raw("""
             SELECT seq, at, actor_id, entity, entity_id, action, changes FROM journal WHERE \(condition) ORDER BY seq LIMIT \(literal: limit)
             """).all()
@@ -38,6 +42,18 @@ extension SQLStore {
                 action: action,
                 changes: JournalCodec.decode(try row.decode(column: "changes", as: String.self), kind: kind))
         }
+    }
+}
+
+extension StoreReader {
+    /// Journal entries after a sequence number, oldest first, read in this transaction.
+    public func journalEntries(after seq: Int64, limit: Int) async throws -> [JournalEntry] {
+        try await SQLStore.journalRows(sql, where: SQLBinaryExpression(SQLIdentifier("seq"), .greaterThan, SQLBind(seq)), limit: limit)
+    }
+
+    /// The highest sequence number this transaction sees (0 for an empty journal).
+    public func journalEnd() async throws -> Int64 {
+        try await sql.raw("SELECT MAX(seq) AS seq FROM journal").first()?.decode(column: "seq", as: Int64?.self) ?? 0
     }
 }
 

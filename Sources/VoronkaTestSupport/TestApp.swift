@@ -31,6 +31,7 @@ public final class TestApp: @unchecked Sendable {
         var configuration = Configuration(store: location, clock: clock, passwordCost: 4, maxUploadBytes: maxUploadBytes)
         // Tests evaluate the nudge rules when they choose (POST /nudges/evaluate), at their clock's time.
         configuration.nudgeIntervalSeconds = nil
+        configuration.webhookIntervalSeconds = nil
         let (app, services) = try await buildApplication(configuration, environment: .testing)
         let t = TestApp(app: app, services: services, drop: drop)
         do {

@@ -29,7 +29,8 @@ public struct NudgeScope: Sendable {
         case .deal: deals?.contains(id) ?? true
         case .lead: leads?.contains(id) ?? true
         case .company: companies?.contains(id) ?? true
-        default: deals == nil && leads == nil && companies == nil
+        // The rules make nudges about deals, leads and companies only; others (a webhook switched off) are not theirs to close.
+        default: false
         }
     }
 }

@@ -26,7 +26,7 @@ public enum AccessPolicy {
         switch (kind, action) {
         case (.user, .read), (.pipeline, .read), (.stage, .read), (.product, .read), (.attribute, .read), (.channel, .read): .everyone
         case (.user, .write), (.pipeline, .write), (.stage, .write), (.attribute, .write), (.setting, _): .roles(admins)
-        case (.product, .write), (.channel, .write): .roles(heads)
+        case (.product, .write), (.channel, .write), (.webhook, _): .roles(heads)
         case (.company, _), (.contact, _), (.lead, _), (.deal, _), (.activity, _), (.nudge, _): .ownership
         case (.token, _): .nobody
         }

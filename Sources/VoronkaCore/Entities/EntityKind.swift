@@ -9,6 +9,8 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable {
     case setting
     /// A nudge the rules found due (its own table and calls, like tokens).
     case nudge
+    /// A webhook endpoint (its own table and calls).
+    case webhook
 
     /// The table and API path segment of this kind.
     public var plural: String {
@@ -37,12 +39,18 @@ extension EntityKind {
         case .activity: Activity.self
         case .channel: LeadChannel.self
         case .attribute: AttributeDefinition.self
-        case .token, .setting, .nudge: nil
+        case .token, .setting, .nudge, .webhook: nil
         }
     }
 
     /// The stored fields of this kind.
-    public var fields: [FieldSpec] { self == .nudge ? Nudge.journalFields : entityType?.fields ?? [] }
+    public var fields: [FieldSpec] {
+        switch self {
+        case .nudge: Nudge.journalFields
+        case .webhook: WebhookEndpoint.journalFields
+        default: entityType?.fields ?? []
+        }
+    }
 
     /// The fields lists of this kind may be sorted by.
     public var sortable: [String] { entityType?.sortable ?? ["id"] }

@@ -11,6 +11,8 @@ public enum NudgeRule: String, Sendable, Codable, CaseIterable {
     case leadResponse = "lead_response"
     /// An open deal nobody has touched for N days.
     case stale
+    /// A webhook endpoint Voronka switched off (failing for a day): told to whoever made it.
+    case webhookFailing = "webhook_failing"
 
     /// The rule's name in both languages, for lists and settings.
     public var title: BilingualText {
@@ -20,6 +22,7 @@ public enum NudgeRule: String, Sendable, Codable, CaseIterable {
         case .yearlyBuyer: BilingualText(en: "Yearly buyer", ru: "Ежегодный покупатель")
         case .leadResponse: BilingualText(en: "Lead not answered", ru: "Заявка без ответа")
         case .stale: BilingualText(en: "Deal untouched", ru: "Сделку давно не трогали")
+        case .webhookFailing: BilingualText(en: "Webhook switched off", ru: "Вебхук отключён")
         }
     }
 }

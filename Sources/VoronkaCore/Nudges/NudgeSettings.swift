@@ -51,13 +51,14 @@ public struct NudgeSettings: Hashable, Sendable {
         case .yearlyBuyer: yearlyBuyer.enabled
         case .leadResponse: leadResponse.enabled
         case .stale: stale.enabled
+        case .webhookFailing: true
         }
     }
 
     /// Reads `{"stalled": {"enabled": true, "manager_after_days": 7, "head_after_days": 14}, "postponed": {...}, ...}`.
     /// Every problem names its path ("stalled.manager_after_days").
     public init(json: JSONValue) throws(FieldError) {
-        let r = try JSONObjectReader(json, keys: NudgeRule.allCases.map(\.rawValue))
+        let r = try JSONObjectReader(json, keys: NudgeRule.allCases.filter { $0 != .webhookFailing }.map(\.rawValue))
         if let o = try r.object("stalled") {
             let s = try JSONObjectReader(.object(o), path: "stalled", keys: ["enabled", "manager_after_days", "head_after_days"])
             stalled.enabled = try s.bool("enabled") ?? true

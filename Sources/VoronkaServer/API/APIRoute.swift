@@ -100,6 +100,6 @@ struct APIRoute: Sendable {
 enum APIRoutes {
     static var all: [APIRoute] {
         (SystemRoutes.all + AuthRoutes.all + RecordRoutes.all + UserRoutes.all + StageMoveRoutes.all + JournalRoutes.all
-            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + ImportRoutes.all + AnalyticsRoutes.all + NudgeRoutes.all + ReviewRoutes.all).map(APIRouteDocs.apply)
+            + QualificationRoutes.all + SettingsRoutes.all + ExportRoutes.all + ImportRoutes.all + AnalyticsRoutes.all + NudgeRoutes.all + ReviewRoutes.all + WebhookRoutes.all).map(APIRouteDocs.apply)
     }
 }

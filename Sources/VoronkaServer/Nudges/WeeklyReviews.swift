@@ -97,12 +97,14 @@ enum WeeklyReviews {
         let companies = try await records(.company, nudges.filter { $0.entity == .company }.map(\.entityID), s)
         let leads = try await records(.lead, nudges.filter { $0.entity == .lead }.map(\.entityID), s)
         var items: [WeeklyReview.Item] = nudges.compactMap { n in
-            let kind: WeeklyReview.Kind = switch n.rule {
-            case .stalled: .stalled
-            case .postponed: .postponed
-            case .yearlyBuyer: .yearlyBuyer
-            case .leadResponse: .responseBreach
-            case .stale: .stale
+            let kind: WeeklyReview.Kind
+            switch n.rule {
+            case .stalled: kind = .stalled
+            case .postponed: kind = .postponed
+            case .yearlyBuyer: kind = .yearlyBuyer
+            case .leadResponse: kind = .responseBreach
+            case .stale: kind = .stale
+            case .webhookFailing: return nil
             }
             switch n.entity {
             case .deal:

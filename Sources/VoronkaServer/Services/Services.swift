@@ -17,12 +17,15 @@ public struct Services: Sendable {
     let signIns = SignInCache()
     /// The nudge rules' evaluation.
     public let nudges: NudgeRunner
+    /// Webhook events out.
+    public let webhooks: WebhookDispatcher
 
     public init(store: SQLStore, clock: Clock, configuration: Configuration, analytics: AnalyticsEngine, imports: ImportUploads,
                 throttle: LoginThrottle) {
         self.store = store; self.clock = clock; self.configuration = configuration; self.analytics = analytics
         self.imports = imports; self.throttle = throttle
         nudges = NudgeRunner(store: store, analytics: analytics, clock: clock)
+        webhooks = WebhookDispatcher(store: store, clock: clock)
     }
 
     public var records: RecordService { RecordService(store: store, clock: clock, nudges: nudges) }

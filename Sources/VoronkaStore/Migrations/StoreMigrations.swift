@@ -17,5 +17,6 @@ enum StoreMigrations {
         migrations.add(M0012_CurrencyMinorUnits()) // amounts in their currency's minor units (yen had hundredths)
         migrations.add(M0013_Nudges())             // what the nudge rules found due, for whom, and its state
         migrations.add(M0014_WeeklyReviews())      // the weekly reviews of heads of sales and managers, kept
+        migrations.add(M0015_Webhooks())           // webhook endpoints, deliveries, and the journal position sent
     }
 }
