@@ -43,7 +43,7 @@ enum APIRouteDocs {
                 .string("state", "states separated by commas (default open): " + NudgeState.allCases.map(\.rawValue).joined(separator: ", ")),
                 .string("rule", "one rule", values: NudgeRule.allCases.map(\.rawValue)),
                 .string("user_id", "whose nudges (default: the caller's; a team member's for a manager; all for a head of sales)"),
-                .string("entity", "the kind of record", values: ["deal", "lead", "company"]),
+                .string("entity", "the kind of record", values: ["deal", "lead", "company", "webhook"]),
                 .integer("entity_id", 1...Int64(JSONLimits.maxExactInteger), "the record's id"),
                 .integer("limit", 1...500, "nudges per page (default 50)"),
                 .string("after", "next_cursor of the previous page"),

@@ -58,7 +58,7 @@ struct NudgeService: Sendable {
                 }
             }
             if let raw = params["entity"] {
-                let kinds: [EntityKind] = [.deal, .lead, .company]
+                let kinds: [EntityKind] = [.deal, .lead, .company, .webhook]
                 if let kind = EntityKind(rawValue: raw), kinds.contains(kind) { filter.entity = kind } else {
                     errors.append(FieldError("entity", .oneOf(kinds.map(\.rawValue))))
                 }

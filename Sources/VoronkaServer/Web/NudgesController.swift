@@ -41,6 +41,8 @@ enum NudgesController {
             let (about, url): (String, String) = switch n.entity {
             case .deal: (deals[n.entityID] ?? "#\(n.entityID)", SiteURL.deal(n.entityID).path)
             case .company: (companies[n.entityID] ?? "#\(n.entityID)", SiteURL.company(n.entityID).path)
+            case .webhook: (t.pick(BilingualText(en: "Webhook #\(n.entityID)", ru: "Вебхук №\(n.entityID)")),
+                            SiteURL.settingsSection(.webhooks).path + "#webhook-\(n.entityID)")
             default: (leads[n.entityID] ?? "#\(n.entityID)", SiteURL.leads.path + "#lead-\(n.entityID)")
             }
             return NudgesPage.Row(id: n.id, rule: n.rule, reason: n.reason, dueAt: n.dueAt, level: n.level, state: n.state,

@@ -11,12 +11,15 @@ struct SecretFlash {
         case token, password
         /// A new calendar feed address, shown on one's profile.
         case calendar
+        /// A new webhook endpoint's signing secret.
+        case webhook
 
         /// The secret a settings section shows once, if any.
         init?(section: SettingsPage.Section) {
             switch section {
             case .tokens: self = .token
             case .users: self = .password
+            case .webhooks: self = .webhook
             default: return nil
             }
         }
@@ -28,6 +31,7 @@ struct SecretFlash {
             case .token: SettingsController.paths.section(.tokens)
             case .password: SettingsController.paths.section(.users)
             case .calendar: ProfilePage.Paths.profile
+            case .webhook: SettingsController.paths.section(.webhooks)
             }
         }
     }

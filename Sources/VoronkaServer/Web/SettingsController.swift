@@ -78,6 +78,16 @@ enum SettingsController {
             let reasons = try await services.store.setting(SettingKey.lostReasons.rawValue)
             let list = if case .array(let items)? = reasons { items.compactMap { if case .string(let s) = $0 { s } else { nil } } } else { [String]() }
             return .company(timeZone: zone, zones: CompanySettingsController.zones, lostReasons: list)
+        case .nudges:
+            return .nudges(try await NudgeRunner.settings(services.store))
+        case .webhooks:
+            var entries: [SettingsPage.WebhookEntry] = []
+            for e in try await services.store.read({ try await $0.webhookEndpoints() }) {
+                let recent = try await services.store.read { try await $0.webhookDeliveries(endpointID: e.id, limit: 10) }
+                let pending = try await services.store.read { try await $0.webhookDeliveryCount(endpointID: e.id, state: .pending) }
+                entries.append(.init(endpoint: e, deliveries: recent, pending: pending))
+            }
+            return .webhooks(entries, newSecret: newSecret)
         }
     }
 }

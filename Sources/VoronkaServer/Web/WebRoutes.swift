@@ -92,6 +92,11 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .settingsUserPassword(0), UserSettingsController.resetPassword),
     (.POST, .settingsSection(.tokens), TokenSettingsController.create),
     (.POST, .settingsTokenRevoke(0), TokenSettingsController.revoke),
+    (.POST, .settingsSection(.nudges), NudgeSettingsController.save),
+    (.POST, .settingsSection(.webhooks), WebhookSettingsController.create),
+    (.POST, .settingsWebhook(0), WebhookSettingsController.edit),
+    (.POST, .settingsWebhookDelete(0), WebhookSettingsController.delete),
+    (.POST, .settingsWebhookRetry(0, 0), WebhookSettingsController.retry),
 ] + SettingsPage.Section.allCases.map { section in
     (HTTPMethod.GET, SiteURL.settingsSection(section), { @Sendable req, web in try await SettingsController.show(req, web, section: section) })
 }

@@ -39,6 +39,7 @@ enum WeeklyReviewController {
         switch entity {
         case .deal: SiteURL.deal(id).path
         case .company: SiteURL.company(id).path
+        case .webhook: SiteURL.settingsSection(.webhooks).path + "#webhook-\(id)"
         default: SiteURL.leads.path + "#lead-\(id)"
         }
     }

@@ -70,6 +70,12 @@ public enum SiteURL: Hashable, Sendable {
     case settingsUser(Int64)
     case settingsUserPassword(Int64)
     case settingsTokenRevoke(Int64)
+    /// POST: changes a webhook endpoint.
+    case settingsWebhook(Int64)
+    /// POST: deletes a webhook endpoint.
+    case settingsWebhookDelete(Int64)
+    /// POST: sends a delivery of an endpoint again.
+    case settingsWebhookRetry(Int64, Int64)
     /// GET: the upload form; POST (multipart): the files.
     case imports
     /// GET: the import's review, progress or report; POST: the corrected choices.
@@ -90,7 +96,7 @@ public enum SiteURL: Hashable, Sendable {
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
         .settingsPipeline(1), .settingsStages(pipeline: 1), .settingsStage(pipeline: 1, stage: 1), .settingsStageMove(pipeline: 1, stage: 1), .settingsRule(0),
-        .settingsRuleDelete(0), .settingsProduct(1), .settingsChannel(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1),
+        .settingsRuleDelete(0), .settingsProduct(1), .settingsChannel(1), .settingsUser(1), .settingsUserPassword(1), .settingsTokenRevoke(1), .settingsWebhook(1), .settingsWebhookDelete(1), .settingsWebhookRetry(1, 1),
         .imports, .importPage("a"), .importProblems("a"),
     ]
 
@@ -150,6 +156,9 @@ public enum SiteURL: Hashable, Sendable {
         case .settingsUser(let id): return "\(settings)/users/\(p("id", id))"
         case .settingsUserPassword(let id): return "\(settings)/users/\(p("id", id))/password"
         case .settingsTokenRevoke(let id): return "\(settings)/tokens/\(p("id", id))/revoke"
+        case .settingsWebhook(let id): return "\(settings)/webhooks/\(p("id", id))"
+        case .settingsWebhookDelete(let id): return "\(settings)/webhooks/\(p("id", id))/delete"
+        case .settingsWebhookRetry(let id, let delivery): return "\(settings)/webhooks/\(p("id", id))/deliveries/\(p("delivery", delivery))/retry"
         case .imports: return "/import"
         case .importPage(let id): return "/import/\(p("id", id))"
         case .importProblems(let id): return "/import/\(p("id", id))/problems.csv"

@@ -7,7 +7,7 @@ import VoronkaCore
 public enum SettingsPage {
     /// The sections, in navigation order; the raw value is the last path component (`/settings/pipelines`).
     public enum Section: String, CaseIterable, Sendable {
-        case pipelines, channels, audience, catalog, economics, users, tokens, company
+        case pipelines, channels, audience, catalog, economics, nudges, users, tokens, webhooks, company
     }
 
     /// A refused form; its key is e.g. `stage-12`, `new-stage-1`, `pipeline-1`, `new-pipeline`, `rule-0`, `new-rule`,
@@ -66,6 +66,10 @@ public enum SettingsPage {
         case tokens([Token], users: [User], newToken: String?)
         /// The company's time zone (an IANA name) and the zones to choose from, the usual ones first.
         case company(timeZone: String, zones: [String], lostReasons: [String])
+        /// The nudge rules' settings.
+        case nudges(NudgeSettings)
+        /// The webhook endpoints with their latest deliveries; `newSecret` is an endpoint's secret just made, shown once.
+        case webhooks([WebhookEntry], newSecret: String?)
     }
 
     /// Everything a settings page shows.
@@ -92,6 +96,8 @@ public enum SettingsPage {
             case .users: .users
             case .tokens: .tokens
             case .company: .company
+            case .nudges: .nudges
+            case .webhooks: .webhooks
             }
         }
     }
@@ -135,5 +141,9 @@ public enum SettingsPage {
         /// POST `name`, `user_id`.
         public var newToken: String { section(.tokens) }
         public func revokeToken(_ id: Int64) -> String { SiteURL.settingsTokenRevoke(id).path }
+        /// POST `url`, `description`, `event_<type>`, `enabled`, `allow_private`.
+        public func webhook(_ id: Int64) -> String { SiteURL.settingsWebhook(id).path }
+        public func deleteWebhook(_ id: Int64) -> String { SiteURL.settingsWebhookDelete(id).path }
+        public func retryWebhook(_ id: Int64, _ delivery: Int64) -> String { SiteURL.settingsWebhookRetry(id, delivery).path }
     }
 }

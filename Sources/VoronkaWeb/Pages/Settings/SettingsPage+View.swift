@@ -29,6 +29,8 @@ extension SettingsPage {
         case .users(let users, let reset): self.users(model, users, reset, t)
         case .tokens(let tokens, let users, let secret): self.tokens(model, tokens, users, secret, t)
         case .company(let zone, let zones, let reasons): company(model, zone, zones, reasons, t)
+        case .nudges(let settings): nudges(model, settings, t)
+        case .webhooks(let entries, let secret): webhooks(model, entries, secret, t)
         }
     }
 
@@ -43,6 +45,8 @@ extension SettingsPage {
         case .users: t[.setUsers]
         case .tokens: t[.setTokens]
         case .company: t[.setCompany]
+        case .nudges: t.pick(nudgeTexts.title)
+        case .webhooks: t.pick(webhookTexts.title)
         }
     }
 
