@@ -345,6 +345,84 @@ def scenario_kill_during_api_writes(work):
     stop(server.process)
 
 
+# --- webhooks across a crash ------------------------------------------------------------------------------------------
+
+class WebhookReceiver:
+    """A local HTTP receiver that keeps every request and checks its Standard Webhooks signature."""
+
+    def __init__(self):
+        import http.server
+        self.hits, self.lock, self.secret = [], threading.Lock(), None
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("content-length", "0")))
+                with receiver.lock:
+                    receiver.hits.append(({k.lower(): v for k, v in self.headers.items()}, body))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def valid(self, headers, body):
+        import base64, hashlib, hmac
+        key = base64.b64decode(self.secret[len("whsec_"):])
+        signed = f"{headers.get('webhook-id')}.{headers.get('webhook-timestamp')}.".encode() + body
+        expected = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+        return expected in headers.get("webhook-signature", "").split(" ")
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def scenario_webhook_after_crash(work):
+    """Deals are created while the dispatcher waits; the server is killed (SIGKILL) before it sends them; after the
+    restart every event arrives once, signed."""
+    data = os.path.join(work, "wh-data")
+    password = add_admin(data=data)
+    receiver = WebhookReceiver()
+    slow = dict(os.environ, VORONKA_WEBHOOK_INTERVAL="3600")
+    server = Server(work, "wh-serve", data=data, env=slow).start(password)
+    try:
+        status, endpoint = server.call("POST", "/api/v1/webhooks", {"url": receiver.url, "allow_private": True, "events": ["deal.created"]})
+        check(status == 201 and endpoint.get("secret", "").startswith("whsec_"), "an admin adds an endpoint on a local address (allowed)",
+              f"{status} {str(endpoint)[:200]}")
+        receiver.secret = endpoint["secret"]
+        status, company = server.call("POST", "/api/v1/companies", {"name": "Webhook Co"})
+        ids = []
+        for i in range(20):
+            status, deal = server.call("POST", "/api/v1/deals", {"company_id": company["id"], "title": f"Deal {i}", "amount": 1000})
+            if status == 201:
+                ids.append(deal["id"])
+        time.sleep(0.5)
+        before = len(receiver.hits)
+        kill_group(server.process)
+        check(len(ids) == 20 and before == 0, "20 deals were written and none was sent before the kill",
+              f"written {len(ids)}, sent before the kill {before}")
+        server.env = None
+        server.start(password)
+        deadline = time.time() + 30
+        while time.time() < deadline and len(receiver.hits) < 20:
+            time.sleep(0.2)
+        time.sleep(1.5)  # anything sent twice would arrive by now
+        with receiver.lock:
+            hits = list(receiver.hits)
+        created = sorted(json.loads(body)["data"]["id"] for _, body in hits)
+        check(created == sorted(ids), f"after the restart every deal's event arrived once ({len(hits)} requests for {len(ids)} deals)",
+              f"got {created[:25]}")
+        check(len({h.get('webhook-id') for h, _ in hits}) == len(hits), "each with its own webhook-id")
+        check(all(receiver.valid(h, body) for h, body in hits), "every signature checks out with the endpoint's secret")
+    finally:
+        stop(server.process)
+        receiver.stop()
+
+
 # --- scenario 2 --------------------------------------------------------------------------------------------------------
 
 def write_maven_pipeline(path, rows, seed=7):
@@ -748,6 +826,7 @@ def main():
                      ("kill -9 during an import (SQLite)", lambda: scenario_kill_during_import(work)),
                      ("the import's exit status", lambda: scenario_import_exit_codes(work)),
                      ("an import with a mapping per file", lambda: scenario_mapping_per_file(work)),
+                     ("webhooks sent after a crash", lambda: scenario_webhook_after_crash(work)),
                      ("export, then restore into an empty database" + (" on PostgreSQL" if admin_url else ""),
                       lambda: scenario_export_round_trip(work, admin_url, databases))]
         if admin_url:

@@ -57,6 +57,11 @@ public struct Configuration: Sendable {
             .map { Int($0) << 20 }
     }
 
+    /// Seconds between the webhook dispatcher's turns, from `VORONKA_WEBHOOK_INTERVAL` (1 to 86400; default 1).
+    public static func webhookIntervalSeconds(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<Int64, DomainError> {
+        wholeNumber("VORONKA_WEBHOOK_INTERVAL", 1...86_400, unit: "seconds", default: 1, environment)
+    }
+
     /// Seconds a connection may stay silent before it is closed, from `VORONKA_IDLE_TIMEOUT` (1 to 3600; default 60).
     public static func idleTimeoutSeconds(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<Int64, DomainError> {
         wholeNumber("VORONKA_IDLE_TIMEOUT", 1...3600, unit: "seconds", default: 60, environment)

@@ -13,9 +13,11 @@ struct StoreOptions: ParsableArguments {
     /// `VORONKA_MAX_UPLOAD_MB` limits an import's upload (a wrong value stops the start, naming it).
     func configuration(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) throws -> Configuration {
         let secret = ProcessInfo.processInfo.environment["VORONKA_WEB_SECRET"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
-        return Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port,
-                             secureCookies: secureCookies, webSecret: secret, maxUploadBytes: try Configuration.maxUploadBytes().get(),
-                             idleTimeoutSeconds: try Configuration.idleTimeoutSeconds().get())
+        var configuration = Configuration(store: Configuration.storeLocation(dataDirectory: data), host: host, port: port,
+                                          secureCookies: secureCookies, webSecret: secret, maxUploadBytes: try Configuration.maxUploadBytes().get(),
+                                          idleTimeoutSeconds: try Configuration.idleTimeoutSeconds().get())
+        configuration.webhookIntervalSeconds = Double(try Configuration.webhookIntervalSeconds().get())
+        return configuration
     }
 
     /// Builds the application, runs `body`, and shuts it down whatever happens.
