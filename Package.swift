@@ -55,6 +55,10 @@ let package = Package(
                           path: "benchmarks/analytics-bench"),
         .executableTarget(name: "voronka-nudge-bench", dependencies: ["VoronkaServer", "VoronkaStore", "VoronkaAnalytics", "VoronkaCore"],
                           path: "benchmarks/nudge-bench"),
+        .executableTarget(name: "voronka-webhook-bench", dependencies: [
+            "VoronkaServer", "VoronkaStore", "VoronkaCore", .product(name: "Vapor", package: "vapor"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], path: "benchmarks/webhook-bench"),
         // Test databases on both engines and sample exports: what the storage and import tests need.
         .target(name: "VoronkaTestDatabase", dependencies: [
             "VoronkaCore", "VoronkaStore",
