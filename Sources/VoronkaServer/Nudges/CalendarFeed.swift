@@ -51,7 +51,7 @@ enum CalendarFeed {
         for n in page.nudges {
             let at = n.snoozedUntil ?? n.dueAt
             events.append(CalendarEvent(uid: "nudge-\(n.id)@voronka", start: at > now ? .at(at, minutes: 30) : .day(today),
-                                        summary: pick(n.rule.title), description: pick(n.reason), url: base + link(n.entity, n.entityID)))
+                                        summary: pick(n.rule.title), description: pick(n.reason), url: base + SiteURL.recordPath(n.entity, n.entityID)))
         }
         // Follow-ups: open activities with a due time, from a month ago on.
         let activities = try await s.store.list(.activity, query: try ListQuery.parse(
@@ -76,14 +76,5 @@ enum CalendarFeed {
                                         url: base + SiteURL.company(b.companyID).path, yearly: true))
         }
         return ICalendar.document(name: "Voronka · " + user.name, events: events, stamp: now)
-    }
-
-    static func link(_ entity: EntityKind, _ id: Int64) -> String {
-        switch entity {
-        case .deal: SiteURL.deal(id).path
-        case .company: SiteURL.company(id).path
-        case .webhook: SiteURL.settingsSection(.webhooks).path + "#webhook-\(id)"
-        default: SiteURL.leads.path + "#lead-\(id)"
-        }
     }
 }

@@ -38,13 +38,13 @@ enum NudgesController {
         let companies = try await MyWorkController.titles(.company, "name", page.nudges.filter { $0.entity == .company }.map(\.entityID), web)
         let leads = try await leadNames(page.nudges.filter { $0.entity == .lead }.map(\.entityID), web)
         let rows = page.nudges.map { n -> NudgesPage.Row in
-            let (about, url): (String, String) = switch n.entity {
-            case .deal: (deals[n.entityID] ?? "#\(n.entityID)", SiteURL.deal(n.entityID).path)
-            case .company: (companies[n.entityID] ?? "#\(n.entityID)", SiteURL.company(n.entityID).path)
-            case .webhook: (t.pick(BilingualText(en: "Webhook #\(n.entityID)", ru: "Вебхук №\(n.entityID)")),
-                            SiteURL.settingsSection(.webhooks).path + "#webhook-\(n.entityID)")
-            default: (leads[n.entityID] ?? "#\(n.entityID)", SiteURL.leads.path + "#lead-\(n.entityID)")
+            let about: String = switch n.entity {
+            case .deal: deals[n.entityID] ?? "#\(n.entityID)"
+            case .company: companies[n.entityID] ?? "#\(n.entityID)"
+            case .webhook: t.pick(BilingualText(en: "Webhook #\(n.entityID)", ru: "Вебхук №\(n.entityID)"))
+            default: leads[n.entityID] ?? "#\(n.entityID)"
             }
+            let url = SiteURL.recordPath(n.entity, n.entityID)
             return NudgesPage.Row(id: n.id, rule: n.rule, reason: n.reason, dueAt: n.dueAt, level: n.level, state: n.state,
                                   snoozedUntil: n.snoozedUntil, note: n.note, userName: teamScope ? names[n.userID] : nil, about: about, aboutURL: url)
         }

@@ -23,7 +23,7 @@ enum WeeklyReviewController {
         let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let t = Localizer(req.webLanguage)
         let items = review.items.map { i in
-            WeeklyReviewPage.Item(kind: i.kind, title: i.title, url: url(i.entity, i.entityID), ownerName: i.ownerID.flatMap { names[$0] },
+            WeeklyReviewPage.Item(kind: i.kind, title: i.title, url: SiteURL.recordPath(i.entity, i.entityID), ownerName: i.ownerID.flatMap { names[$0] },
                                   amount: i.amount.map { t.format.money($0, currency: i.currency ?? "RUB", cents: false) }, reason: i.reason)
         }
         var counts: [WeeklyReview.Kind: Int] = [:]
@@ -33,15 +33,6 @@ enum WeeklyReviewController {
             movement: movement(review.movement), items: items, counts: counts,
             weeks: weeks.map { ($0, SiteURL.weeklyReviewWeek($0.description).path, $0 == review.week) })
         return web.page(req, WeeklyReviewPage.view(model))
-    }
-
-    static func url(_ entity: EntityKind, _ id: Int64) -> String {
-        switch entity {
-        case .deal: SiteURL.deal(id).path
-        case .company: SiteURL.company(id).path
-        case .webhook: SiteURL.settingsSection(.webhooks).path + "#webhook-\(id)"
-        default: SiteURL.leads.path + "#lead-\(id)"
-        }
     }
 
     /// The page's view of the kept movement (snake_case JSON of `WeeklyMovement`).

@@ -61,11 +61,15 @@ public actor WebhookDispatcher {
             }
             if batch.isEmpty { return sent }
             let endpoints = Dictionary(try await store.read { try await $0.webhookEndpoints() }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            await withTaskGroup(of: Void.self) { group in
+            let outcomes = await withTaskGroup(of: Outcome.self) { group in
                 for delivery in batch {
                     group.addTask { await self.attempt(delivery, endpoints[delivery.endpointID]) }
                 }
+                var all: [Outcome] = []
+                for await outcome in group { all.append(outcome) }
+                return all
             }
+            await record(outcomes)
             sent += batch.count
         }
     }
@@ -100,20 +104,28 @@ public actor WebhookDispatcher {
         }
     }
 
-    /// Sends one delivery and records how it went.
-    func attempt(_ delivery: WebhookDelivery, _ endpoint: WebhookEndpoint?) async {
+    /// How one attempt went, to be recorded with the others of its batch in one transaction.
+    struct Outcome: Sendable {
+        let delivery: WebhookDelivery
+        let endpoint: WebhookEndpoint?
+        let state: WebhookDelivery.State
+        let status: Int?
+        let error: String?
+        var retryAfter: Double? = nil
+        var gone = false
+    }
+
+    /// Sends one delivery; says how it went.
+    func attempt(_ delivery: WebhookDelivery, _ endpoint: WebhookEndpoint?) async -> Outcome {
         guard let endpoint, endpoint.enabled else {
-            await finish(delivery, endpoint, .failed, status: nil, error: "the endpoint is switched off or deleted", retryAfter: nil)
-            return
+            return Outcome(delivery: delivery, endpoint: endpoint, state: .failed, status: nil, error: "the endpoint is switched off or deleted")
         }
         if !endpoint.allowPrivate, let refusal = HostAddresses.refusal(endpoint.url) {
-            await finish(delivery, endpoint, .pending, status: nil, error: "the address " + refusal, retryAfter: nil)
-            return
+            return Outcome(delivery: delivery, endpoint: endpoint, state: .pending, status: nil, error: "the address " + refusal)
         }
         let timestamp = Int(clock.now().timeIntervalSince1970)
         guard let signature = WebhookSigner.signature(secret: endpoint.secret, id: delivery.messageID, timestamp: timestamp, body: delivery.payload) else {
-            await finish(delivery, endpoint, .failed, status: nil, error: "the endpoint's secret is not a whsec_ key", retryAfter: nil)
-            return
+            return Outcome(delivery: delivery, endpoint: endpoint, state: .failed, status: nil, error: "the endpoint's secret is not a whsec_ key")
         }
         var request = HTTPClientRequest(url: endpoint.url)
         request.method = .POST
@@ -129,51 +141,55 @@ public actor WebhookDispatcher {
             let body = try? await response.body.collect(upTo: 4096)
             let status = Int(response.status.code)
             if (200..<300).contains(status) {
-                await finish(delivery, endpoint, .delivered, status: status, error: nil, retryAfter: nil)
+                return Outcome(delivery: delivery, endpoint: endpoint, state: .delivered, status: status, error: nil)
             } else if status == 410 {
-                await finish(delivery, endpoint, .failed, status: status, error: "410 Gone: the endpoint is switched off", retryAfter: nil, gone: true)
+                return Outcome(delivery: delivery, endpoint: endpoint, state: .failed, status: status, error: "410 Gone: the endpoint is switched off", gone: true)
             } else {
                 let said = body.map { String(buffer: $0).prefix(300) }.map(String.init) ?? ""
-                await finish(delivery, endpoint, .pending, status: status, error: "answered \(status)" + (said.isEmpty ? "" : ": " + said),
-                             retryAfter: Self.retryAfter(response.headers.first(name: "retry-after"), now: clock.now()))
+                return Outcome(delivery: delivery, endpoint: endpoint, state: .pending, status: status,
+                               error: "answered \(status)" + (said.isEmpty ? "" : ": " + said),
+                               retryAfter: Self.retryAfter(response.headers.first(name: "retry-after"), now: clock.now()))
             }
         } catch {
-            await finish(delivery, endpoint, .pending, status: nil, error: "\(error)".prefix(300).description, retryAfter: nil)
+            return Outcome(delivery: delivery, endpoint: endpoint, state: .pending, status: nil, error: "\(error)".prefix(300).description)
         }
     }
 
-    /// Records an attempt; a failure is tried again on the schedule, or given up after the last attempt.
-    func finish(_ delivery: WebhookDelivery, _ endpoint: WebhookEndpoint?, _ outcome: WebhookDelivery.State, status: Int?, error: String?,
-                retryAfter: Double?, gone: Bool = false) async {
+    /// Records a batch's attempts in one transaction; a failure is tried again on the schedule, or given up after the
+    /// last attempt; an endpoint that answered 410, or has failed for a day, is switched off and its owner told.
+    func record(_ outcomes: [Outcome]) async {
         let now = clock.now()
         do {
             try await store.write(actor: nil, origin: "webhooks", at: now) { tx in
-                var state = outcome
-                var retryAt: Date?
-                if outcome == .pending {
-                    if let wait = WebhookSchedule.delay(afterAttempt: delivery.attempts, retryAfter: retryAfter, jitter: Double.random(in: 0...1)) {
-                        retryAt = now.addingTimeInterval(wait)
-                    } else {
-                        state = .failed
+                var switchedOff = Set<Int64>()
+                for o in outcomes {
+                    var state = o.state
+                    var retryAt: Date?
+                    if o.state == .pending {
+                        if let wait = WebhookSchedule.delay(afterAttempt: o.delivery.attempts, retryAfter: o.retryAfter, jitter: Double.random(in: 0...1)) {
+                            retryAt = now.addingTimeInterval(wait)
+                        } else {
+                            state = .failed
+                        }
                     }
+                    try await tx.finishWebhookAttempt(id: o.delivery.id, state: state, status: o.status, error: o.error, retryAt: retryAt)
+                    guard var endpoint = o.endpoint else { continue }
+                    if o.state == .delivered {
+                        try await tx.setWebhookFailing(id: endpoint.id, since: nil)
+                        continue
+                    }
+                    try await tx.setWebhookFailing(id: endpoint.id, since: now)
+                    let failingSince = endpoint.failingSince ?? now
+                    let reason: String? = o.gone ? "410 Gone" : now.timeIntervalSince(failingSince) >= Self.failingLimit ? "failing for a day" : nil
+                    guard let reason, endpoint.enabled, switchedOff.insert(endpoint.id).inserted else { continue }
+                    endpoint.enabled = false
+                    endpoint.disabledReason = reason
+                    try await tx.updateWebhookEndpoint(endpoint)
+                    try await Self.tellOwner(endpoint, reason: reason, tx: tx)
                 }
-                try await tx.finishWebhookAttempt(id: delivery.id, state: state, status: status, error: error, retryAt: retryAt)
-                guard var endpoint else { return }
-                if outcome == .delivered {
-                    try await tx.setWebhookFailing(id: endpoint.id, since: nil)
-                    return
-                }
-                try await tx.setWebhookFailing(id: endpoint.id, since: now)
-                let failingSince = endpoint.failingSince ?? now
-                let reason: String? = gone ? "410 Gone" : now.timeIntervalSince(failingSince) >= Self.failingLimit ? "failing for a day" : nil
-                guard let reason, endpoint.enabled else { return }
-                endpoint.enabled = false
-                endpoint.disabledReason = reason
-                try await tx.updateWebhookEndpoint(endpoint)
-                try await Self.tellOwner(endpoint, reason: reason, tx: tx)
             }
         } catch {
-            logger.warning("The attempt of webhook delivery \(delivery.id) was not recorded: \(error)")
+            logger.warning("The attempts of \(outcomes.count) webhook deliveries were not recorded: \(error)")
         }
     }
 

@@ -180,3 +180,16 @@ public enum SiteURL: Hashable, Sendable {
 public enum NudgeAction: String, Sendable, Hashable, CaseIterable {
     case done, snooze, dismiss
 }
+
+extension SiteURL {
+    /// Where a record of a nudge, a review or a calendar event opens: a deal's or company's page, a lead in the inbox,
+    /// a webhook endpoint in the settings.
+    public static func recordPath(_ entity: EntityKind, _ id: Int64) -> String {
+        switch entity {
+        case .deal: SiteURL.deal(id).path
+        case .company: SiteURL.company(id).path
+        case .webhook: SiteURL.settingsSection(.webhooks).path + "#webhook-\(id)"
+        default: SiteURL.leads.path + "#lead-\(id)"
+        }
+    }
+}

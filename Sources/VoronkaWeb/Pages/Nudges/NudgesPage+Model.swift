@@ -24,13 +24,8 @@ public enum NudgesPage {
         }
     }
 
-    /// A tab: which nudges (open, snoozed, closed) or whose (mine, the team's).
-    public struct Tab: Sendable, Hashable {
-        public var label: String
-        public var url: String
-        public var isCurrent: Bool
-        public init(label: String, url: String, isCurrent: Bool) { self.label = label; self.url = url; self.isCurrent = isCurrent }
-    }
+    /// A tab: which nudges (open, snoozed, closed) or whose (mine, the team's), as My work's.
+    public typealias Tab = MyWorkPage.Scope
 
     public struct Model: Sendable, Hashable {
         public var shell: Shell
