@@ -141,7 +141,7 @@ struct NudgeEngineTests {
         #expect(Self.run(stalled, at: 20).map(\.rule) == [.stalled])
     }
 
-    @Test("A lead not answered: its owner after the target, their manager later; nobody once it is answered; heads when it has no owner")
+    @Test("A lead not answered: its owner after the target, their manager later; nobody once it is answered; every rep (else the heads) when it has no owner")
     func leadResponse() {
         // setup: lead 1 of rep 10 received on day 100; lead 2 answered; lead 3 without an owner; lead 4 two months old
         let s = Self.fixture {
@@ -154,7 +154,10 @@ struct NudgeEngineTests {
         // MUT / validation
         #expect(leads(3.9).isEmpty)
         #expect(leads(4.1).map { "\($0.entityID):\($0.userID)" } == ["1:10", "3:5"])
-        #expect(leads(4.1).last?.reason.en.contains("no owner") == true)
+        #expect(leads(4.1).last?.reason.en.contains("Nobody owns the lead") == true)
+        let withReps = NudgeEngine.evaluate(s, settings: NudgeSettings(), people: NudgePeople(active: [5, 6, 9, 10], heads: [5], reps: [6, 10]),
+                                            now: Fixture.at(100 + 4.1 / 24)).filter { $0.rule == .leadResponse && $0.entityID == 3 }
+        #expect(withReps.map(\.userID) == [6, 10], "a lead nobody owns is offered to every rep")
         #expect(leads(8.1).map { "\($0.entityID):\($0.userID):\($0.level)" } == ["1:10:0", "1:9:1", "3:5:0"])
     }
 

@@ -171,6 +171,41 @@ struct NudgeAPITests {
     }
 }
 
+@Suite("Claiming a lead nobody owns")
+struct LeadClaimTests {
+    @Test("An unanswered lead nobody owns nudges every rep; of two claims at once one wins and the other is told who; the others' nudges close", arguments: TestDatabase.backends)
+    func firstTakesIt(backend: Backend) async throws {
+        try await NudgeAPITests.withMovingApp(backend) { app, time in
+            // setup: a lead written by an admin with no owner, five hours ago
+            time.set(TestApp.today.addingTimeInterval(-5 * 3600))
+            let lead = try await app.call(.POST, "/api/v1/leads", as: "admin", json: [
+                "company_name": "Северсталь-Энерго", "request_text": "Нужен котёл", "source": "phone", "owner_id": .null,
+            ]).requireID()
+            time.set(TestApp.today)
+            _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let rep1Before = try await app.call(.GET, "/api/v1/nudges?rule=lead_response", as: "rep1")
+            let rep2Before = try await app.call(.GET, "/api/v1/nudges?rule=lead_response", as: "rep2")
+            // action: both take it at once
+            async let a = app.call(.POST, "/api/v1/leads/\(lead)/claim", as: "rep1")
+            async let b = app.call(.POST, "/api/v1/leads/\(lead)/claim", as: "rep2")
+            let (first, second) = try await (a, b)
+            let stored = try #require(try await app.services.store.fetch(.lead, lead))
+            let winner = first.status == .ok ? "rep1" : "rep2"
+            let loser = winner == "rep1" ? "rep2" : "rep1"
+            let winnerAfter = try await app.call(.GET, "/api/v1/nudges?rule=lead_response", as: winner)
+            let loserAfter = try await app.call(.GET, "/api/v1/nudges?rule=lead_response", as: loser)
+            let again = try await app.call(.POST, "/api/v1/leads/\(lead)/claim", as: loser)
+            // check
+            #expect(rep1Before.items.count == 1 && rep2Before.items.count == 1, "every rep is nudged")
+            #expect(Set([first.status, second.status]) == [.ok, .conflict])
+            #expect(stored.int("owner_id") == app.users[winner])
+            #expect((first.status == .conflict ? first : second).errorFields == ["owner_id"])
+            #expect(winnerAfter.items.count == 1 && loserAfter.items.isEmpty, "the others' nudges closed")
+            #expect(again.status == .conflict)
+        }
+    }
+}
+
 private extension JSONValue {
     var members: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
     var numberValue: Double? { if case .number(let n) = self { n } else { nil } }

@@ -6,8 +6,12 @@ public struct NudgePeople: Sendable {
     public var active: Set<Int64>
     /// Active heads of sales (the installation's admins when it has none).
     public var heads: [Int64]
+    /// Active sales reps: a lead nobody owns is offered to each, and the first to take it owns it.
+    public var reps: [Int64]
 
-    public init(active: Set<Int64>, heads: [Int64]) { self.active = active; self.heads = heads.sorted() }
+    public init(active: Set<Int64>, heads: [Int64], reps: [Int64] = []) {
+        self.active = active; self.heads = heads.sorted(); self.reps = reps.sorted()
+    }
 }
 
 /// The records one evaluation looks at: everything, or only some (after one record was acted on). Nil: every record
@@ -214,7 +218,7 @@ public enum NudgeEngine {
             let id = s.leads.id[l]
             let hours = Int(((t - received) / 3600).rounded(.down))
             let owner = s.leads.owner[l]
-            let first = firstInLine(s, owner: owner, people)
+            let first = owner < 0 && !people.reps.isEmpty ? people.reps : firstInLine(s, owner: owner, people)
             func add(_ user: Int64, _ level: Int, _ at: Double) {
                 out.append(NudgeCandidate(key: "lead_response:lead:\(id):\(level):\(user)", rule: .leadResponse, entity: .lead, entityID: id,
                                           userID: user, level: level, dueAt: Date(timeIntervalSince1970: at),

@@ -31,7 +31,8 @@ enum NudgeTexts {
     static func leadResponse(hours: Int, target: Int, owned: Bool, level: Int) -> BilingualText {
         let base = BilingualText(en: "No answer for \(hours) hours; the target is \(target).",
                                  ru: "Нет ответа \(hours) ч.; цель — \(target) ч.")
-        let text = owned ? base : BilingualText(en: base.en + " The lead has no owner: take it.", ru: base.ru + " У заявки нет ответственного: возьмите её.")
+        let text = owned ? base : BilingualText(en: base.en + " Nobody owns the lead: the first to take it owns it.",
+                                                ru: base.ru + " У заявки нет ответственного: кто первым возьмёт, тот и ведёт.")
         return escalated(text, level: level)
     }
 

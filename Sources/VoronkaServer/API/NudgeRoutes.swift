@@ -52,6 +52,10 @@ enum NudgeRoutes {
                 guard try await CalendarFeed.revoke(userID: try req.caller().user.id, s) else { throw DomainError.invalid("calendar", "has no live address") }
                 return Response(status: .noContent)
             },
+            APIRoute(.POST, "leads/:id/claim", "claim_lead", "Take a lead nobody owns: the first to claim it owns it (409 naming who, after)",
+                     tag: "leads", response: .record(.lead)) { req, s in
+                JSONResponse.record(try await LeadClaim.claim(try req.id(), viewer: try req.caller().viewer, s), kind: .lead)
+            },
             APIRoute(.POST, "nudges/evaluate", "evaluate_nudges", "Evaluate every nudge rule now (heads of sales and admins)",
                      tag: "nudges", response: .named("NudgeEvaluation")) { req, s in
                 let viewer = try req.caller().viewer

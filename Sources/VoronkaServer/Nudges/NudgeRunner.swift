@@ -106,6 +106,7 @@ public actor NudgeRunner {
     static func people(_ store: SQLStore) async throws -> NudgePeople {
         let users = try await store.all(.user).map(User.init(record:)).filter(\.active)
         let heads = users.filter { $0.role == .headOfSales }.map(\.id)
-        return NudgePeople(active: Set(users.map(\.id)), heads: heads.isEmpty ? users.filter { $0.role == .admin }.map(\.id) : heads)
+        return NudgePeople(active: Set(users.map(\.id)), heads: heads.isEmpty ? users.filter { $0.role == .admin }.map(\.id) : heads,
+                           reps: users.filter { $0.role == .salesRep }.map(\.id))
     }
 }

@@ -36,7 +36,10 @@ enum NudgesController {
         let names = try await WebLookups.userNames(web.services)
         let deals = try await MyWorkController.titles(.deal, "title", page.nudges.filter { $0.entity == .deal }.map(\.entityID), web)
         let companies = try await MyWorkController.titles(.company, "name", page.nudges.filter { $0.entity == .company }.map(\.entityID), web)
-        let leads = try await leadNames(page.nudges.filter { $0.entity == .lead }.map(\.entityID), web)
+        let leadRecords = try await web.services.store.records(.lead, ids: page.nudges.filter { $0.entity == .lead }.map(\.entityID))
+        let leads = Dictionary(leadRecords.compactMap { r in r.int("id").map { ($0, r.text("company_name") ?? r.text("contact_name") ?? "#\($0)") } },
+                               uniquingKeysWith: { a, _ in a })
+        let unowned = Set(leadRecords.filter { $0.int("owner_id") == nil }.compactMap { $0.int("id") })
         let rows = page.nudges.map { n -> NudgesPage.Row in
             let about: String = switch n.entity {
             case .deal: deals[n.entityID] ?? "#\(n.entityID)"
@@ -45,8 +48,10 @@ enum NudgesController {
             default: leads[n.entityID] ?? "#\(n.entityID)"
             }
             let url = SiteURL.recordPath(n.entity, n.entityID)
-            return NudgesPage.Row(id: n.id, rule: n.rule, reason: n.reason, dueAt: n.dueAt, level: n.level, state: n.state,
-                                  snoozedUntil: n.snoozedUntil, note: n.note, userName: teamScope ? names[n.userID] : nil, about: about, aboutURL: url)
+            var row = NudgesPage.Row(id: n.id, rule: n.rule, reason: n.reason, dueAt: n.dueAt, level: n.level, state: n.state,
+                                     snoozedUntil: n.snoozedUntil, note: n.note, userName: teamScope ? names[n.userID] : nil, about: about, aboutURL: url)
+            if n.entity == .lead, unowned.contains(n.entityID) { row.claimURL = SiteURL.leadClaim(n.entityID).path }
+            return row
         }
         let path = SiteURL.nudges.path
         var keep: [String: String] = [:]
@@ -75,6 +80,19 @@ enum NudgesController {
                                      returnTo: returnTo, problem: problem)
         if viewer.visibleOwners == nil || hasTeam { model.reviewURL = SiteURL.weeklyReview.path }
         return web.page(req, NudgesPage.view(model), status: status)
+    }
+
+    /// POST: takes a lead nobody owns; back to `return_to`. A lead someone took first shows the list with who.
+    static func claim(_ req: Request, _ web: WebContext) async throws -> Response {
+        let caller = try web.caller(req)
+        let id = try req.webID()
+        do {
+            _ = try await LeadClaim.claim(id, viewer: caller.viewer, web.services)
+        } catch DomainError.conflict(let error) {
+            return try await refused(req, web, error, status: .conflict)
+        }
+        let back = req.form[FormField.returnTo].flatMap { SiteURL.isLocal($0) ? $0 : nil } ?? SiteURL.nudges.path
+        return web.redirect(back)
     }
 
     /// POST: done, snooze (`hours`) or dismiss (`reason`); back to `return_to`. A refusal shows the list with its reason.
@@ -107,7 +125,7 @@ enum NudgesController {
 
     static func refused(_ req: Request, _ web: WebContext, _ error: FieldError, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
         let t = Localizer(req.webLanguage)
-        let field = t.pick(error.field == "reason" ? NudgesPage.dismissReason : error.field == "state" ? NudgesPage.title : NudgesPage.snoozeFor)
+        let field = t.pick(error.field == "reason" ? NudgesPage.dismissReason : error.field == "hours" ? NudgesPage.snoozeFor : NudgesPage.title)
         req.openNudges = try await web.services.nudgeService.openCount(userID: try web.caller(req).user.id)
         return try await render(req, web, problem: field + ": " + t.fieldError(error), status: status)
     }
@@ -116,11 +134,5 @@ enum NudgesController {
         let parts = raw.split(separator: ":")
         guard parts.count == 2, let u = Int64(parts[0]), let i = Int64(parts[1]), i > 0 else { return nil }
         return (u, i)
-    }
-
-    static func leadNames(_ ids: [Int64], _ web: WebContext) async throws -> [Int64: String] {
-        Dictionary(try await web.services.store.records(.lead, ids: ids).compactMap { r in
-            r.int("id").map { ($0, r.text("company_name") ?? r.text("contact_name") ?? "#\($0)") }
-        }, uniquingKeysWith: { a, _ in a })
     }
 }

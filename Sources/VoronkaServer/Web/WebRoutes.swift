@@ -49,6 +49,7 @@ let signedInRoutes: [(HTTPMethod, SiteURL, WebHandler)] = [
     (.POST, .leadTriage(0), LeadActionsController.triage),
     (.POST, .leadDecision(0, .deal), LeadActionsController.decide),
     (.POST, .leadUndo(0), LeadActionsController.undo),
+    (.POST, .leadClaim(0), NudgesController.claim),
     (.GET, .pipelines, PipelineBoardController.first),
     (.GET, .pipeline(0), PipelineBoardController.show),
     (.GET, .deal(0), DealPageController.show),

@@ -30,6 +30,8 @@ public enum SiteURL: Hashable, Sendable {
     case leadDecision(Int64, LeadOutcome)
     /// POST: withdraws the lead's decision (it returns to the inbox; its untouched deal is deleted).
     case leadUndo(Int64)
+    /// POST: takes a lead nobody owns (`return_to`).
+    case leadClaim(Int64)
     /// GET: the first active deal pipeline's board.
     case pipelines
     case pipeline(Int64)
@@ -91,7 +93,7 @@ public enum SiteURL: Hashable, Sendable {
 
     /// One value of each case (parameters as placeholders): the routes there are, for registration checks and tests.
     public static let all: [SiteURL] = [
-        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .nudges, .nudgeAction(1, .done), .nudgeAction(1, .snooze), .nudgeAction(1, .dismiss), .weeklyReview, .weeklyReviewWeek("2026-01-05"), .calendarFeed("a.ics"), .profileCalendar, .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1),
+        .home, .login, .logout, .setup, .language, .stylesheet, .script, .myWork, .activityDone(1), .nudges, .nudgeAction(1, .done), .nudgeAction(1, .snooze), .nudgeAction(1, .dismiss), .weeklyReview, .weeklyReviewWeek("2026-01-05"), .calendarFeed("a.ics"), .profileCalendar, .leads, .leadTriage(1), .leadDecision(1, .deal), .leadUndo(1), .leadClaim(1),
         .pipelines, .pipeline(1), .deal(1), .dealMove(1), .dealActivities(1), .dealClose(1), .companies, .newRecord(.company), .editRecord(.company, 1), .company(1), .dashboards, .helpMetrics,
         .profile, .profilePassword, .settings,
     ] + SettingsPage.Section.allCases.map(SiteURL.settingsSection) + [
@@ -129,6 +131,7 @@ public enum SiteURL: Hashable, Sendable {
         case .leadTriage(let id): return "/leads/\(p("id", id))/triage"
         case .leadDecision(let id, let outcome): return "/leads/\(p("id", id))/\(p("outcome", outcome.rawValue))"
         case .leadUndo(let id): return "/leads/\(p("id", id))/undo"
+        case .leadClaim(let id): return "/leads/\(p("id", id))/claim"
         case .pipelines: return "/pipelines"
         case .pipeline(let id): return "/pipelines/\(p("id", id))"
         case .deal(let id): return "/deals/\(p("id", id))"

@@ -17,6 +17,8 @@ public enum NudgesPage {
         public var userName: String?
         public var about: String
         public var aboutURL: String
+        /// POST: takes the lead (a lead nobody owns).
+        public var claimURL: String?
         public init(id: Int64, rule: NudgeRule, reason: BilingualText, dueAt: Date, level: Int, state: NudgeState, snoozedUntil: Date?,
                     note: String?, userName: String?, about: String, aboutURL: String) {
             self.id = id; self.rule = rule; self.reason = reason; self.dueAt = dueAt; self.level = level; self.state = state
@@ -63,6 +65,7 @@ public enum NudgesPage {
     public static let whichLabel = BilingualText(en: "Which nudges", ru: "Какие напоминания")
     public static let whoseLabel = BilingualText(en: "Whose nudges", ru: "Чьи напоминания")
     public static let done = BilingualText(en: "Done", ru: "Сделано")
+    public static let take = BilingualText(en: "Take the lead", ru: "Взять заявку")
     public static let snooze = BilingualText(en: "Snooze", ru: "Отложить")
     public static let snoozeFor = BilingualText(en: "Snooze for", ru: "Отложить на")
     public static let dismiss = BilingualText(en: "Dismiss…", ru: "Отклонить…")

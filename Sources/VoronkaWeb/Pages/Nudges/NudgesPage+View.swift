@@ -75,6 +75,10 @@ extension NudgesPage {
                                                       .submit(t.pick(dismissButton), class: "button button-quiet button-small"))
         let dismissal: Node<HTML.BodyContext> = .el("details", .class("nudge-dismiss"),
                                                      .el("summary", .class("button button-quiet button-small"), .plain(t.pick(dismiss))), form)
-        return .div(.class("nudge-actions"), done, snooze, dismissal)
+        let take: Node<HTML.BodyContext> = r.claimURL.map { url in
+            .postForm(url, csrf: csrf, class: "nudge-take", .hidden(FormField.returnTo, model.returnTo),
+                      .submit(t.pick(NudgesPage.take), class: "button button-primary button-small"))
+        } ?? .empty
+        return .div(.class("nudge-actions"), take, done, snooze, dismissal)
     }
 }
