@@ -9,6 +9,19 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable {
     case leadCreated = "lead.created"
     case leadTriaged = "lead.triaged"
     case nudgeCreated = "nudge.created"
+
+    /// What the event means, in both languages.
+    public var title: BilingualText {
+        switch self {
+        case .dealCreated: BilingualText(en: "a deal is created", ru: "сделка создана")
+        case .dealMoved: BilingualText(en: "a deal moves to another stage", ru: "сделка перешла на другой этап")
+        case .dealWon: BilingualText(en: "a deal is won", ru: "сделка выиграна")
+        case .dealLost: BilingualText(en: "a deal is lost", ru: "сделка проиграна")
+        case .leadCreated: BilingualText(en: "a lead comes in", ru: "поступила заявка")
+        case .leadTriaged: BilingualText(en: "a lead is decided (deal, nurture, junk)", ru: "по заявке принято решение (сделка, прогрев, мусор)")
+        case .nudgeCreated: BilingualText(en: "a nudge is due", ru: "появилось напоминание")
+        }
+    }
 }
 
 /// One event to send: its type, the journal entry it comes from (its `seq` makes the message id), and its data.

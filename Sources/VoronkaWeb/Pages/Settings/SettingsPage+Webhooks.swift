@@ -87,7 +87,7 @@ extension SettingsPage {
 
     static func webhookForm(_ model: Model, _ s: FormState, action: String, label: String, submit: String, existing: Bool, _ t: Localizer) -> Markup {
         let x = webhookTexts
-        let events: [Node<HTML.FormContext>] = WebhookEventType.allCases.map { checkbox(s, "event_" + $0.rawValue, $0.rawValue) }
+        let events: [Node<HTML.FormContext>] = WebhookEventType.allCases.map { checkbox(s, "event_" + $0.rawValue, $0.rawValue + " — " + t.pick($0.title)) }
         return form(model, s, action: action, label: label, order: ["url", "description", "events", "enabled", "allow_private"], submit: submit,
                     text(s, "url", t.pick(x.url), type: "url", required: true, extra: [.attr("maxlength", "2000"), .attr("inputmode", "url")]),
                     text(s, "description", t.pick(x.description), extra: [.attr("maxlength", "500")]),
