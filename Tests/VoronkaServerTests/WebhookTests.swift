@@ -18,6 +18,7 @@ final class Receiver: @unchecked Sendable {
 
     init() async throws {
         app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = 0
         app.post("hook") { [unowned self] req async -> Response in
@@ -137,6 +138,48 @@ struct WebhookTests {
             #expect(switched["enabled"] == .bool(false) && switched["disabled_reason"] == .string("410 Gone"))
             #expect(told.items.count == 1)
             #expect(receiver.received.count == 5, "nothing is sent to a switched-off endpoint")
+        } catch {
+            await app.shutdown()
+            await receiver.stop()
+            throw error
+        }
+        await app.shutdown()
+        await receiver.stop()
+    }
+}
+
+@Suite("Webhooks on several servers")
+struct WebhookServersTests {
+    @Test("Two servers on one PostgreSQL send every event exactly once", arguments: [Backend.postgres])
+    func exactlyOnce(backend: Backend) async throws {
+        guard TestDatabase.backends.contains(backend) else { return }
+        let receiver = try await Receiver()
+        let app = try await TestApp.make(backend)
+        do {
+            // setup: a second server's store and dispatcher on the same database; 30 deals written
+            let other = try await SQLStore.open(app.services.configuration.store)
+            let second = WebhookDispatcher(store: other, clock: .fixed(TestApp.today))
+            _ = try await app.call(.POST, "/api/v1/webhooks", as: "admin", json: ["url": .string(receiver.url), "allow_private": true,
+                                                                              "events": ["deal.created"]])
+            let company = try await app.call(.POST, "/api/v1/companies", as: "rep1", json: ["name": "Два сервера"]).requireID()
+            var deals: [Int64] = []
+            for i in 0..<30 {
+                deals.append(try await app.call(.POST, "/api/v1/deals", as: "rep1", json: ["company_id": .id(company), "title": .string("Сделка \(i)")]).requireID())
+            }
+            // action: both dispatch at the same moments, three turns each
+            for _ in 0..<3 {
+                async let a = app.services.webhooks.runOnce()
+                async let b = second.runOnce()
+                _ = try await (a, b)
+            }
+            await second.stop()
+            await other.shutdown()
+            // check
+            let ids = receiver.received.compactMap { hit -> Int64? in
+                guard case .object(let body)? = JSONValue.parse(hit.body), case .object(let data)? = body["data"], case .number(let n)? = data["id"] else { return nil }
+                return Int64(n)
+            }
+            #expect(ids.sorted() == deals.sorted(), "each deal's event once: \(ids.count) requests for \(deals.count) deals")
         } catch {
             await app.shutdown()
             await receiver.stop()
