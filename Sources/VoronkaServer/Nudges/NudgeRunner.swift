@@ -50,8 +50,11 @@ public actor NudgeRunner {
         return changes
     }
 
-    /// Re-evaluates the records a write touched: the record itself and the deal, lead or company it belongs to.
+    /// Re-evaluates the records a write touched: the record itself and the deal, lead or company it belongs to. Before
+    /// the snapshot is first built (a server just started on a large database) it leaves them to the minute's run
+    /// rather than keep the write waiting for the build.
     public func recheck(_ kind: EntityKind, _ record: Record) async {
+        guard await analytics.state.name == "ready" else { return }
         var deals = Set<Int64>(), leads = Set<Int64>(), companies = Set<Int64>()
         let id = record.int("id")
         switch kind {
