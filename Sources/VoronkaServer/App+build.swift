@@ -23,6 +23,7 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     let app = try await Application.make(environment)
     let services = Services(store: store, clock: configuration.clock, configuration: configuration, analytics: analytics,
                             imports: ImportUploads(), throttle: LoginThrottle())
+    await services.nudges.setQualificationSource { ids in try await ViolationReport.flags(services, deals: ids) }
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "2mb"

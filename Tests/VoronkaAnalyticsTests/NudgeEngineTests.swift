@@ -195,6 +195,34 @@ struct NudgeEngineTests {
         #expect(NudgeScope.everything.contains(.deal, 1))
     }
 
+    @Test("A deal the control report flags nudges its owner with what is wrong; what is fixed in part is told again; a closed or other-scope deal is not")
+    func qualification() {
+        // setup: deal 1 open (owner 10), deal 2 won, deal 3 open (owner 6)
+        let s = Self.fixture {
+            $0.deal(1, created: Fixture.at(0), owner: 10)
+            $0.deal(2, created: Fixture.at(0), path: [(11, Fixture.at(5))], owner: 10)
+            $0.deal(3, created: Fixture.at(0), owner: 6)
+        }.snapshot()
+        var settings = NudgeSettings()
+        settings.stalled.enabled = false
+        settings.stale.enabled = false
+        func run(_ flags: [Int64: QualificationFlags], scope: NudgeScope = .everything) -> [NudgeCandidate] {
+            NudgeEngine.evaluate(s, settings: settings, people: Self.people(), now: Fixture.at(10), scope: scope, qualification: flags)
+        }
+        // MUT
+        let both = run([1: [.unqualified, .belowMinimum], 2: [.unqualified], 3: []])
+        let part = run([1: [.belowMinimum]])
+        let scoped = run([1: [.unqualified], 3: [.uncontrolled]], scope: NudgeScope(deals: [3], leads: [], companies: []))
+        // validation
+        #expect(both.map(\.entityID) == [1] && both.first?.userID == 10)
+        #expect(both.first?.reason.en.hasPrefix("Past the first meeting without qualification") == true)
+        #expect(both.first?.reason.ru.contains("ниже минимума") == true)
+        #expect(part.first?.key != both.first?.key && part.first?.reason.en.hasPrefix("The expected profit") == true)
+        #expect(scoped.map(\.entityID) == [3] && scoped.first?.userID == 6)
+        settings.qualification.enabled = false
+        #expect(run([1: [.unqualified]]).isEmpty)
+    }
+
     @Test("Settings read from JSON name the path of a problem; an escalation set to null is off")
     func settingsJSON() throws {
         let parsed = try NudgeSettings(json: .object(["stalled": .object(["manager_after_days": .null, "head_after_days": .number(3)]),

@@ -171,6 +171,43 @@ struct NudgeAPITests {
     }
 }
 
+@Suite("The qualification rule")
+struct QualificationNudgeTests {
+    @Test("A deal past the first meeting without qualification nudges its owner; graded alone it still does; with the decision maker among its contacts the nudge closes at once", arguments: TestDatabase.backends)
+    func unqualified(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            // setup: stage 8 lies past the first meeting; written directly, as an import would
+            let records = try await OwnedRecords.create(in: app, as: "rep1")
+            try await app.services.store.write(actor: nil) { tx in
+                guard let old = try await tx.fetch(.deal, records.deal, forUpdate: true) else { return }
+                var moved = old
+                moved["stage_id"] = .int(8)
+                try await tx.update(.deal, from: old, to: moved)
+            }
+            // action
+            _ = try await app.call(.POST, "/api/v1/nudges/evaluate", as: "head")
+            let before = try await app.call(.GET, "/api/v1/nudges?rule=qualification", as: "rep1")
+            let director = try await app.call(.POST, "/api/v1/contacts", as: "rep1", json: [
+                "company_id": .id(records.company), "name": "Пётр Иванов", "position": "Генеральный директор", "roles": ["decision_maker", "economic_buyer"],
+            ]).requireID()
+            let half = try await app.call(.PATCH, "/api/v1/deals/\(records.deal)", as: "rep1", json: [
+                "need_described": true, "need_text": "Котёл на 10 МВт", "budget_status": "allocated", "budget_amount": 2_000_000,
+            ])
+            let partly = try await app.call(.GET, "/api/v1/nudges?rule=qualification", as: "rep1")
+            _ = try await app.call(.PATCH, "/api/v1/deals/\(records.deal)", as: "rep1", json: [
+                "deadline": "2026-12-01", "contact_ids": [.id(records.contact), .id(director)],
+            ])
+            let after = try await app.call(.GET, "/api/v1/nudges?rule=qualification", as: "rep1")
+            let closed = try await app.call(.GET, "/api/v1/nudges?rule=qualification&state=done", as: "rep1")
+            // check: graded but no decision maker yet is still unqualified; with the director among the contacts it is
+            #expect(before.items.count == 1, "\(before.text)")
+            #expect(half.status == .ok && partly.items.count == 1)
+            #expect(after.items.isEmpty, "the nudge closed once the deal was qualified")
+            #expect(closed.items.count >= 1)
+        }
+    }
+}
+
 @Suite("Claiming a lead nobody owns")
 struct LeadClaimTests {
     @Test("An unanswered lead nobody owns nudges every rep; of two claims at once one wins and the other is told who; the others' nudges close", arguments: TestDatabase.backends)

@@ -61,8 +61,10 @@ public struct NudgeNorms: Sendable {
 public enum NudgeEngine {
     /// Every nudge due at `now`, in a stable order (rule, record, level, person).
     /// `norms`: the stages' limits when computed recently (else they are computed now).
+    /// `qualification`: the open deals that break a qualification rule (the control report's findings).
     public static func evaluate(_ s: Snapshot, settings: NudgeSettings, people: NudgePeople, now: Date,
-                                scope: NudgeScope = .everything, norms: NudgeNorms? = nil) -> [NudgeCandidate] {
+                                scope: NudgeScope = .everything, norms: NudgeNorms? = nil,
+                                qualification: [Int64: QualificationFlags] = [:]) -> [NudgeCandidate] {
         var out: [NudgeCandidate] = []
         let t = now.timeIntervalSince1970
         var stalledDeals = Set<Int>()
@@ -74,7 +76,30 @@ public enum NudgeEngine {
         if settings.stale.enabled { stale(s, settings.stale, people, t, scope, skipping: stalledDeals, &out) }
         if settings.leadResponse.enabled { leadResponse(s, settings.leadResponse, people, t, scope, &out) }
         if settings.yearlyBuyer.enabled { yearlyBuyers(s, settings.yearlyBuyer, people, t, scope, &out) }
+        if settings.qualification.enabled { qualificationRule(s, qualification, people, t, scope, &out) }
         return out
+    }
+
+    // MARK: qualification
+
+    /// One nudge per flagged open deal to its owner; its key holds the flags, so a deal that is fixed in part is told
+    /// again with what is left, and one fixed in full closes.
+    static func qualificationRule(_ s: Snapshot, _ flagged: [Int64: QualificationFlags], _ people: NudgePeople, _ t: Double,
+                                  _ scope: NudgeScope, _ out: inout [NudgeCandidate]) {
+        for (id, flags) in flagged.sorted(by: { $0.key < $1.key }) where !flags.isEmpty {
+            if let only = scope.deals, !only.contains(id) { continue }
+            guard let slot = s.deals.index[id] else { continue }
+            let d = Int(slot)
+            let v = Int(s.deals.lastVisit[d])
+            guard live(s, d, t), v >= 0, s.stages.kind[Int(s.visits.stage[v])] == Kind.open else { continue }
+            let since = s.visits.enteredAt[v]
+            for user in firstInLine(s, owner: s.deals.owner[d], people) {
+                out.append(NudgeCandidate(key: "qualification:deal:\(id):\(flags.rawValue):\(user)", rule: .qualification, entity: .deal,
+                                          entityID: id, userID: user, level: 0, dueAt: Date(timeIntervalSince1970: since),
+                                          urgency: NudgeCandidate.urgency(level: 0, amount: s.deals.amount[d]),
+                                          reason: NudgeTexts.qualification(flags)))
+            }
+        }
     }
 
     // MARK: recipients

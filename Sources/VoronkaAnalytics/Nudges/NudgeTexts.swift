@@ -42,6 +42,27 @@ enum NudgeTexts {
                              ru: "Покупает каждый год около \(monthsRUGenitive[(month - 1) % 12]) (\(list)): позвоните до \(date(next, .ru)).")
     }
 
+    static func qualification(_ flags: QualificationFlags) -> BilingualText {
+        var en: [String] = [], ru: [String] = []
+        if flags.contains(.unqualified) {
+            en.append("past the first meeting without qualification: confirm the need, budget and urgency, and reach the decision maker")
+            ru.append("после первой встречи без квалификации: подтвердите потребность, бюджет и срочность и выйдите на лицо, принимающее решение")
+        }
+        if flags.contains(.belowMinimum) {
+            en.append("the expected profit is below the minimum of a deal and no exception is claimed")
+            ru.append("ожидаемая прибыль ниже минимума сделки, исключение не заявлено")
+        }
+        if flags.contains(.uncontrolled) {
+            en.append("past the control stage with the budget or the need unknown")
+            ru.append("после контрольного этапа, а бюджет или потребность не известны")
+        }
+        func sentence(_ parts: [String]) -> String {
+            guard let first = parts.first else { return "" }
+            return (first.prefix(1).uppercased() + first.dropFirst()) + (parts.count > 1 ? "; " + parts.dropFirst().joined(separator: "; ") : "") + "."
+        }
+        return BilingualText(en: sentence(en), ru: sentence(ru))
+    }
+
     static func escalated(_ text: BilingualText, level: Int) -> BilingualText {
         switch level {
         case 1: BilingualText(en: "Escalated to you as the owner's manager. " + text.en, ru: "Эскалация вам как руководителю ответственного. " + text.ru)

@@ -11,6 +11,9 @@ public enum NudgeRule: String, Sendable, Codable, CaseIterable {
     case leadResponse = "lead_response"
     /// An open deal nobody has touched for N days.
     case stale
+    /// An open deal past the first meeting and unqualified, below the minimum economics without an exception, or
+    /// past the control stage with its budget or need unknown.
+    case qualification
     /// A webhook endpoint Voronka switched off (failing for a day): told to whoever made it.
     case webhookFailing = "webhook_failing"
 
@@ -23,6 +26,7 @@ public enum NudgeRule: String, Sendable, Codable, CaseIterable {
         case .leadResponse: BilingualText(en: "Lead not answered", ru: "Заявка без ответа")
         case .stale: BilingualText(en: "Deal untouched", ru: "Сделку давно не трогали")
         case .webhookFailing: BilingualText(en: "Webhook switched off", ru: "Вебхук отключён")
+        case .qualification: BilingualText(en: "Deal needs qualification", ru: "Сделке нужна квалификация")
         }
     }
 }

@@ -6,6 +6,7 @@ public struct NudgeSettings: Hashable, Sendable {
     public var yearlyBuyer = YearlyBuyer()
     public var leadResponse = LeadResponse()
     public var stale = Stale()
+    public var qualification = Qualification()
 
     public init() {}
 
@@ -37,6 +38,11 @@ public struct NudgeSettings: Hashable, Sendable {
         public var managerAfterHours: Int? = 4
     }
 
+    /// Open deals that break a qualification rule (see `QualificationFlags`).
+    public struct Qualification: Hashable, Sendable {
+        public var enabled = true
+    }
+
     /// Open deals untouched (no change, no call, meeting or e-mail logged) for `days` days.
     public struct Stale: Hashable, Sendable {
         public var enabled = true
@@ -52,6 +58,7 @@ public struct NudgeSettings: Hashable, Sendable {
         case .leadResponse: leadResponse.enabled
         case .stale: stale.enabled
         case .webhookFailing: true
+        case .qualification: qualification.enabled
         }
     }
 
@@ -81,6 +88,10 @@ public struct NudgeSettings: Hashable, Sendable {
             leadResponse.targetHours = try s.int("target_hours", in: 1...720) ?? 4
             leadResponse.managerAfterHours = try Self.optionalInt(s, "manager_after_hours", 0...720, default: 4)
         }
+        if let o = try r.object("qualification") {
+            let s = try JSONObjectReader(.object(o), path: "qualification", keys: ["enabled"])
+            qualification.enabled = try s.bool("enabled") ?? true
+        }
         if let o = try r.object("stale") {
             let s = try JSONObjectReader(.object(o), path: "stale", keys: ["enabled", "days"])
             stale.enabled = try s.bool("enabled") ?? true
@@ -106,6 +117,20 @@ public struct NudgeSettings: Hashable, Sendable {
             "lead_response": .object(["enabled": .bool(leadResponse.enabled), "target_hours": n(leadResponse.targetHours),
                                       "manager_after_hours": n(leadResponse.managerAfterHours)]),
             "stale": .object(["enabled": .bool(stale.enabled), "days": n(stale.days)]),
+            "qualification": .object(["enabled": .bool(qualification.enabled)]),
         ])
     }
+}
+
+/// What is wrong with an open deal's qualification, as the control report finds it.
+public struct QualificationFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Past the first-meeting stage and not qualified.
+    public static let unqualified = QualificationFlags(rawValue: 1)
+    /// Expected profit below the minimum worthwhile profit, with no exception claimed.
+    public static let belowMinimum = QualificationFlags(rawValue: 2)
+    /// Past the control stage with the budget or the need unknown.
+    public static let uncontrolled = QualificationFlags(rawValue: 4)
 }

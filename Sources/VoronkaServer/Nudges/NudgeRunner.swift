@@ -17,6 +17,34 @@ public actor NudgeRunner {
     private var known = Set<String>()
     /// The stages' stall limits of the last whole evaluation, for the one-record ones after it.
     private var norms: (at: Date, value: NudgeNorms)?
+    /// Finds the open deals that break a qualification rule (all, or the given ones): the control report.
+    public typealias QualificationSource = @Sendable (Set<Int64>?) async throws -> [Int64: QualificationFlags]
+    private var qualificationSource: QualificationSource?
+    /// The last whole control report's findings (it reads every open deal: made at most every 15 minutes), kept
+    /// current for the deals rechecked since.
+    private var qualificationFlags: (at: Date, flags: [Int64: QualificationFlags])?
+
+    /// Sets where the qualification rule's findings come from (the server's control report).
+    public func setQualificationSource(_ source: @escaping QualificationSource) { qualificationSource = source }
+
+    /// The qualification findings for an evaluation: every deal's (from a control report at most 15 minutes old) or
+    /// the scope's deals' (made now).
+    private func qualification(_ settings: NudgeSettings, whole: Bool, deals: Set<Int64>?, now: Date) async throws -> [Int64: QualificationFlags] {
+        guard settings.qualification.enabled, let source = qualificationSource else { return [:] }
+        if whole {
+            if let kept = qualificationFlags, now >= kept.at, now.timeIntervalSince(kept.at) < 900 { return kept.flags }
+            let flags = try await source(nil)
+            qualificationFlags = (now, flags)
+            return flags
+        }
+        guard let deals, !deals.isEmpty else { return [:] }
+        let fresh = try await source(deals)
+        if var kept = qualificationFlags {
+            for id in deals { kept.flags[id] = fresh[id] }
+            qualificationFlags = kept
+        }
+        return fresh
+    }
     /// When the last whole evaluation finished, and what it changed.
     public private(set) var lastRun: (at: Date, seconds: Double, changes: NudgeChanges)?
 
@@ -37,7 +65,9 @@ public actor NudgeRunner {
         if !whole, let kept = norms, now.timeIntervalSince(kept.at) < 900, now >= kept.at { reuse = kept.value }
         let limits = reuse ?? NudgeNorms(snapshot, now: now)
         if whole { norms = (now, limits) }
-        let candidates = NudgeEngine.evaluate(snapshot, settings: settings, people: people, now: now, scope: scope, norms: limits)
+        let flags = try await qualification(settings, whole: whole, deals: scope.deals, now: now)
+        let candidates = NudgeEngine.evaluate(snapshot, settings: settings, people: people, now: now, scope: scope, norms: limits,
+                                              qualification: flags)
         let skip = known
         let records: [EntityKind: Set<Int64>]? = whole ? nil : [.deal: scope.deals ?? [], .lead: scope.leads ?? [], .company: scope.companies ?? []]
         let changes = try await store.write(actor: nil, origin: "nudges", at: now) { tx in

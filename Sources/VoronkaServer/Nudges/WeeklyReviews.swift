@@ -104,7 +104,7 @@ enum WeeklyReviews {
             case .yearlyBuyer: kind = .yearlyBuyer
             case .leadResponse: kind = .responseBreach
             case .stale: kind = .stale
-            case .webhookFailing: return nil
+            case .webhookFailing, .qualification: return nil   // the control report's own items below
             }
             switch n.entity {
             case .deal:

@@ -37,7 +37,7 @@ struct ViolationReport: Sendable {
     var belowMinimum: [FlaggedDeal] { deals.filter(\.belowMinimum) }
 
     static func make(_ s: Services, viewer: Viewer, params: [String: String]) async throws -> ViolationReport {
-        var filters = params.filter { ["owner_id", "pipeline_id"].contains($0.key) }
+        var filters = params.filter { ["owner_id", "pipeline_id", "id"].contains($0.key) }
         filters["closed_at_null"] = "true"
         filters["limit"] = "500"
         let query = try ListQuery.parse(filters, fields: Deal.fields, sortable: Deal.sortable).get()
@@ -116,5 +116,23 @@ extension JSONValue {
     public func boolMember(_ key: String) -> Bool {
         if case .object(let o) = self, case .bool(let b)? = o[key] { return b }
         return false
+    }
+}
+
+extension ViolationReport {
+    /// The nudge rule's view of the control report: each open deal that breaks a rule, and which (all deals, or the
+    /// given ones).
+    static func flags(_ s: Services, deals: Set<Int64>?) async throws -> [Int64: QualificationFlags] {
+        var params: [String: String] = [:]
+        if let deals { params["id"] = deals.sorted().map(String.init).joined(separator: ",") }
+        var out: [Int64: QualificationFlags] = [:]
+        for d in try await make(s, viewer: .system, params: params).deals {
+            var f = QualificationFlags()
+            if d.violation { f.insert(.unqualified) }
+            if d.belowMinimum { f.insert(.belowMinimum) }
+            if d.uncontrolled { f.insert(.uncontrolled) }
+            if !f.isEmpty { out[d.dealID] = f }
+        }
+        return out
     }
 }

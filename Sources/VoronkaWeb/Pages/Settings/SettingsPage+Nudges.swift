@@ -27,7 +27,7 @@ extension SettingsPage {
                 "postponed_every_days": n(s.postponed.everyDays), "yearly_buyer_enabled": flag(s.yearlyBuyer.enabled),
                 "yearly_buyer_days_before": n(s.yearlyBuyer.daysBefore), "lead_response_enabled": flag(s.leadResponse.enabled),
                 "lead_response_target_hours": n(s.leadResponse.targetHours), "lead_response_manager_after_hours": n(s.leadResponse.managerAfterHours),
-                "stale_enabled": flag(s.stale.enabled), "stale_days": n(s.stale.days)]
+                "stale_enabled": flag(s.stale.enabled), "stale_days": n(s.stale.days), "qualification_enabled": flag(s.qualification.enabled)]
     }
 
     static func nudges(_ model: Model, _ settings: NudgeSettings, _ t: Localizer) -> Markup {
@@ -47,6 +47,7 @@ extension SettingsPage {
                  rule(.yearlyBuyer, number(s, "yearly_buyer_days_before", t.pick(x.daysBefore), min: 0, max: 180, required: true)),
                  rule(.leadResponse, number(s, "lead_response_target_hours", t.pick(x.targetHours), min: 1, max: 720, required: true),
                       number(s, "lead_response_manager_after_hours", t.pick(x.managerHours), min: 0, max: 720)),
-                 rule(.stale, number(s, "stale_days", t.pick(x.staleDays), min: 1, max: 3650, required: true))))
+                 rule(.stale, number(s, "stale_days", t.pick(x.staleDays), min: 1, max: 3650, required: true)),
+                 rule(.qualification)))
     }
 }
