@@ -18,7 +18,7 @@ extension SQLStore {
 
     /// The highest sequence number written so far (0 for an empty journal).
     public func lastJournalSeq() async throws -> Int64 {
-        try await sql.raw("SELECT MAX(seq) AS seq FROM journal").first()?.decode(column: "seq", as: Int64?.self) ?? 0
+        try await read { try await $0.journalEnd() }
     }
 
     private func journalRows(where condition: any SQLExpression, limit: Int) async throws -> [JournalEntry] {

@@ -44,8 +44,8 @@ extension StoreReader {
         created_at, updated_at, closed_at
         """
 
-    /// Nudges matching the filter, the most urgent first (urgency, then the newest), `limit` at a time after `after`.
-    public func nudges(_ filter: NudgeFilter, after: (urgency: Int64, id: Int64)? = nil, limit: Int) async throws -> NudgePage {
+    /// The WHERE clause of a filter (and a cursor), or "" for none; the list and its count read the same rows.
+    static func nudgeWhere(_ filter: NudgeFilter, after: (urgency: Int64, id: Int64)? = nil) -> SQLQueryString {
         var conditions: [SQLQueryString] = []
         if let user = filter.userID { conditions.append("user_id = \(bind: user)") } else if let users = filter.userIDs {
             conditions.append(users.isEmpty ? "1 = 0" : "user_id IN (\(SQLList(users.sorted().map { SQLBind($0) })))")
@@ -55,11 +55,14 @@ extension StoreReader {
         if let entity = filter.entity { conditions.append("entity = \(bind: entity.rawValue)") }
         if let id = filter.entityID { conditions.append("entity_id = \(bind: id)") }
         if let after { conditions.append("(urgency < \(bind: after.urgency) OR (urgency = \(bind: after.urgency) AND id < \(bind: after.id)))") }
-        var query: SQLQueryString = "SELECT \(unsafeRaw: Self.nudgeColumns) FROM nudges"
-        if !conditions.isEmpty {
-            query = query + " WHERE " + conditions.dropFirst().reduce(conditions[0]) { $0 + " AND " + $1 }
-        }
-        query = query + " ORDER BY urgency DESC, id DESC LIMIT \(bind: limit + 1)"
+        guard let first = conditions.first else { return "" }
+        return " WHERE " + conditions.dropFirst().reduce(first) { $0 + " AND " + $1 }
+    }
+
+    /// Nudges matching the filter, the most urgent first (urgency, then the newest), `limit` at a time after `after`.
+    public func nudges(_ filter: NudgeFilter, after: (urgency: Int64, id: Int64)? = nil, limit: Int) async throws -> NudgePage {
+        let query: SQLQueryString = "SELECT \(unsafeRaw: Self.nudgeColumns) FROM nudges" + Self.nudgeWhere(filter, after: after)
+            + " ORDER BY urgency DESC, id DESC LIMIT \(bind: limit + 1)"
         var nudges = try await sql.raw(query).all().map(Self.nudge)
         var next: String?
         if nudges.count > limit {
@@ -69,18 +72,9 @@ extension StoreReader {
         return NudgePage(nudges: nudges, nextCursor: next)
     }
 
-    /// How many nudges match (the bell's count).
+    /// How many nudges match (the bell's count, a list's total).
     public func nudgeCount(_ filter: NudgeFilter) async throws -> Int {
-        var conditions: [SQLQueryString] = []
-        if let user = filter.userID { conditions.append("user_id = \(bind: user)") } else if let users = filter.userIDs {
-            conditions.append(users.isEmpty ? "1 = 0" : "user_id IN (\(SQLList(users.sorted().map { SQLBind($0) })))")
-        }
-        if !filter.states.isEmpty { conditions.append("state IN (\(SQLList(filter.states.map { SQLBind($0.rawValue) })))") }
-        if let entity = filter.entity { conditions.append("entity = \(bind: entity.rawValue)") }
-        if let id = filter.entityID { conditions.append("entity_id = \(bind: id)") }
-        var query: SQLQueryString = "SELECT COUNT(*) AS n FROM nudges"
-        if !conditions.isEmpty { query = query + " WHERE " + conditions.dropFirst().reduce(conditions[0]) { $0 + " AND " + $1 } }
-        return try await sql.raw(query).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        try await sql.raw("SELECT COUNT(*) AS n FROM nudges" + Self.nudgeWhere(filter)).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
     }
 
     /// One nudge by id.

@@ -9,23 +9,24 @@ enum NudgeSettingsController {
         // The setting's problems name `value.<rule>.<key>` and the form reads the last part; the form's fields are
         // `<rule>_<key>`, and each threshold's key is one rule's alone.
         var names: [String: String] = [:]
-        for key in SettingsPage.nudgeFormValues(NudgeSettings()).keys where !key.hasSuffix("_enabled") {
-            guard let rule = NudgeRule.allCases.map(\.rawValue).first(where: { key.hasPrefix($0 + "_") }) else { continue }
-            names[String(key.dropFirst(rule.count + 1))] = key
-        }
+        for (key, part) in fields where part.field != "enabled" { names[part.field] = key }
         return try await SettingsForms.submit(req, web, .nudges, form: "nudges", notice: .saved, names: names) { caller, form in
             try await web.services.settings.change(.nudges, viewer: caller.viewer) { _ in document(form) }
             return nil
         }
     }
 
+    /// Each form field `<rule>_<key>` with its rule and its key in the settings document.
+    static let fields: [(key: String, part: (rule: String, field: String))] = SettingsPage.nudgeFormValues(NudgeSettings()).keys.sorted()
+        .compactMap { key in
+            NudgeRule.allCases.map(\.rawValue).first(where: { key.hasPrefix($0 + "_") }).map { (key, ($0, String(key.dropFirst($0.count + 1)))) }
+        }
+
     /// The settings document from the form: a ticked box is on; an empty number is null (an escalation off, or the
     /// default); anything else is sent as typed, so a word is refused naming its field.
     static func document(_ form: [String: String]) -> JSONValue {
         var rules: [String: JSONValue] = [:]
-        for (key, _) in SettingsPage.nudgeFormValues(NudgeSettings()) {
-            guard let rule = NudgeRule.allCases.map(\.rawValue).first(where: { key.hasPrefix($0 + "_") }) else { continue }
-            let field = String(key.dropFirst(rule.count + 1))
+        for (key, (rule, field)) in fields {
             var object: [String: JSONValue] = if case .object(let o)? = rules[rule] { o } else { [:] }
             if field == "enabled" {
                 object[field] = .bool(form[key] == "true")

@@ -61,9 +61,15 @@ public actor WebhookDispatcher {
             }
             if batch.isEmpty { return sent }
             let endpoints = Dictionary(try await store.read { try await $0.webhookEndpoints() }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            // Each endpoint's address is resolved once a batch (it may have changed since it was checked: DNS rebinding).
+            var refusals: [Int64: String] = [:]
+            for id in Set(batch.map(\.endpointID)) {
+                if let e = endpoints[id], !e.allowPrivate, let refusal = HostAddresses.refusal(e.url) { refusals[id] = refusal }
+            }
+            let refused = refusals
             let outcomes = await withTaskGroup(of: Outcome.self) { group in
                 for delivery in batch {
-                    group.addTask { await self.attempt(delivery, endpoints[delivery.endpointID]) }
+                    group.addTask { await self.attempt(delivery, endpoints[delivery.endpointID], refusal: refused[delivery.endpointID]) }
                 }
                 var all: [Outcome] = []
                 for await outcome in group { all.append(outcome) }
@@ -116,11 +122,11 @@ public actor WebhookDispatcher {
     }
 
     /// Sends one delivery; says how it went.
-    func attempt(_ delivery: WebhookDelivery, _ endpoint: WebhookEndpoint?) async -> Outcome {
+    func attempt(_ delivery: WebhookDelivery, _ endpoint: WebhookEndpoint?, refusal: String?) async -> Outcome {
         guard let endpoint, endpoint.enabled else {
             return Outcome(delivery: delivery, endpoint: endpoint, state: .failed, status: nil, error: "the endpoint is switched off or deleted")
         }
-        if !endpoint.allowPrivate, let refusal = HostAddresses.refusal(endpoint.url) {
+        if let refusal {
             return Outcome(delivery: delivery, endpoint: endpoint, state: .pending, status: nil, error: "the address " + refusal)
         }
         let timestamp = Int(clock.now().timeIntervalSince1970)
