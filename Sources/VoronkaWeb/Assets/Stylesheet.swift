@@ -149,6 +149,9 @@ extension Assets {
     .nudge-dismiss summary { list-style: none; cursor: pointer; }
     .nudge-dismiss summary::-webkit-details-marker { display: none; }
     .nudge-dismiss-form { margin-top: .5rem; }
+    code.secret, .summary-heading { overflow-wrap: anywhere; word-break: break-word; }
+    code.secret { display: block; word-break: break-all; }
+    .token-once input { width: 100%; max-width: 100%; box-sizing: border-box; }
     .record-nudges { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: var(--surface); border-radius: var(--radius); }
     .record-nudges ul { margin: .25rem 0; padding-left: 1.25rem; }
     .phone-menu summary { list-style: none; }
